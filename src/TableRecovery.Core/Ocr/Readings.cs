@@ -1,0 +1,39 @@
+using TableRecovery.Core.Grid;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>How a reading was obtained; two readings of one cell by different ways are independent evidence.</summary>
+public enum ReadingMethod
+{
+    /// <summary>The cell alone, digits model, single-line mode.</summary>
+    Cell,
+    /// <summary>The cell's column strip, upscaled, read in one pass.</summary>
+    Strip,
+    /// <summary>An alternative symbol from the choice iterator of another reading.</summary>
+    Choice,
+    /// <summary>A text layer or a Word table: no OCR at all.</summary>
+    Text,
+}
+
+/// <summary>One reading of a cell's printed text with the engine's confidence (0..1).</summary>
+public sealed record Reading(string Text, double Confidence, ReadingMethod Method);
+
+/// <summary>A lattice cell with what was read in it.</summary>
+/// <param name="Cell">The lattice cell (normalized image coordinates).</param>
+/// <param name="Text">The best text of the cell: Chinese label text for label cells, digits for number cells.</param>
+/// <param name="IsNumeric">The cell holds a number (or a printed zero such as "/", "-", "—", "无", or nothing).</param>
+/// <param name="Readings">Distinct numeric readings, best first; empty for label cells.</param>
+/// <param name="SourceBox">The cell's box in the input image's own pixel coordinates.</param>
+public sealed record ReadCell(LatticeCell Cell, string Text, bool IsNumeric, IReadOnlyList<Reading> Readings, PixelRect SourceBox);
+
+/// <summary>
+/// A table as read from a picture, before it is matched to a layout: the lattice, every cell's text,
+/// and the text printed above it (a section heading such as 三、收到和处理政府信息公开申请情况), if any.
+/// </summary>
+public sealed record ReadTable(
+    string Image,
+    Lattice Lattice,
+    IReadOnlyList<ReadCell> Cells,
+    string? HeadingHint,
+    int Rotation,
+    double SkewDegrees);

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TableRecovery.Core.Results;
+
+/// <summary>
+/// The one document every way in (CLI, folder, HTTP) produces for an input file
+/// (../shared/spec/output-contract.md). Field names are snake_case on the wire.
+/// </summary>
+public sealed record ResultDocument
+{
+    public required string Source { get; init; }
+    public required string Sha256 { get; init; }
+    public IReadOnlyList<TableResult> Tables { get; init; } = [];
+    public IReadOnlyList<ResultError> Errors { get; init; } = [];
+
+    /// <summary>Agency read from the report's title, when one was present (documents only).</summary>
+    public string? Agency { get; init; }
+
+    /// <summary>Reporting year read from the report's title, when one was present (documents only).</summary>
+    public int? Year { get; init; }
+
+    public static ResultDocument Failed(string source, string sha256, string code, string message) =>
+        new() { Source = source, Sha256 = sha256, Errors = [new ResultError(code, message)] };
+}
+
+public sealed record TableResult
+{
+    public required string Layout { get; init; }
+    public required string Image { get; init; }
+    public int Rotation { get; init; }
+    public double SkewDegrees { get; init; }
+    public required string Status { get; init; }
+    public required IReadOnlyList<CellResult> Cells { get; init; }
+    public required IReadOnlyList<IdentityResult> Identities { get; init; }
+
+    /// <summary>Row keys of the layout that were not in the picture (a table cut over two pictures).</summary>
+    public IReadOnlyList<string>? MissingRows { get; init; }
+}
+
+public sealed record CellResult
+{
+    public required string Id { get; init; }
+    public decimal? Value { get; init; }
+    public string? Text { get; init; }
+    public double Confidence { get; init; }
+    public required string Status { get; init; }
+    public IReadOnlyList<int>? Box { get; init; }
+    public IReadOnlyList<AlternativeResult> Alternatives { get; init; } = [];
+    public string? ConfirmedBy { get; init; }
+    public DateTimeOffset? ConfirmedAt { get; init; }
+}
+
+public sealed record AlternativeResult(decimal? Value, double Confidence);
+
+public sealed record IdentityResult
+{
+    public required string Name { get; init; }
+    public bool Holds { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PublishedInconsistent { get; init; }
+
+    /// <summary>sum(lhs) and sum(rhs) on the output values, so a reader sees by how much it breaks.</summary>
+    public decimal? LhsSum { get; init; }
+    public decimal? RhsSum { get; init; }
+}
+
+public sealed record ResultError(string Code, string Message);
+
+/// <summary>Cell and table statuses of the output contract.</summary>
+public static class Statuses
+{
+    public const string Ok = "ok";
+    public const string Corrected = "corrected";
+    public const string NeedsReview = "needs_review";
+    public const string Confirmed = "confirmed";
+}
+
+/// <summary>Stable error codes of the output contract.</summary>
+public static class ErrorCodes
+{
+    public const string EmptyFile = "empty_file";
+    public const string UnsupportedFormat = "unsupported_format";
+    public const string CorruptImage = "corrupt_image";
+    public const string ImageTooLarge = "image_too_large";
+    public const string NoTableFound = "no_table_found";
+    public const string LayoutNotRecognized = "layout_not_recognized";
+    public const string CorruptDocument = "corrupt_document";
+    public const string EncryptedDocument = "encrypted_document";
+    public const string InternalError = "internal_error";
+}
+
+public static class ResultJson
+{
+    /// <summary>The serializer settings of the wire format: snake_case, nulls omitted, indented.</summary>
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(ResultDocument document) => JsonSerializer.Serialize(document, Options);
+
+    public static ResultDocument Deserialize(string json) =>
+        JsonSerializer.Deserialize<ResultDocument>(json, Options) ?? throw new JsonException("Empty result document.");
+}
