@@ -10,8 +10,13 @@ public static class TableFinder
 {
     public static IReadOnlyList<DetectedTable> Find(NormalizedImage image)
     {
-        var (horizontal, vertical) = RuleDetector.Detect(image);
+        var (allHorizontal, allVertical) = RuleDetector.Detect(image);
         var t = Math.Max(8, image.TextHeight);
+        // A dark edge of a scan or a page frame runs along the picture's border and would tie every
+        // table of a page into one; no table's own rule sits that close to the edge.
+        var margin = (int)(t * 0.4);
+        var horizontal = allHorizontal.Where(r => r.Position > margin && r.Position < image.Height - margin).ToList();
+        var vertical = allVertical.Where(r => r.Position > margin && r.Position < image.Width - margin).ToList();
         var groups = GroupCrossingRules(horizontal, vertical, (int)(t * 0.6));
         var lattices = groups
             .Select(g => LatticeBuilder.Build(g.Horizontal, g.Vertical, t))

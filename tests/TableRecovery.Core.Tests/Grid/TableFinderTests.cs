@@ -1,0 +1,36 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Imaging;
+using TableRecovery.Core.Tests.Support;
+
+namespace TableRecovery.Core.Tests.Grid;
+
+public sealed class TableFinderTests
+{
+    public static TheoryData<string> CleanAndMildImages() =>
+        [.. Fixtures.Corpus().Where(c => c.ScanClass != "hard" && c.Rotation == 0).Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(CleanAndMildImages))]
+    public void The_lattice_has_the_drawn_rows_and_columns(string name)
+    {
+        var source = Fixtures.CorpusWhere(c => c.Name == name);
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var tables = TableFinder.Find(image);
+        var expected = source.Tables.Select(t => $"{t.GridRows}x{t.GridColumns}").ToList();
+        var found = tables.Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}").ToList();
+        Assert.True(expected.SequenceEqual(found), $"{name}: drawn {string.Join(", ", expected)}; found {string.Join(", ", found)}");
+    }
+
+    [Fact]
+    public void A_whole_page_yields_its_tables_in_reading_order()
+    {
+        var source = Fixtures.CorpusWhere(c => c.IsPage && c.Rotation == 0);
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var tables = TableFinder.Find(image);
+        Assert.True(tables.Count == source.Tables.Count, $"{source.Name}: {source.Tables.Count} tables drawn, {tables.Count} found");
+        Assert.True(tables.Zip(tables.Skip(1)).All(p => p.First.Lattice.Bounds.Bottom <= p.Second.Lattice.Bounds.Y),
+            "tables are not in top-to-bottom order");
+    }
+}

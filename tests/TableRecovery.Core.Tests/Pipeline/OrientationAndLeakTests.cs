@@ -1,0 +1,35 @@
+using TableRecovery.Core.Pipeline;
+using TableRecovery.Core.Tests.Support;
+
+namespace TableRecovery.Core.Tests.Pipeline;
+
+[Collection(NativeCollection.Name)]
+public sealed class OrientationAndLeakTests
+{
+    [Fact]
+    public void Pages_turned_sideways_or_upside_down_are_read_upright()
+    {
+        using var recoverer = new TableRecoverer(new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 });
+        foreach (var source in Fixtures.Corpus().Where(c => c.Rotation != 0))
+        {
+            var doc = recoverer.Recover(new SourceFile(source.Name, source.Bytes), new RecoveryRequest(), CancellationToken.None).Document;
+            var expected = (360 - source.Rotation) % 360;
+            Assert.True(doc.Tables.Count > 0 && doc.Tables.All(t => t.Rotation == expected),
+                $"{source.Name} was turned {source.Rotation}° clockwise: expected a correction of {expected}°, got [{string.Join(", ", doc.Tables.Select(t => t.Rotation))}]");
+        }
+    }
+
+    [Fact]
+    public void Recovering_the_sample_leaves_no_native_handle_alive()
+    {
+        NativeLeakCheck.AssertNoLeak(() =>
+        {
+            using var recoverer = new TableRecoverer(new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 });
+            foreach (var source in Fixtures.Corpus().Take(4))
+            {
+                var outcome = recoverer.Recover(new SourceFile(source.Name, source.Bytes), new RecoveryRequest(RenderOverlay: true), CancellationToken.None);
+                Assert.True(outcome.Document.Errors.Count == 0, $"{source.Name}: {string.Join("; ", outcome.Document.Errors.Select(e => e.Message))}");
+            }
+        });
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace TableRecovery.Core.Tests.Support;
+
+/// <summary>Paths of the repository: tessdata and the committed corpus sample (tests/fixtures/corpus).</summary>
+public static class Fixtures
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Tessdata => Path.Combine(RepoRoot, "tessdata");
+
+    public static string CorpusDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "corpus");
+
+    /// <summary>Every image of the committed sample with its ground truth.</summary>
+    public static IReadOnlyList<CorpusImage> Corpus() =>
+        Directory.EnumerateFiles(CorpusDirectory, "*.truth.json")
+            .Order(StringComparer.Ordinal)
+            .Select(CorpusImage.Load)
+            .ToList();
+
+    public static CorpusImage CorpusWhere(Func<CorpusImage, bool> predicate) =>
+        Corpus().FirstOrDefault(predicate) ?? throw new InvalidOperationException("The committed corpus sample holds no such image.");
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TableRecovery.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (TableRecovery.slnx).");
+    }
+}
+
+/// <summary>A generated image and what the generator put into it.</summary>
+public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotation, double SkewDegrees, bool IsPage, IReadOnlyList<TruthTable> Tables)
+{
+    public string Name => Path.GetFileName(ImagePath);
+    public byte[] Bytes => File.ReadAllBytes(ImagePath);
+
+    public static CorpusImage Load(string truthPath)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(truthPath));
+        var root = doc.RootElement;
+        var tables = root.GetProperty("tables").EnumerateArray().Select(t => new TruthTable(
+            t.GetProperty("layout").GetString()!,
+            t.TryGetProperty("grid_rows", out var r) ? r.GetInt32() : 0,
+            t.TryGetProperty("grid_columns", out var c) ? c.GetInt32() : 0,
+            t.GetProperty("cells").EnumerateObject().ToDictionary(
+                p => p.Name,
+                p => new TruthCell(p.Value.GetProperty("value").ValueKind == JsonValueKind.Null ? null : p.Value.GetProperty("value").GetDecimal(),
+                    p.Value.TryGetProperty("text", out var tx) ? tx.GetString() ?? "" : "")),
+            t.TryGetProperty("published_inconsistent", out var pi) ? pi.EnumerateArray().Select(x => x.GetString()!).ToList() : [])).ToList();
+        return new CorpusImage(
+            Path.Combine(Path.GetDirectoryName(truthPath)!, root.GetProperty("image").GetString()!),
+            root.GetProperty("scan_class").GetString()!,
+            root.TryGetProperty("rotation", out var rot) ? rot.GetInt32() : 0,
+            root.TryGetProperty("skew_degrees", out var sk) ? sk.GetDouble() : 0,
+            root.TryGetProperty("page", out var pg) && pg.ValueKind == JsonValueKind.True,
+            tables);
+    }
+
+    public override string ToString() => Name;
+}
+
+public sealed record TruthTable(string Layout, int GridRows, int GridColumns, IReadOnlyDictionary<string, TruthCell> Cells, IReadOnlyList<string> PublishedInconsistent);
+
+public sealed record TruthCell(decimal? Value, string Text);
