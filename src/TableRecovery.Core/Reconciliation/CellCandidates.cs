@@ -18,7 +18,7 @@ internal readonly record struct Candidate(long Scaled, double Probability, strin
 /// confidence c gives x weight c and any other value (1 − c)/M, except values the choice iterator proposed,
 /// which get (1 − c)·ρ (ρ = the choice's confidence). "Other" collects the (1 − c)/M of the M values no reading
 /// names. Confidences are capped: a lone OCR reading is never above 0.97 (the engine drops digits with high
-/// confidence), an empty reading never above 0.9, a look-alike glyph never above 0.6.
+/// confidence), an empty reading never above 0.95, a look-alike glyph never above 0.6.
 /// </remarks>
 internal sealed class CellCandidates
 {
@@ -26,7 +26,7 @@ internal sealed class CellCandidates
     private const int Places = 4;
     private const double SpreadValues = 10.0;
     private const double OcrCap = 0.97;
-    private const double EmptyCap = 0.9;
+    private const double EmptyCap = 0.95;
     private const double LenientCap = 0.6;
     private const double TextConfidence = 1 - 1e-6;
 
@@ -51,6 +51,9 @@ internal sealed class CellCandidates
     public double OtherProbability { get; }
 
     public bool HasTextReading { get; }
+
+    /// <summary>At least one Cell, Strip or Text reading parsed.</summary>
+    public bool HasPrimaryReadings { get; private init; }
 
     /// <summary>A Cell and a Strip reading (or a text layer) agree on the top value with the agreement confidence.</summary>
     public bool IndependentAgreement { get; }
@@ -113,7 +116,11 @@ internal sealed class CellCandidates
                 conf = Math.Min(conf, LenientCap);
             }
             primaries.Add((value, conf, r.Text, r.Method));
-            digits.Add(parsed.Digits);
+            // A visible zero mark (/, —, 无) is not where digits go missing; nothing read at all is.
+            if (parsed.Form != ParsedValueForm.ZeroMark)
+            {
+                digits.Add(parsed.Digits);
+            }
         }
 
         // With a text layer, OCR readings add nothing.
@@ -220,7 +227,10 @@ internal sealed class CellCandidates
                  !primaries.Any(p => p.Value != top && p.Conf >= 0.5));
         }
         var topText = candidates.Length > 0 ? candidates[0].Text : firstText;
-        return new CellCandidates(evidence, candidates, other, hasText, agree, [.. digits], topText);
+        return new CellCandidates(evidence, candidates, other, hasText, agree, [.. digits], topText)
+        {
+            HasPrimaryReadings = primaries.Count > 0,
+        };
     }
 
     public int IndexOf(long scaled)
@@ -241,8 +251,9 @@ internal sealed class CellCandidates
     /// </summary>
     public double OtherShare(long scaled)
     {
-        if (ReadDigits.Length == 0)
+        if (!HasPrimaryReadings)
         {
+            // Nothing was read: no value is more likely than another.
             return DroppedDigitShare;
         }
         var digits = DigitsOfScaled(scaled);
