@@ -59,6 +59,10 @@ internal static class SolverBench
                 var result = reconciler.Reconcile(input);
                 watch.Stop();
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1" && result.Statistics.Nodes > 100_000)
+                {
+                    Console.WriteLine($"   slow: k={k} t={t} {watch.Elapsed.TotalMilliseconds:0.0} ms {result.Statistics}");
+                }
                 nodes.Add(result.Statistics.Nodes);
                 ambiguous += result.Statistics.AmbiguousCells;
                 complete += result.Statistics.Complete ? 1 : 0;

@@ -38,6 +38,9 @@ internal sealed class AssignmentSearch
     private readonly double[] _lowerBound;
     private readonly double[] _gap;
     private readonly long[] _top;
+    private readonly bool[] _flexible;
+    private readonly long[] _default;
+    private readonly int[][] _families;
     private readonly int[][] _identityCells;
     private readonly int[][] _identityCoef;
     private readonly int[][] _cellIdentities;
@@ -53,6 +56,9 @@ internal sealed class AssignmentSearch
     private readonly long[] _sum;
     private readonly int[] _unknown;
     private readonly int[] _unassigned;
+    private readonly long[] _pendingDefault;
+    private readonly int[] _pendingFlexible;
+    private readonly int[] _openFree;
     private double _cost;
     private double _lbRemaining;
     private double _cap;
@@ -94,6 +100,15 @@ internal sealed class AssignmentSearch
             _lowerBound[i] = options[0];
             _gap[i] = options.Count > 1 ? options[1] - options[0] : double.PositiveInfinity;
         }
+        _flexible = new bool[n];
+        _default = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            // A cell whose cheapest option is its top candidate "wants" that value; otherwise it absorbs anything.
+            _flexible[i] = !cells[i].HasCandidates || _candidateCost[i][0] > _lowerBound[i];
+            _default[i] = _flexible[i] ? 0 : _top[i];
+        }
+        _families = DisjointFamilies(identityCells);
         var perCell = Enumerable.Range(0, n).Select(_ => new List<(int Identity, int Coef)>()).ToArray();
         for (var k = 0; k < identityCells.Length; k++)
         {
@@ -112,6 +127,68 @@ internal sealed class AssignmentSearch
         _sum = new long[identityCells.Length];
         _unknown = new int[identityCells.Length];
         _unassigned = new int[identityCells.Length];
+        _pendingDefault = new long[identityCells.Length];
+        _pendingFlexible = new int[identityCells.Length];
+        _openFree = new int[identityCells.Length];
+    }
+
+    /// <summary>
+    /// Families of pairwise disjoint identities (rows; columns): within one family the repairs an identity needs
+    /// are paid by different cells, so their costs add up to a valid lower bound.
+    /// </summary>
+    private static int[][] DisjointFamilies(int[][] identityCells)
+    {
+        int[] Greedy(IEnumerable<int> order)
+        {
+            var used = new HashSet<int>();
+            var family = new List<int>();
+            foreach (var k in order)
+            {
+                if (identityCells[k].All(c => !used.Contains(c)))
+                {
+                    family.Add(k);
+                    used.UnionWith(identityCells[k]);
+                }
+            }
+            return [.. family];
+        }
+        var ids = Enumerable.Range(0, identityCells.Length).ToList();
+        return
+        [
+            Greedy(ids.OrderBy(k => identityCells[k].Length)),
+            Greedy(ids.OrderByDescending(k => identityCells[k].Length)),
+        ];
+    }
+
+    /// <summary>
+    /// Extra cost every completion must pay: an identity whose open cells cannot all keep their cheapest value
+    /// (the residual would not be zero) needs at least one of them to move, at its smallest gap.
+    /// </summary>
+    private double RepairBound()
+    {
+        var best = 0.0;
+        foreach (var family in _families)
+        {
+            var extra = 0.0;
+            foreach (var k in family)
+            {
+                if (_unassigned[k] == 0 || _pendingFlexible[k] > 0 || _openFree[k] > 0 || _sum[k] + _pendingDefault[k] == 0)
+                {
+                    continue;
+                }
+                var cheapest = double.PositiveInfinity;
+                foreach (var c in _identityCells[k])
+                {
+                    if (_hyp[c] == Hypothesis.Unassigned && _gap[c] < cheapest)
+                    {
+                        cheapest = _gap[c];
+                    }
+                }
+                extra += cheapest;
+            }
+            best = Math.Max(best, extra);
+        }
+        return best;
     }
 
     public long Nodes { get; private set; }
@@ -135,24 +212,11 @@ internal sealed class AssignmentSearch
 
     public void Run()
     {
-        var total = _lowerBound.Sum();
-        _cap = total + _window;
-        for (var round = 0; round < 6 && !Incomplete; round++)
-        {
-            Reset();
-            Dfs();
-            if (_solutions.Count > 0)
-            {
-                if (_best + _window > _cap + 1e-9 && !Incomplete)
-                {
-                    _cap = _best + _window;
-                    Reset();
-                    Dfs();
-                }
-                break;
-            }
-            _cap += _window * (2 << round);
-        }
+        // One pass: the first leaf comes from the cheapest options plus propagation, and every better leaf
+        // tightens the bound. A branch cut at bound b > best + window stays cut, since best only decreases.
+        _cap = double.PositiveInfinity;
+        Reset();
+        Dfs();
         if (_solutions.Count > 0)
         {
             _solutions.RemoveAll(s => s.Cost > _best + _window);
@@ -166,10 +230,25 @@ internal sealed class AssignmentSearch
         Array.Fill(_hyp, Hypothesis.Unassigned);
         Array.Fill(_known, false);
         Array.Clear(_sum);
+        Array.Clear(_openFree);
         for (var k = 0; k < _identityCells.Length; k++)
         {
             _unknown[k] = _identityCells[k].Length;
             _unassigned[k] = _identityCells[k].Length;
+            _pendingDefault[k] = 0;
+            _pendingFlexible[k] = 0;
+            for (var x = 0; x < _identityCells[k].Length; x++)
+            {
+                var c = _identityCells[k][x];
+                if (_flexible[c])
+                {
+                    _pendingFlexible[k]++;
+                }
+                else
+                {
+                    _pendingDefault[k] += _identityCoef[k][x] * _default[c];
+                }
+            }
         }
         _cost = 0;
         _lbRemaining = _lowerBound.Sum();
@@ -188,7 +267,7 @@ internal sealed class AssignmentSearch
             Incomplete = true;
             return;
         }
-        if (_cost + _lbRemaining > Threshold)
+        if (_cost + _lbRemaining > Threshold || _cost + _lbRemaining + RepairBound() > Threshold)
         {
             return;
         }
@@ -281,12 +360,20 @@ internal sealed class AssignmentSearch
             return;
         }
         _cost += extra;
+        foreach (var k in _cellIdentities[cell])
+        {
+            _openFree[k]--;
+        }
         var ok = SetKnown(cell, value);
         if (ok)
         {
             Dfs();
         }
         UnsetKnown(cell, value);
+        foreach (var k in _cellIdentities[cell])
+        {
+            _openFree[k]++;
+        }
         _cost -= extra;
     }
 
@@ -313,7 +400,15 @@ internal sealed class AssignmentSearch
             return;
         }
         Assign(cell, hyp, -1, optionCost);
+        foreach (var k in _cellIdentities[cell])
+        {
+            _openFree[k]++;
+        }
         Dfs();
+        foreach (var k in _cellIdentities[cell])
+        {
+            _openFree[k]--;
+        }
         Unassign(cell, optionCost);
     }
 
@@ -323,17 +418,39 @@ internal sealed class AssignmentSearch
         _candidateIndex[cell] = candidateIndex;
         _cost += optionCost;
         _lbRemaining -= _lowerBound[cell];
-        foreach (var k in _cellIdentities[cell])
+        var ids = _cellIdentities[cell];
+        var coefs = _cellIdentityCoef[cell];
+        for (var x = 0; x < ids.Length; x++)
         {
+            var k = ids[x];
             _unassigned[k]--;
+            if (_flexible[cell])
+            {
+                _pendingFlexible[k]--;
+            }
+            else
+            {
+                _pendingDefault[k] -= coefs[x] * _default[cell];
+            }
         }
     }
 
     private void Unassign(int cell, double optionCost)
     {
-        foreach (var k in _cellIdentities[cell])
+        var ids = _cellIdentities[cell];
+        var coefs = _cellIdentityCoef[cell];
+        for (var x = 0; x < ids.Length; x++)
         {
+            var k = ids[x];
             _unassigned[k]++;
+            if (_flexible[cell])
+            {
+                _pendingFlexible[k]++;
+            }
+            else
+            {
+                _pendingDefault[k] += coefs[x] * _default[cell];
+            }
         }
         _lbRemaining += _lowerBound[cell];
         _cost -= optionCost;
