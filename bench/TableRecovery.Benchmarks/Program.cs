@@ -38,7 +38,9 @@ internal static class SolverBench
     public static void Run(int tables)
     {
         var layout = LayoutCatalog.Default["requests-2021"];
-        var reconciler = TableReconciler.Default;
+        var window = double.Parse(Environment.GetEnvironmentVariable("BENCH_WINDOW") ?? "8", CultureInfo.InvariantCulture);
+        var reconciler = new TableReconciler(new ReconciliationOptions { WindowNats = window });
+        Console.WriteLine($"window {window} nats");
         Console.WriteLine($"solver: requests-2021, {layout.Cells.Count} cells, {layout.Identities.Count} identities, {tables} random tables per row");
         Console.WriteLine("misread cells | solver-ambiguous (mean) | median ms | p95 ms | max ms | nodes (median) | complete");
         // Warm up the JIT.

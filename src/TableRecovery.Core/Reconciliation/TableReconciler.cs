@@ -188,11 +188,12 @@ public sealed class TableReconciler
                 ? cells[change.Cell].Candidates[change.CandidateIndex].Scaled
                 : change.Known ? change.Consistent : null;
         }
+        // An undetermined "other" keeps its top reading, if any, for the reviewer (it is never vouched for).
         long? Output(int i) => hyp[i] switch
         {
             Hypothesis.Candidate => cells[i].Candidates[candidateIndex[i]].Scaled,
             Hypothesis.Printed => cells[i].Candidates[0].Scaled,
-            _ => consistent[i],
+            _ => consistent[i] ?? (cells[i].HasCandidates ? cells[i].Candidates[0].Scaled : null),
         };
 
         // Posterior of each cell's output value over the assignments in the window.
@@ -279,7 +280,7 @@ public sealed class TableReconciler
             if (hyp[i] == Hypothesis.Other)
             {
                 status = Statuses.NeedsReview;
-                source = value is null ? ValueSource.None : ValueSource.Inferred;
+                source = consistent[i] is not null ? ValueSource.Inferred : value is null ? ValueSource.None : ValueSource.Reading;
             }
             else if (hyp[i] == Hypothesis.Printed)
             {
