@@ -52,7 +52,7 @@ public sealed record ReconciliationOptions
     public double WindowNats { get; init; } = 8.0;
 
     /// <summary>Search nodes allowed per table; past it the table is flagged for review rather than guessed.</summary>
-    public long MaxSearchNodes { get; init; } = 2_000_000;
+    public long MaxSearchNodes { get; init; } = 500_000;
 
     /// <summary>Assignments kept for the posteriors; past it every cell that differs between them is flagged.</summary>
     public int MaxSolutions { get; init; } = 20_000;
