@@ -1,0 +1,308 @@
+using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Ocr;
+
+namespace TableRecovery.Core.Reconciliation;
+
+/// <summary>One value a cell may hold according to its readings.</summary>
+/// <param name="Scaled">The value times <see cref="CellCandidates.Scale"/>.</param>
+/// <param name="Probability">Posterior from the readings alone.</param>
+/// <param name="Text">The text of the best reading that gave it.</param>
+internal readonly record struct Candidate(long Scaled, double Probability, string Text);
+
+/// <summary>
+/// The evidence model: a cell's readings turned into candidate values with probabilities, plus the
+/// probability that the cell holds some value no reading shows ("other").
+/// </summary>
+/// <remarks>
+/// Product of experts over the independent readings (Cell, Strip; Text is certain). A reading of value x with
+/// confidence c gives x weight c and any other value (1 − c)/M, except values the choice iterator proposed,
+/// which get (1 − c)·ρ (ρ = the choice's confidence). "Other" collects the (1 − c)/M of the M values no reading
+/// names. Confidences are capped: a lone OCR reading is never above 0.97 (the engine drops digits with high
+/// confidence), an empty reading never above 0.95, a look-alike glyph never above 0.6.
+/// </remarks>
+internal sealed class CellCandidates
+{
+    public const long Scale = 10_000;
+    private const int Places = 4;
+    private const double SpreadValues = 10.0;
+    private const double OcrCap = 0.97;
+    private const double EmptyCap = 0.95;
+    private const double LenientCap = 0.6;
+    private const double TextConfidence = 1 - 1e-6;
+
+    private CellCandidates(CellEvidence evidence, Candidate[] candidates, double otherProbability,
+        bool hasText, bool methodsAgree, string[] readDigits, string? topText)
+    {
+        Evidence = evidence;
+        Candidates = candidates;
+        OtherProbability = otherProbability;
+        HasTextReading = hasText;
+        IndependentAgreement = methodsAgree;
+        ReadDigits = readDigits;
+        TopText = topText;
+    }
+
+    public CellEvidence Evidence { get; }
+
+    /// <summary>Distinct values, most probable first.</summary>
+    public Candidate[] Candidates { get; }
+
+    /// <summary>Probability that the cell holds a value none of its readings shows.</summary>
+    public double OtherProbability { get; }
+
+    public bool HasTextReading { get; }
+
+    /// <summary>At least one Cell, Strip or Text reading parsed.</summary>
+    public bool HasPrimaryReadings { get; private init; }
+
+    /// <summary>A Cell and a Strip reading (or a text layer) agree on the top value with the agreement confidence.</summary>
+    public bool IndependentAgreement { get; }
+
+    /// <summary>The digit strings of the primary readings (for the dropped-digit pattern).</summary>
+    public string[] ReadDigits { get; }
+
+    /// <summary>The printed text as read by the best reading (the first primary reading when none parses).</summary>
+    public string? TopText { get; }
+
+    public bool HasCandidates => Candidates.Length > 0;
+
+    public bool IsIntegral => Evidence.Kind != CellValueKind.Decimal;
+
+    public bool IsNonNegative => Evidence.Kind != CellValueKind.SignedInteger;
+
+    public static decimal ToDecimal(long scaled) => decimal.Round((decimal)scaled / Scale, Places);
+
+    public static long ToScaled(decimal value) => (long)decimal.Round(value * Scale, 0);
+
+    public static CellCandidates FromConfirmed(CellEvidence evidence, decimal value) =>
+        new(evidence, [new Candidate(ToScaled(value), 1.0, value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            0.0, true, true, [], value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static CellCandidates Build(CellEvidence evidence, double agreementConfidence)
+    {
+        var primaries = new List<(long Value, double Conf, string Text, ReadingMethod Method)>();
+        var choices = new List<(long Value, double Rho, string Text)>();
+        var garbage = 0;
+        string? firstText = null;
+        var digits = new List<string>();
+        foreach (var r in evidence.Readings)
+        {
+            var parsed = CellValueParser.Parse(r.Text, evidence.Kind, evidence.DecimalPlaces);
+            if (r.Method != ReadingMethod.Choice)
+            {
+                firstText ??= r.Text;
+            }
+            if (!parsed.HasValue)
+            {
+                if (r.Method != ReadingMethod.Choice)
+                {
+                    garbage++;
+                }
+                continue;
+            }
+            var value = ToScaled(parsed.Value!.Value);
+            if (r.Method == ReadingMethod.Choice)
+            {
+                choices.Add((value, Math.Clamp(r.Confidence, 0.02, 0.5), r.Text));
+                continue;
+            }
+            var conf = r.Method == ReadingMethod.Text ? TextConfidence : Math.Clamp(r.Confidence, 0.01, OcrCap);
+            if (r.Method != ReadingMethod.Text && parsed.Form == ParsedValueForm.Blank)
+            {
+                conf = Math.Min(conf, EmptyCap);
+            }
+            if (parsed.Lenient)
+            {
+                conf = Math.Min(conf, LenientCap);
+            }
+            primaries.Add((value, conf, r.Text, r.Method));
+            // A visible zero mark (/, —, 无) is not where digits go missing; nothing read at all is.
+            if (parsed.Form != ParsedValueForm.ZeroMark)
+            {
+                digits.Add(parsed.Digits);
+            }
+        }
+
+        // With a text layer, OCR readings add nothing.
+        var hasText = primaries.Any(p => p.Method == ReadingMethod.Text);
+        if (hasText)
+        {
+            primaries.RemoveAll(p => p.Method != ReadingMethod.Text);
+            choices.Clear();
+        }
+
+        var values = new List<long>();
+        foreach (var p in primaries)
+        {
+            if (!values.Contains(p.Value))
+            {
+                values.Add(p.Value);
+            }
+        }
+        foreach (var c in choices)
+        {
+            if (!values.Contains(c.Value))
+            {
+                values.Add(c.Value);
+            }
+        }
+
+        var n = primaries.Count;
+        var logScores = new double[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            var v = values[i];
+            var rho = 0.0;
+            foreach (var c in choices)
+            {
+                if (c.Value == v)
+                {
+                    rho = Math.Max(rho, c.Rho);
+                }
+            }
+            double s = 0;
+            if (n == 0)
+            {
+                s = Math.Log(rho);
+            }
+            for (var j = 0; j < n; j++)
+            {
+                var p = primaries[j];
+                if (p.Value == v)
+                {
+                    s += Math.Log(p.Conf);
+                }
+                else
+                {
+                    // A choice value takes ρ of one reading's error mass; other readings spread theirs over M values.
+                    var share = rho > 0 && j == 0 ? rho : 1.0 / SpreadValues;
+                    s += Math.Log((1 - p.Conf) * share);
+                }
+            }
+            logScores[i] = s;
+        }
+        double otherLog = 0;
+        foreach (var p in primaries)
+        {
+            otherLog += Math.Log(1 - p.Conf);
+        }
+        if (n > 1)
+        {
+            otherLog -= (n - 1) * Math.Log(SpreadValues);
+        }
+        if (garbage > 0)
+        {
+            otherLog += Math.Log(1 + 2 * garbage);
+        }
+        var choiceMass = choices.Sum(c => c.Rho);
+        otherLog += Math.Log(Math.Max(0.2, 1 - choiceMass));
+        if (hasText)
+        {
+            otherLog = Math.Log(1e-6);
+        }
+
+        var max = Math.Max(otherLog, logScores.Length == 0 ? double.NegativeInfinity : logScores.Max());
+        double z = Math.Exp(otherLog - max);
+        foreach (var s in logScores)
+        {
+            z += Math.Exp(s - max);
+        }
+        var candidates = new Candidate[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            var text = primaries.FirstOrDefault(p => p.Value == values[i]).Text
+                ?? choices.First(c => c.Value == values[i]).Text;
+            candidates[i] = new Candidate(values[i], Math.Exp(logScores[i] - max) / z, text);
+        }
+        Array.Sort(candidates, (a, b) => b.Probability.CompareTo(a.Probability));
+        var other = Math.Exp(otherLog - max) / z;
+
+        var agree = false;
+        if (candidates.Length > 0)
+        {
+            var top = candidates[0].Scaled;
+            agree = hasText ||
+                (primaries.Any(p => p.Method == ReadingMethod.Cell && p.Value == top && p.Conf >= agreementConfidence) &&
+                 primaries.Any(p => p.Method == ReadingMethod.Strip && p.Value == top && p.Conf >= agreementConfidence) &&
+                 !primaries.Any(p => p.Value != top && p.Conf >= 0.5));
+        }
+        var topText = candidates.Length > 0 ? candidates[0].Text : firstText;
+        return new CellCandidates(evidence, candidates, other, hasText, agree, [.. digits], topText)
+        {
+            HasPrimaryReadings = primaries.Count > 0,
+        };
+    }
+
+    public int IndexOf(long scaled)
+    {
+        for (var i = 0; i < Candidates.Length; i++)
+        {
+            if (Candidates[i].Scaled == scaled)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// How likely "other" is to be exactly <paramref name="scaled"/>: the OCR's typical failure drops a digit
+    /// ("34" read "4", "7" read ""), so a value one digit longer than a reading gets the larger share.
+    /// </summary>
+    public double OtherShare(long scaled)
+    {
+        if (!HasPrimaryReadings)
+        {
+            // Nothing was read: no value is more likely than another.
+            return DroppedDigitShare;
+        }
+        var digits = DigitsOfScaled(scaled);
+        foreach (var read in ReadDigits)
+        {
+            if (IsOneDigitDropped(digits, read))
+            {
+                return DroppedDigitShare;
+            }
+        }
+        return GenericShare;
+    }
+
+    public const double DroppedDigitShare = 0.5;
+    public const double GenericShare = 0.1;
+
+    private static string DigitsOfScaled(long scaled)
+    {
+        var d = ToDecimal(Math.Abs(scaled));
+        var s = d.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        return s.Replace(".", "", StringComparison.Ordinal);
+    }
+
+    private static bool IsOneDigitDropped(string full, string read)
+    {
+        if (full.Length != read.Length + 1)
+        {
+            return false;
+        }
+        for (var skip = 0; skip < full.Length; skip++)
+        {
+            var match = true;
+            for (int i = 0, j = 0; i < full.Length; i++)
+            {
+                if (i == skip)
+                {
+                    continue;
+                }
+                if (full[i] != read[j++])
+                {
+                    match = false;
+                    break;
+                }
+            }
+            if (match)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,428 @@
+using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Results;
+
+namespace TableRecovery.Core.Reconciliation;
+
+/// <summary>
+/// The reconciliation stage: a table's readings and its identities in, every cell's value and status out.
+/// Pure: no I/O, no shared state; one instance may serve every thread.
+/// </summary>
+/// <remarks>
+/// Status rules (output-contract.md), on the most probable assignment that satisfies every identity:
+/// <list type="bullet">
+/// <item><c>ok</c>: the top reading, every identity of the cell holds, at least one of them involves no inferred or
+/// misprinted cell, and the posterior of the value is at least <see cref="ReconciliationOptions.OkPosterior"/>.
+/// A cell checked by no such identity is <c>ok</c> only when a Cell and a Strip reading (or a text layer) agree
+/// with high confidence.</item>
+/// <item><c>corrected</c>: another candidate replaced the top reading and its posterior (the margin over the next
+/// consistent assignment) is at least <see cref="ReconciliationOptions.CorrectedPosterior"/>.</item>
+/// <item><c>needs_review</c>: anything else: a value no reading shows (inferred), a misprint of the report, a cell
+/// of an identity the printed table breaks, a weak or close choice, an incomplete search.</item>
+/// </list>
+/// </remarks>
+public sealed class TableReconciler
+{
+    private const double AmbiguityNats = 4.6;
+    private const double MaxConfidence = 0.999999;
+    private const long NullKey = long.MinValue;
+
+    private readonly ReconciliationOptions _options;
+
+    public TableReconciler(ReconciliationOptions? options = null)
+    {
+        _options = options ?? ReconciliationOptions.Default;
+        _options.Validate();
+    }
+
+    public static TableReconciler Default { get; } = new();
+
+    public ReconciliationOptions Options => _options;
+
+    /// <summary>Reconciles a table as read.</summary>
+    public ReconciledTable Reconcile(ReconciliationInput input) => Resolve(input, ReviewDecisions.None);
+
+    /// <summary>
+    /// Re-solves a table after review: confirmed cells are fixed, identities marked printed-inconsistent are kept
+    /// as printed (no longer constraints), everything else is derived again.
+    /// </summary>
+    public ReconciledTable Resolve(ReconciliationInput input, ReviewDecisions decisions)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(decisions);
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < input.Cells.Count; i++)
+        {
+            if (!index.TryAdd(input.Cells[i].Id, i))
+            {
+                throw new ArgumentException($"Cell '{input.Cells[i].Id}' appears twice.", nameof(input));
+            }
+        }
+        foreach (var id in decisions.ConfirmedValues.Keys)
+        {
+            if (!index.ContainsKey(id))
+            {
+                throw new ArgumentException($"Confirmed cell '{id}' is not in the table.", nameof(decisions));
+            }
+        }
+        foreach (var identity in input.Identities)
+        {
+            foreach (var id in identity.CellIds)
+            {
+                if (!index.ContainsKey(id))
+                {
+                    throw new ArgumentException($"Identity {identity.Name} names cell '{id}', which is not in the table.", nameof(input));
+                }
+            }
+        }
+
+        var candidates = input.Cells
+            .Select(c => decisions.ConfirmedValues.TryGetValue(c.Id, out var v)
+                ? CellCandidates.FromConfirmed(c, v)
+                : CellCandidates.Build(c, _options.AgreementConfidence))
+            .ToArray();
+        var active = _options.UseIdentities
+            ? input.Identities.Where(i => !decisions.PrintedInconsistentIdentities.Contains(i.Name)).ToList()
+            : [];
+
+        var solved = active.Count > 0 ? Search(input, candidates, active, index) : null;
+        var cells = new ReconciledCell[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var confirmed = decisions.ConfirmedValues.ContainsKey(input.Cells[i].Id);
+            cells[i] = confirmed
+                ? ConfirmedCell(candidates[i])
+                : solved is not null && solved.SearchIndex[i] >= 0
+                    ? solved.Cells[solved.SearchIndex[i]]
+                    : UncheckedCell(candidates[i]);
+        }
+
+        var outcomes = input.Identities.Select(identity =>
+        {
+            var (holds, lhs, rhs) = Evaluate(identity, cells, index);
+            var excluded = decisions.PrintedInconsistentIdentities.Contains(identity.Name);
+            var published = !holds && lhs is not null && rhs is not null &&
+                (excluded || (solved?.MisprintIdentities.Contains(identity.Name) ?? false));
+            return new IdentityOutcome(identity.Name, holds, published, lhs, rhs);
+        }).ToList();
+
+        var status = cells.All(c => c.Status is Statuses.Ok or Statuses.Corrected or Statuses.Confirmed)
+            ? Statuses.Ok
+            : Statuses.NeedsReview;
+        var stats = solved?.Statistics ?? new SolverStatistics(0, 0, 0, true, 0);
+        return new ReconciledTable(cells, outcomes, status, stats);
+    }
+
+    private sealed record Solved(int[] SearchIndex, ReconciledCell[] Cells, HashSet<string> MisprintIdentities, SolverStatistics Statistics);
+
+    private Solved Search(ReconciliationInput input, CellCandidates[] all, List<Identity> identities, Dictionary<string, int> index)
+    {
+        // Only cells that take part in an identity are variables.
+        var searchIndex = Enumerable.Repeat(-1, all.Length).ToArray();
+        var members = new List<int>();
+        foreach (var identity in identities)
+        {
+            foreach (var id in identity.CellIds)
+            {
+                var i = index[id];
+                if (searchIndex[i] < 0)
+                {
+                    searchIndex[i] = members.Count;
+                    members.Add(i);
+                }
+            }
+        }
+        var cells = members.Select(i => all[i]).ToArray();
+        var identityCells = new int[identities.Count][];
+        var identityCoef = new int[identities.Count][];
+        for (var k = 0; k < identities.Count; k++)
+        {
+            // A cell on both sides cancels; merge coefficients so the sums stay exact.
+            var coef = new Dictionary<int, int>();
+            foreach (var id in identities[k].Lhs)
+            {
+                var s = searchIndex[index[id]];
+                coef[s] = coef.GetValueOrDefault(s) + 1;
+            }
+            foreach (var id in identities[k].Rhs)
+            {
+                var s = searchIndex[index[id]];
+                coef[s] = coef.GetValueOrDefault(s) - 1;
+            }
+            var nonZero = coef.Where(p => p.Value != 0).ToList();
+            if (nonZero.Any(p => Math.Abs(p.Value) != 1))
+            {
+                throw new ArgumentException($"Identity {identities[k].Name} repeats a cell on one side.", nameof(input));
+            }
+            identityCells[k] = nonZero.Select(p => p.Key).ToArray();
+            identityCoef[k] = nonZero.Select(p => p.Value).ToArray();
+        }
+
+        var search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
+            _options.WindowNats, _options.MaxSearchNodes, _options.MaxSolutions);
+        search.Run();
+        var solutions = search.Solutions;
+        var stats = new SolverStatistics(search.CountAmbiguous(AmbiguityNats), search.Nodes, solutions.Count,
+            !search.Incomplete, solutions.Count > 0 ? search.BestCost : double.PositiveInfinity);
+
+        if (search.Incomplete || solutions.Count == 0)
+        {
+            return Fallback(searchIndex, cells, identityCells, identityCoef, stats);
+        }
+
+        var best = solutions.MinBy(s => s.Cost)!;
+        var n = cells.Length;
+        var hyp = new Hypothesis[n];
+        var candidateIndex = new int[n];
+        var consistent = new long?[n];
+        Array.Fill(hyp, Hypothesis.Candidate);
+        for (var i = 0; i < n; i++)
+        {
+            consistent[i] = cells[i].HasCandidates ? cells[i].Candidates[0].Scaled : null;
+        }
+        foreach (var change in best.Changes)
+        {
+            hyp[change.Cell] = change.Hypothesis;
+            candidateIndex[change.Cell] = change.CandidateIndex;
+            consistent[change.Cell] = change.Hypothesis == Hypothesis.Candidate
+                ? cells[change.Cell].Candidates[change.CandidateIndex].Scaled
+                : change.Known ? change.Consistent : null;
+        }
+        // An undetermined "other" keeps its top reading, if any, for the reviewer (it is never vouched for).
+        long? Output(int i) => hyp[i] switch
+        {
+            Hypothesis.Candidate => cells[i].Candidates[candidateIndex[i]].Scaled,
+            Hypothesis.Printed => cells[i].Candidates[0].Scaled,
+            _ => consistent[i] ?? (cells[i].HasCandidates ? cells[i].Candidates[0].Scaled : null),
+        };
+
+        // Posterior of each cell's output value over the assignments in the window.
+        var weights = solutions.Select(s => Math.Exp(-(s.Cost - best.Cost))).ToArray();
+        var total = weights.Sum();
+        var mass = new Dictionary<long, double>[n];
+        var moved = new double[n];
+        for (var s = 0; s < solutions.Count; s++)
+        {
+            foreach (var change in solutions[s].Changes)
+            {
+                var c = change.Cell;
+                long? value = change.Hypothesis switch
+                {
+                    Hypothesis.Candidate => cells[c].Candidates[change.CandidateIndex].Scaled,
+                    Hypothesis.Printed => cells[c].Candidates[0].Scaled,
+                    _ => change.Known ? change.Consistent : null,
+                };
+                if (cells[c].HasCandidates && value == cells[c].Candidates[0].Scaled)
+                {
+                    continue;
+                }
+                mass[c] ??= [];
+                var key = value ?? NullKey;
+                mass[c][key] = mass[c].GetValueOrDefault(key) + weights[s];
+                moved[c] += weights[s];
+            }
+        }
+
+        // Identities broken (on output values) by a misprint in the best assignment; the cells that are "free".
+        var brokenOrFree = new bool[identities.Count];
+        var broken = new bool[identities.Count];
+        var misprints = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < identities.Count; k++)
+        {
+            long sum = 0;
+            var unknown = false;
+            var free = false;
+            for (var x = 0; x < identityCells[k].Length; x++)
+            {
+                var c = identityCells[k][x];
+                free |= hyp[c] is Hypothesis.Other or Hypothesis.Printed;
+                var v = Output(c);
+                if (v is null)
+                {
+                    unknown = true;
+                }
+                else
+                {
+                    sum += identityCoef[k][x] * v.Value;
+                }
+            }
+            broken[k] = unknown || sum != 0;
+            brokenOrFree[k] = broken[k] || free;
+            if (sum != 0 && !unknown && identityCells[k].Any(c => hyp[c] == Hypothesis.Printed))
+            {
+                misprints.Add(identities[k].Name);
+            }
+        }
+        var cellIdentities = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+        for (var k = 0; k < identities.Count; k++)
+        {
+            foreach (var c in identityCells[k])
+            {
+                cellIdentities[c].Add(k);
+            }
+        }
+
+        var result = new ReconciledCell[n];
+        for (var i = 0; i < n; i++)
+        {
+            var cand = cells[i];
+            var value = Output(i);
+            var top = cand.HasCandidates ? cand.Candidates[0].Scaled : (long?)null;
+            var topMass = total - moved[i];
+            double posterior = value == top && top is not null
+                ? topMass / total
+                : (mass[i]?.GetValueOrDefault(value ?? NullKey) ?? 0) / total;
+            posterior = Math.Min(posterior, MaxConfidence);
+
+            string status;
+            var source = ValueSource.Reading;
+            decimal? consistentValue = null;
+            if (hyp[i] == Hypothesis.Other)
+            {
+                status = Statuses.NeedsReview;
+                source = consistent[i] is not null ? ValueSource.Inferred : value is null ? ValueSource.None : ValueSource.Reading;
+            }
+            else if (hyp[i] == Hypothesis.Printed)
+            {
+                status = Statuses.NeedsReview;
+                consistentValue = consistent[i] is long t ? CellCandidates.ToDecimal(t) : null;
+            }
+            else if (cellIdentities[i].Any(k => broken[k]))
+            {
+                status = Statuses.NeedsReview;
+            }
+            else if (!cellIdentities[i].Any(k => !brokenOrFree[k]))
+            {
+                // Every identity of the cell leans on an inferred or misprinted value: it checks nothing.
+                status = value == top && cand.IndependentAgreement && posterior >= _options.OkPosterior
+                    ? Statuses.Ok
+                    : Statuses.NeedsReview;
+            }
+            else if (value == top)
+            {
+                status = posterior >= _options.OkPosterior ? Statuses.Ok : Statuses.NeedsReview;
+            }
+            else
+            {
+                status = posterior >= _options.CorrectedPosterior ? Statuses.Corrected : Statuses.NeedsReview;
+            }
+
+            var alternatives = new Dictionary<long, double>();
+            if (top is long tv && value != tv)
+            {
+                alternatives[tv] = topMass / total;
+            }
+            if (mass[i] is not null)
+            {
+                foreach (var (v, w) in mass[i])
+                {
+                    if (v != NullKey && v != value)
+                    {
+                        alternatives[v] = Math.Max(alternatives.GetValueOrDefault(v), w / total);
+                    }
+                }
+            }
+            if (hyp[i] == Hypothesis.Printed && consistent[i] is long ct && ct != value)
+            {
+                alternatives.TryAdd(ct, 0);
+            }
+            // Candidates outside the window: their posterior is below e^-window relative to the best.
+            var outside = Math.Exp(-_options.WindowNats);
+            foreach (var c in cand.Candidates)
+            {
+                if (c.Scaled != value && !alternatives.ContainsKey(c.Scaled))
+                {
+                    alternatives[c.Scaled] = Math.Min(c.Probability, outside);
+                }
+            }
+            result[i] = new ReconciledCell(
+                cand.Evidence.Id,
+                value is long ov ? CellCandidates.ToDecimal(ov) : null,
+                cand.TopText,
+                value is null ? 0 : posterior,
+                status,
+                Alternatives(alternatives),
+                source,
+                consistentValue);
+        }
+        return new Solved(searchIndex, result, misprints, stats);
+    }
+
+    /// <summary>
+    /// The search hit a limit or found nothing (confirmed values that contradict an identity): the top readings;
+    /// a cell stays ok only when its own readings agree and every identity it is in holds on the top readings.
+    /// </summary>
+    private Solved Fallback(int[] searchIndex, CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, SolverStatistics stats)
+    {
+        var result = cells.Select(UncheckedCell).ToArray();
+        for (var k = 0; k < identityCells.Length; k++)
+        {
+            long sum = 0;
+            var holds = true;
+            for (var x = 0; x < identityCells[k].Length; x++)
+            {
+                var c = cells[identityCells[k][x]];
+                if (!c.HasCandidates)
+                {
+                    holds = false;
+                    break;
+                }
+                sum += identityCoef[k][x] * c.Candidates[0].Scaled;
+            }
+            if (!holds || sum != 0)
+            {
+                foreach (var c in identityCells[k])
+                {
+                    result[c] = result[c] with { Status = Statuses.NeedsReview };
+                }
+            }
+        }
+        return new Solved(searchIndex, result, [], stats);
+    }
+
+    /// <summary>A cell nothing checks: its best reading, ok only when independent readings agree with confidence.</summary>
+    private ReconciledCell UncheckedCell(CellCandidates cand)
+    {
+        if (!cand.HasCandidates)
+        {
+            return new ReconciledCell(cand.Evidence.Id, null, cand.TopText, 0, Statuses.NeedsReview, [], ValueSource.None);
+        }
+        var top = cand.Candidates[0];
+        var ok = cand.IndependentAgreement && top.Probability >= _options.OkPosterior;
+        var alternatives = cand.Candidates.Skip(1).ToDictionary(c => c.Scaled, c => c.Probability);
+        return new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
+            Math.Min(top.Probability, MaxConfidence), ok ? Statuses.Ok : Statuses.NeedsReview, Alternatives(alternatives),
+            ValueSource.Reading);
+    }
+
+    private static ReconciledCell ConfirmedCell(CellCandidates cand) =>
+        new(cand.Evidence.Id, CellCandidates.ToDecimal(cand.Candidates[0].Scaled), cand.TopText, 1.0,
+            Statuses.Confirmed, [], ValueSource.Confirmed);
+
+    private static IReadOnlyList<ValueAlternative> Alternatives(Dictionary<long, double> alternatives) =>
+        alternatives
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key)
+            .Select(p => new ValueAlternative(CellCandidates.ToDecimal(p.Key), p.Value))
+            .ToList();
+
+    private static (bool Holds, decimal? Lhs, decimal? Rhs) Evaluate(Identity identity, ReconciledCell[] cells, Dictionary<string, int> index)
+    {
+        decimal? Sum(IEnumerable<string> ids)
+        {
+            decimal sum = 0;
+            foreach (var id in ids)
+            {
+                if (cells[index[id]].Value is not decimal v)
+                {
+                    return null;
+                }
+                sum += v;
+            }
+            return sum;
+        }
+        var lhs = Sum(identity.Lhs);
+        var rhs = Sum(identity.Rhs);
+        return (lhs is not null && rhs is not null && lhs == rhs, lhs, rhs);
+    }
+}
