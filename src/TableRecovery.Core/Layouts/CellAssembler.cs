@@ -3,7 +3,9 @@ using TableRecovery.Core.Ocr;
 namespace TableRecovery.Core.Layouts;
 
 /// <summary>A layout cell's place on the lattice: its row and the lattice columns under its column header.</summary>
-internal readonly record struct CellTarget(string CellId, int Row, int FirstColumn, int LastColumn);
+/// <param name="RowOrder">The layout row's index, to tell stacked claims on one read cell apart.</param>
+/// <param name="ColumnOrder">The layout column's index, to tell side-by-side claims apart.</param>
+internal readonly record struct CellTarget(string CellId, int Row, int FirstColumn, int LastColumn, int RowOrder, int ColumnOrder);
 
 /// <summary>
 /// Turns cell targets into read cells: the numeric cell at each place; where several layout cells land on one
@@ -44,9 +46,9 @@ internal static class CellAssembler
                 cells[list[0].CellId] = cell;
                 continue;
             }
-            var stacked = list.Select(t => t.Row).Distinct().Count() == list.Count;
-            var sideBySide = list.Select(t => t.FirstColumn).Distinct().Count() == list.Count;
-            var ordered = stacked ? list.OrderBy(t => t.Row).ToList() : list.OrderBy(t => t.FirstColumn).ToList();
+            var stacked = list.Select(t => t.RowOrder).Distinct().Count() == list.Count && list.Select(t => t.ColumnOrder).Distinct().Count() == 1;
+            var sideBySide = list.Select(t => t.ColumnOrder).Distinct().Count() == list.Count && list.Select(t => t.RowOrder).Distinct().Count() == 1;
+            var ordered = stacked ? list.OrderBy(t => t.RowOrder).ToList() : list.OrderBy(t => t.ColumnOrder).ToList();
             var parts = stacked || sideBySide ? CellSplitter.Split(cell, list.Count, stacked) : null;
             var ids = string.Join(", ", ordered.Select(t => t.CellId));
             if (parts is null)

@@ -36,7 +36,7 @@ internal static class GridTableSnapper
             double SimPair(int i, int j) => LabelSimilarity.ScoreNormalized(table.RowLabels[i].Own, expected[j].Label + expected[j + 1].Label);
             var anchors = MonotoneAligner.Align(table.BodyRows.Count, expected.Count, Sim, Threshold, SimPair);
             rowPairs = MonotoneAligner.FillGaps(anchors, table.BodyRows.Count, expected.Count,
-                (i, j) => !grid.IsThinRow(table.BodyRows[i]) && (table.RowLabels[i].Own.Length == 0 || Sim(i, j) >= 0.2));
+                (i, _) => !grid.IsThinRow(table.BodyRows[i]));
             (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, FitMeasure.Span(rowPairs));
         }
 
@@ -87,9 +87,12 @@ internal static class GridTableSnapper
                 columnMatches.Add(new ColumnMatch(block.Key, columns[p.Expected + k].Key, column, column, p.Similarity, p.Basis, table.ColumnHeaders[p.Observed].Leaf));
             }
         }
+        var rowOrder = layout.Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var columnOrder = columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
         var targets = (from r in rowMatches
                        from c in columnMatches
-                       select new CellTarget($"{r.RowKey}/{c.ColumnKey}", r.LatticeRow, c.FirstLatticeColumn, c.LastLatticeColumn)).ToList();
+                       select new CellTarget($"{r.RowKey}/{c.ColumnKey}", r.LatticeRow, c.FirstLatticeColumn, c.LastLatticeColumn,
+                           rowOrder[r.RowKey], columnOrder[c.ColumnKey])).ToList();
         var (cells, unresolved) = CellAssembler.Assemble(grid, layout, targets, notes);
 
         var foundRows = rowMatches.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
@@ -100,7 +103,7 @@ internal static class GridTableSnapper
         DescribeRows(table, layout, rowPairs, rowMatches, missingRows, notes);
         DescribeColumns(table, columnPairs, columnMatches, missingColumns, notes);
 
-        var structure = (rowF + columnF) / 2;
+        var structure = Math.Sqrt(rowF * columnF); // both must fit: rows without columns (or the reverse) is no match
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), columns {columnF:0.00} (P {columnP:0.00} R {columnR:0.00}, {columnMatches.Count}/{columns.Count} found)");
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);

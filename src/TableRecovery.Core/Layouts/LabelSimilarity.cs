@@ -31,8 +31,17 @@ public static class LabelSimilarity
         var dice = 2.0 * lcs / (a.Length + b.Length);
         var shorter = Math.Min(a.Length, b.Length);
         var partial = shorter >= PartialMinLength ? PartialCredit * lcs / shorter : 0;
-        return Math.Max(dice, partial);
+        var score = Math.Max(dice, partial);
+        return IsNumbering(a[0]) && IsNumbering(b[0]) && a[0] != b[0] ? score * OtherNumberingFactor : score;
     }
+
+    /// <summary>
+    /// Both labels start with an item number ("3." vs "（六）") and the numbers differ: sibling rows share most of
+    /// their words ("5.属于三类内部事务信息" / "6.属于四类过程性信息"), so the number weighs extra.
+    /// </summary>
+    public const double OtherNumberingFactor = 0.75;
+
+    private static bool IsNumbering(char c) => char.IsAsciiDigit(c) || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
 
     public static int LongestCommonSubsequence(string a, string b)
     {
