@@ -1,0 +1,207 @@
+using System.Globalization;
+using TableRecovery.Core.Ocr;
+
+namespace TableRecovery.Core.Layouts;
+
+/// <summary>
+/// Snaps a read table onto a block layout (active-*): the layout becomes one sequence of expected rows — per block
+/// its header row ("第二十条第（一）项"), its column header row ("信息内容 | 本年制发件数 | …") and its data rows —
+/// aligned in order with the lattice rows; then each block's columns are found in its own column header row, and
+/// each data row's numbers under them.
+/// </summary>
+internal static class BlockTableSnapper
+{
+    public const double Threshold = 0.5;
+    private const double WrongNumeralFactor = 0.4;
+    private const double WrongKindFactor = 0.5;
+    private const string Numerals = "一二三四五六七八九十";
+
+    private enum ItemKind
+    {
+        BlockHeader,
+        ColumnHeader,
+        DataRow,
+    }
+
+    private sealed record Item(ItemKind Kind, int BlockIndex, LayoutRow? Row, string Text);
+
+    public static LayoutFit Snap(ReadGrid grid, TableLayout layout)
+    {
+        var notes = new List<string>();
+        var items = new List<Item>();
+        var headerColumn = LabelNormalizer.Normalize(layout.HeaderColumnLabel);
+        for (var b = 0; b < layout.Blocks.Count; b++)
+        {
+            var block = layout.Blocks[b];
+            items.Add(new Item(ItemKind.BlockHeader, b, null, LabelNormalizer.Normalize(block.Label)));
+            items.Add(new Item(ItemKind.ColumnHeader, b, null, headerColumn + string.Concat(block.Columns.Select(c => LabelNormalizer.Normalize(c.Label)))));
+            items.AddRange(block.Rows.Select(r => new Item(ItemKind.DataRow, b, r, LabelNormalizer.Normalize(r.Label))));
+        }
+        var rowTexts = Enumerable.Range(0, grid.RowCount).Select(grid.RowText).ToList();
+        var rowLabels = Enumerable.Range(0, grid.RowCount).Select(r => grid.Label(grid.CellsCovering(r).FirstOrDefault(c => !c.IsNumeric))).ToList();
+        var hasNumbers = Enumerable.Range(0, grid.RowCount).Select(grid.HasNumbers).ToList();
+
+        double Sim(int r, int j)
+        {
+            var item = items[j];
+            if (item.Kind == ItemKind.DataRow)
+            {
+                var s = LabelSimilarity.ScoreNormalized(rowLabels[r], item.Text);
+                return hasNumbers[r] ? s : s * WrongKindFactor;
+            }
+            var h = LabelSimilarity.ScoreNormalized(rowTexts[r], item.Text);
+            if (item.Kind == ItemKind.BlockHeader && Numeral(rowTexts[r]) is { } read && Numeral(item.Text) is { } want && read != want)
+            {
+                h *= WrongNumeralFactor;
+            }
+            return hasNumbers[r] ? h * WrongKindFactor : h;
+        }
+
+        var anchors = MonotoneAligner.Align(grid.RowCount, items.Count, Sim, Threshold);
+        var pairs = MonotoneAligner.FillGaps(anchors, grid.RowCount, items.Count,
+            (r, j) => !grid.IsThinRow(r) && hasNumbers[r] == (items[j].Kind == ItemKind.DataRow) && (rowLabels[r].Length == 0 || Sim(r, j) >= 0.2));
+        var matchedRows = pairs.Select(p => p.Observed).ToHashSet();
+        var usable = Enumerable.Range(0, grid.RowCount).Count(r => !grid.IsThinRow(r) && (hasNumbers[r] || rowTexts[r].Length > 0)
+            && (!grid.IsTitleRow[r] || matchedRows.Contains(r)));
+        var (rowF, rowP, rowR) = FitMeasure.Of(pairs, usable, FitMeasure.Span(pairs));
+
+        var rowMatches = new List<RowMatch>();
+        var columnMatches = new List<ColumnMatch>();
+        var targets = new List<CellTarget>();
+        double columnCredit = 0;
+        var blocksFound = 0;
+        for (var b = 0; b < layout.Blocks.Count; b++)
+        {
+            var block = layout.Blocks[b];
+            var blockPairs = pairs.Where(p => items[p.Expected].BlockIndex == b).ToList();
+            var dataPairs = blockPairs.Where(p => items[p.Expected].Kind == ItemKind.DataRow).ToList();
+            if (dataPairs.Count == 0)
+            {
+                continue;
+            }
+            blocksFound++;
+            foreach (var p in dataPairs)
+            {
+                rowMatches.Add(new RowMatch(items[p.Expected].Row!.Key, p.Observed, p.Similarity, p.Basis, rowLabels[p.Observed]));
+            }
+            var headerPair = blockPairs.Where(p => items[p.Expected].Kind == ItemKind.ColumnHeader).Select(p => (AlignedPair?)p).FirstOrDefault();
+            var blockColumns = headerPair is { } hp ? ColumnsFromHeader(grid, block, hp.Observed) : [];
+            columnMatches.AddRange(blockColumns);
+            columnCredit += blockColumns.Sum(c => c.Basis == MatchBasis.Label ? c.Similarity : FitMeasure.NeighbourCredit) / block.Columns.Count;
+            if (headerPair is null)
+            {
+                notes.Add($"block {block.Key}: column header row not found; columns placed by position in each row");
+            }
+            foreach (var p in dataPairs)
+            {
+                var row = items[p.Expected].Row!;
+                var numbers = NumbersRightOfLabel(grid, p.Observed);
+                for (var k = 0; k < block.Columns.Count; k++)
+                {
+                    var column = block.Columns[k];
+                    var match = blockColumns.FirstOrDefault(c => c.ColumnKey == column.Key);
+                    if (match is not null)
+                    {
+                        targets.Add(new CellTarget($"{row.Key}/{column.Key}", p.Observed, match.FirstLatticeColumn, match.LastLatticeColumn, p.Expected, k));
+                    }
+                    else if (numbers.Count == block.Columns.Count)
+                    {
+                        var cell = numbers[k].Cell;
+                        targets.Add(new CellTarget($"{row.Key}/{column.Key}", p.Observed, cell.Column, cell.LastColumn, p.Expected, k));
+                    }
+                }
+            }
+        }
+        var columnFit = blocksFound == 0 ? 0 : columnCredit / blocksFound;
+        var (cells, unresolved) = CellAssembler.Assemble(grid, layout, targets, notes);
+        // cells with row found but no column: unresolved too
+        var foundRowKeys = rowMatches.Select(m => m.RowKey).ToHashSet(StringComparer.Ordinal);
+        var targeted = targets.Select(t => t.CellId).ToHashSet(StringComparer.Ordinal);
+        var unplaced = layout.Cells.Where(c => foundRowKeys.Contains(c.Row.Key) && !targeted.Contains(c.Id)).Select(c => c.Id).ToList();
+        if (unplaced.Count > 0)
+        {
+            unresolved.AddRange(unplaced);
+            notes.Add($"column not found for {CellAssembler.Abbreviate(unplaced)}");
+        }
+        var missingRows = layout.Rows.Where(r => !foundRowKeys.Contains(r.Key)).Select(r => r.Key).ToList();
+        var missingColumns = layout.Blocks.Where(b => b.Rows.Any(r => foundRowKeys.Contains(r.Key)))
+            .SelectMany(b => b.Columns.Where(c => !columnMatches.Any(m => m.BlockKey == b.Key && m.ColumnKey == c.Key)).Select(c => $"{b.Key}/{c.Key}"))
+            .ToList();
+
+        Describe(grid, layout, items, pairs, rowTexts, rowLabels, missingRows, notes);
+        var structure = 0.8 * rowF + 0.2 * columnFit;
+        var explanation = string.Create(CultureInfo.InvariantCulture,
+            $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), column headers {columnFit:0.00} over {blocksFound}/{layout.Blocks.Count} blocks");
+        var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
+        return new LayoutFit(snapped, structure, explanation);
+    }
+
+    /// <summary>The numeral of "第二十条第（五）项": the one before 项.</summary>
+    private static char? Numeral(string normalized)
+    {
+        var at = normalized.LastIndexOf('项');
+        return at > 0 && Numerals.Contains(normalized[at - 1], StringComparison.Ordinal) ? normalized[at - 1] : null;
+    }
+
+    private static int LabelLastColumn(ReadGrid grid, int row) =>
+        grid.At(row, 0) is { IsNumeric: false } label ? label.Cell.LastColumn : -1;
+
+    private static List<ReadCell> NumbersRightOfLabel(ReadGrid grid, int row)
+    {
+        var labelLast = LabelLastColumn(grid, row);
+        return grid.CellsCovering(row).Where(c => c.IsNumeric && c.Cell.Column > labelLast).ToList();
+    }
+
+    private static List<ColumnMatch> ColumnsFromHeader(ReadGrid grid, LayoutBlock block, int headerRow)
+    {
+        var labelLast = LabelLastColumn(grid, headerRow);
+        var headers = grid.CellsCovering(headerRow).Where(c => !c.IsNumeric && c.Cell.Column > labelLast).ToList();
+        var expected = block.Columns.Select(c => LabelNormalizer.Normalize(c.Label)).ToList();
+        var texts = headers.Select(grid.Label).ToList();
+        var anchors = MonotoneAligner.Align(headers.Count, expected.Count,
+            (i, k) => LabelSimilarity.ScoreNormalized(texts[i], expected[k]), Threshold,
+            (i, k) => LabelSimilarity.ScoreNormalized(texts[i], expected[k] + expected[k + 1]));
+        var pairs = MonotoneAligner.FillGaps(anchors, headers.Count, expected.Count, (_, _) => true);
+        var matches = new List<ColumnMatch>();
+        foreach (var p in pairs)
+        {
+            var cell = headers[p.Observed].Cell;
+            for (var k = 0; k < p.ExpectedCount; k++)
+            {
+                matches.Add(new ColumnMatch(block.Key, block.Columns[p.Expected + k].Key, cell.Column, cell.LastColumn, p.Similarity, p.Basis, texts[p.Observed]));
+            }
+        }
+        return matches;
+    }
+
+    private static void Describe(ReadGrid grid, TableLayout layout, List<Item> items, List<AlignedPair> pairs,
+        List<string> rowTexts, List<string> rowLabels, List<string> missingRows, List<string> notes)
+    {
+        var rows = pairs.Where(p => items[p.Expected].Kind == ItemKind.DataRow).ToList();
+        var byLabel = rows.Count(p => p.Basis == MatchBasis.Label);
+        notes.Add($"rows: {rows.Count}/{layout.Rows.Count} found ({byLabel} by label, {rows.Count - byLabel} by neighbours)"
+            + (missingRows.Count > 0 ? $"; not in picture: {CellAssembler.Abbreviate(missingRows)}" : string.Empty));
+        foreach (var p in pairs.Where(p => p.Basis == MatchBasis.Neighbours))
+        {
+            notes.Add($"{Describe(layout, items[p.Expected])} placed at r{p.Observed} by its neighbours (read '{rowTexts[p.Observed]}')");
+        }
+        foreach (var p in pairs.Where(p => p.Basis == MatchBasis.Label && p.Similarity < 0.75))
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{Describe(layout, items[p.Expected])} matched r{p.Observed} '{rowTexts[p.Observed]}' weakly ({p.Similarity:0.00})"));
+        }
+        var used = pairs.Select(p => p.Observed).ToHashSet();
+        var unused = Enumerable.Range(0, grid.RowCount).Where(r => !used.Contains(r) && (rowTexts[r].Length > 0 || grid.HasNumbers(r)))
+            .Select(r => $"r{r} '{(rowLabels[r].Length > 0 ? rowLabels[r] : rowTexts[r])}'").ToList();
+        if (unused.Count > 0)
+        {
+            notes.Add($"lattice rows matching nothing in the layout: {CellAssembler.Abbreviate(unused)}");
+        }
+    }
+
+    private static string Describe(TableLayout layout, Item item) => item.Kind switch
+    {
+        ItemKind.BlockHeader => $"block header {layout.Blocks[item.BlockIndex].Key}",
+        ItemKind.ColumnHeader => $"column header row of {layout.Blocks[item.BlockIndex].Key}",
+        _ => $"row {item.Row!.Key}",
+    };
+}

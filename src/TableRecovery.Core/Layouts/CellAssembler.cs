@@ -1,0 +1,98 @@
+using TableRecovery.Core.Ocr;
+
+namespace TableRecovery.Core.Layouts;
+
+/// <summary>A layout cell's place on the lattice: its row and the lattice columns under its column header.</summary>
+/// <param name="RowOrder">The layout row's index, to tell stacked claims on one read cell apart.</param>
+/// <param name="ColumnOrder">The layout column's index, to tell side-by-side claims apart.</param>
+internal readonly record struct CellTarget(string CellId, int Row, int FirstColumn, int LastColumn, int RowOrder, int ColumnOrder);
+
+/// <summary>
+/// Turns cell targets into read cells: the numeric cell at each place; where several layout cells land on one
+/// read cell (a missed rule), that cell is split between them, or they are all left unresolved.
+/// </summary>
+internal static class CellAssembler
+{
+    public static (Dictionary<string, ReadCell?> Cells, List<string> Unresolved) Assemble(
+        ReadGrid grid, TableLayout layout, IReadOnlyList<CellTarget> targets, List<string> notes)
+    {
+        var cells = layout.Cells.ToDictionary(c => c.Id, _ => (ReadCell?)null, StringComparer.Ordinal);
+        var unresolved = new List<string>();
+        var claims = new Dictionary<ReadCell, List<CellTarget>>(ReferenceEqualityComparer.Instance);
+        var noNumber = new List<string>();
+        foreach (var target in targets)
+        {
+            var cell = NumericCellAt(grid, target);
+            if (cell is null)
+            {
+                noNumber.Add(target.CellId);
+                continue;
+            }
+            if (!claims.TryGetValue(cell, out var list))
+            {
+                claims[cell] = list = [];
+            }
+            list.Add(target);
+        }
+        if (noNumber.Count > 0)
+        {
+            unresolved.AddRange(noNumber);
+            notes.Add($"no numeric cell where {noNumber.Count} cell(s) should be: {Abbreviate(noNumber)}");
+        }
+        foreach (var (cell, list) in claims)
+        {
+            if (list.Count == 1)
+            {
+                cells[list[0].CellId] = cell;
+                continue;
+            }
+            var stacked = list.Select(t => t.RowOrder).Distinct().Count() == list.Count && list.Select(t => t.ColumnOrder).Distinct().Count() == 1;
+            var sideBySide = list.Select(t => t.ColumnOrder).Distinct().Count() == list.Count && list.Select(t => t.RowOrder).Distinct().Count() == 1;
+            var ordered = stacked ? list.OrderBy(t => t.RowOrder).ToList() : list.OrderBy(t => t.ColumnOrder).ToList();
+            var parts = stacked || sideBySide ? CellSplitter.Split(cell, list.Count, stacked) : null;
+            var ids = string.Join(", ", ordered.Select(t => t.CellId));
+            if (parts is null)
+            {
+                unresolved.AddRange(ordered.Select(t => t.CellId));
+                notes.Add($"lattice cell {Position(cell)} text '{Flat(cell.Text)}' holds {list.Count} layout cells ({ids}) and does not split into {list.Count} numbers");
+                continue;
+            }
+            for (var k = 0; k < ordered.Count; k++)
+            {
+                cells[ordered[k].CellId] = parts[k];
+            }
+            notes.Add($"lattice cell {Position(cell)} text '{Flat(cell.Text)}' split {(stacked ? "top to bottom" : "left to right")} over {ids} (a rule is missing)");
+        }
+        return (cells, unresolved);
+    }
+
+    private static ReadCell? NumericCellAt(ReadGrid grid, CellTarget target)
+    {
+        ReadCell? best = null;
+        var bestOverlap = 0;
+        for (var c = target.FirstColumn; c <= target.LastColumn; c++)
+        {
+            var cell = grid.At(target.Row, c);
+            if (cell is null || !cell.IsNumeric || ReferenceEquals(cell, best))
+            {
+                continue;
+            }
+            var overlap = Math.Min(cell.Cell.LastColumn, target.LastColumn) - Math.Max(cell.Cell.Column, target.FirstColumn) + 1;
+            var better = best is null || overlap > bestOverlap
+                || (overlap == bestOverlap && string.IsNullOrWhiteSpace(best.Text) && !string.IsNullOrWhiteSpace(cell.Text));
+            if (better)
+            {
+                best = cell;
+                bestOverlap = overlap;
+            }
+        }
+        return best;
+    }
+
+    internal static string Position(ReadCell cell) => $"r{cell.Cell.Row}c{cell.Cell.Column}";
+
+    internal static string Flat(string? text) => (text ?? string.Empty).Replace("\n", "⏎", StringComparison.Ordinal);
+
+    internal static string Abbreviate(IReadOnlyList<string> items, int max = 8) =>
+        items.Count <= max ? string.Join(", ", items) : string.Join(", ", items.Take(max)) + $", … ({items.Count - max} more)";
+}

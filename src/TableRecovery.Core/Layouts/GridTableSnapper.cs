@@ -1,0 +1,223 @@
+using System.Globalization;
+
+namespace TableRecovery.Core.Layouts;
+
+/// <summary>
+/// Snaps a read table onto a single-block layout (requests-*, appeals): layout rows onto body rows by row label,
+/// layout columns onto data columns by header text, both by order-preserving alignment, so a missing or extra
+/// rule shifts nothing beyond itself.
+/// </summary>
+internal static class GridTableSnapper
+{
+    public const double Threshold = 0.5;
+    private const double OwnLabelWeight = 0.8;
+    private const double LeafWeight = 0.75;
+    private const double DataTieBreak = 0.01;
+
+    public static LayoutFit Snap(GridTableAnalysis table, TableLayout layout)
+    {
+        var grid = table.Grid;
+        var notes = new List<string>();
+        var block = layout.Blocks[0];
+
+        // ---- rows
+        List<AlignedPair> rowPairs;
+        double rowF, rowP, rowR;
+        var usableRows = table.BodyRows.Count(r => !grid.IsThinRow(r));
+        if (layout.Rows.Count == 1)
+        {
+            (rowPairs, rowF) = SingleDataRow(table, notes);
+            rowP = rowR = rowF;
+        }
+        else
+        {
+            var expected = layout.Rows.Select(r => (Label: LabelNormalizer.Normalize(r.Label), Groups: GroupParts(r.Group))).ToList();
+            double Sim(int i, int j) => RowSimilarity(table.RowLabels[i], expected[j].Label, expected[j].Groups);
+            double SimPair(int i, int j) => LabelSimilarity.ScoreNormalized(table.RowLabels[i].Own, expected[j].Label + expected[j + 1].Label);
+            var anchors = MonotoneAligner.Align(table.BodyRows.Count, expected.Count, Sim, Threshold, SimPair);
+            rowPairs = MonotoneAligner.FillGaps(anchors, table.BodyRows.Count, expected.Count,
+                (i, _) => !grid.IsThinRow(table.BodyRows[i]));
+            (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, FitMeasure.Span(rowPairs));
+        }
+
+        // ---- columns
+        List<AlignedPair> columnPairs;
+        var columns = block.Columns;
+        if (table.DataColumns.Count == 0)
+        {
+            columnPairs = [];
+            notes.Add("no data area: no column holds numbers in most body rows");
+        }
+        else if (!table.HasHeaderText)
+        {
+            columnPairs = ColumnsByPosition(table, columns.Count, notes);
+        }
+        else
+        {
+            var expected = columns.Select(c => (Label: LabelNormalizer.Normalize(c.Label), Groups: GroupParts(c.Group))).ToList();
+            double Sim(int i, int k) => ColumnSimilarity(table, i, expected[k].Label, expected[k].Groups);
+            double SimPair(int i, int k) => LabelSimilarity.ScoreNormalized(table.ColumnHeaders[i].Leaf, expected[k].Label + expected[k + 1].Label);
+            var anchors = MonotoneAligner.Align(table.DataColumns.Count, expected.Count, Sim, Threshold, SimPair);
+            columnPairs = MonotoneAligner.FillGaps(anchors, table.DataColumns.Count, expected.Count,
+                (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
+        }
+        var usableColumns = Enumerable.Range(0, table.DataColumns.Count).Count(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
+        var (columnF, columnP, columnR) = FitMeasure.Of(columnPairs, usableColumns, columns.Count);
+        if (columnPairs.Count > 0 && columnPairs.All(p => p.Basis == MatchBasis.Position))
+        {
+            columnF = Math.Min(columnF, 0.6); // nothing read confirms the columns
+        }
+
+        // ---- cells
+        var rowMatches = new List<RowMatch>();
+        foreach (var p in rowPairs)
+        {
+            for (var k = 0; k < p.ExpectedCount; k++)
+            {
+                var row = table.BodyRows[p.Observed];
+                rowMatches.Add(new RowMatch(layout.Rows[p.Expected + k].Key, row, p.Similarity, p.Basis, table.RowLabels[p.Observed].Own));
+            }
+        }
+        var columnMatches = new List<ColumnMatch>();
+        foreach (var p in columnPairs)
+        {
+            for (var k = 0; k < p.ExpectedCount; k++)
+            {
+                var column = table.DataColumns[p.Observed];
+                columnMatches.Add(new ColumnMatch(block.Key, columns[p.Expected + k].Key, column, column, p.Similarity, p.Basis, table.ColumnHeaders[p.Observed].Leaf));
+            }
+        }
+        var rowOrder = layout.Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var columnOrder = columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var targets = (from r in rowMatches
+                       from c in columnMatches
+                       select new CellTarget($"{r.RowKey}/{c.ColumnKey}", r.LatticeRow, c.FirstLatticeColumn, c.LastLatticeColumn,
+                           rowOrder[r.RowKey], columnOrder[c.ColumnKey])).ToList();
+        var (cells, unresolved) = CellAssembler.Assemble(grid, layout, targets, notes);
+
+        var foundRows = rowMatches.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        var missingRows = layout.Rows.Where(r => !foundRows.Contains(r.Key)).Select(r => r.Key).ToList();
+        var foundColumns = columnMatches.Select(c => c.ColumnKey).ToHashSet(StringComparer.Ordinal);
+        var missingColumns = columns.Where(c => !foundColumns.Contains(c.Key)).Select(c => c.Key).ToList();
+
+        DescribeRows(table, layout, rowPairs, rowMatches, missingRows, notes);
+        DescribeColumns(table, columnPairs, columnMatches, missingColumns, notes);
+
+        var structure = Math.Sqrt(rowF * columnF); // both must fit: rows without columns (or the reverse) is no match
+        var explanation = string.Create(CultureInfo.InvariantCulture,
+            $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), columns {columnF:0.00} (P {columnP:0.00} R {columnR:0.00}, {columnMatches.Count}/{columns.Count} found)");
+        var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
+        return new LayoutFit(snapped, structure, explanation);
+    }
+
+    internal static IReadOnlyList<string> GroupParts(string? group) =>
+        group is null ? [] : group.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(LabelNormalizer.Normalize).ToList();
+
+    /// <summary>The own label decides; group cells (merged, often vertical, often garbled) add a little when read.</summary>
+    internal static double RowSimilarity((string Own, IReadOnlyList<string> Groups) read, string label, IReadOnlyList<string> groups)
+    {
+        var own = LabelSimilarity.ScoreNormalized(read.Own, label);
+        if (groups.Count == 0 || read.Groups.Count == 0)
+        {
+            return own;
+        }
+        return OwnLabelWeight * own + (1 - OwnLabelWeight) * GroupSimilarity(read.Groups, groups);
+    }
+
+    internal static double GroupSimilarity(IReadOnlyList<string> read, IReadOnlyList<string> expected) =>
+        expected.Average(part => read.Max(text => LabelSimilarity.ScoreNormalized(text, part)));
+
+    private static double ColumnSimilarity(GridTableAnalysis table, int i, string label, IReadOnlyList<string> groups)
+    {
+        var (leaf, readGroups) = table.ColumnHeaders[i];
+        var s = LabelSimilarity.ScoreNormalized(leaf, label);
+        if (groups.Count > 0 && readGroups.Count > 0)
+        {
+            s = LeafWeight * s + (1 - LeafWeight) * GroupSimilarity(readGroups, groups);
+        }
+        // two lattice columns under one header cell (an extra rule): prefer the one holding numbers
+        return Math.Min(1, s + (table.ColumnHasData[i] ? DataTieBreak : 0));
+    }
+
+    /// <summary>Appeals: the one data row under the header rows; no labels expected at its left.</summary>
+    private static (List<AlignedPair>, double) SingleDataRow(GridTableAnalysis table, List<string> notes)
+    {
+        if (table.BodyRows.Count == 0)
+        {
+            return ([], 0);
+        }
+        var best = Enumerable.Range(0, table.BodyRows.Count).MaxBy(i => table.Grid.NonEmptyNumbers(table.BodyRows[i]));
+        var fit = 1.0;
+        if (table.BodyRows.Count > 1)
+        {
+            fit *= 0.6;
+            notes.Add($"{table.BodyRows.Count} rows hold numbers where one is expected; took r{table.BodyRows[best]}, the fullest");
+        }
+        if (table.RowLabels.Any(l => l.Own.Length > 0))
+        {
+            fit *= 0.3;
+            notes.Add("rows carry labels at their left, which this layout does not have");
+        }
+        return ([new AlignedPair(best, 0, 1, fit, MatchBasis.Label)], fit);
+    }
+
+    private static List<AlignedPair> ColumnsByPosition(GridTableAnalysis table, int expected, List<string> notes)
+    {
+        var all = Enumerable.Range(0, table.DataColumns.Count).ToList();
+        var withData = all.Where(i => table.ColumnHasData[i]).ToList();
+        var chosen = all.Count == expected ? all : withData.Count == expected ? withData : null;
+        if (chosen is null)
+        {
+            notes.Add($"no column header was read and the {all.Count} data columns ({withData.Count} with numbers) do not match the {expected} layout columns: columns not placed");
+            return [];
+        }
+        notes.Add($"no column header was read: the {expected} columns are placed by position");
+        return chosen.Select((i, k) => new AlignedPair(i, k, 1, 1, MatchBasis.Position)).ToList();
+    }
+
+    private static void DescribeRows(GridTableAnalysis table, TableLayout layout, List<AlignedPair> pairs, List<RowMatch> matches,
+        List<string> missing, List<string> notes)
+    {
+        if (layout.Rows.Count == 1)
+        {
+            return;
+        }
+        var byLabel = matches.Count(m => m.Basis == MatchBasis.Label);
+        notes.Add($"rows: {matches.Count}/{layout.Rows.Count} found ({byLabel} by label, {matches.Count - byLabel} by neighbours)"
+            + (missing.Count > 0 ? $"; not in picture: {CellAssembler.Abbreviate(missing)}" : string.Empty));
+        foreach (var m in matches.Where(m => m.Basis == MatchBasis.Neighbours))
+        {
+            notes.Add($"row {m.RowKey} placed at r{m.LatticeRow} by its neighbours (read label '{m.ReadLabel}')");
+        }
+        foreach (var m in matches.Where(m => m.Basis == MatchBasis.Label && m.Similarity < 0.75))
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"row {m.RowKey} matched r{m.LatticeRow} '{m.ReadLabel}' weakly ({m.Similarity:0.00})"));
+        }
+        var used = pairs.Select(p => p.Observed).ToHashSet();
+        var unused = Enumerable.Range(0, table.BodyRows.Count).Where(i => !used.Contains(i))
+            .Select(i => $"r{table.BodyRows[i]}" + (table.Grid.IsThinRow(table.BodyRows[i]) ? " (thin)" : $" '{table.RowLabels[i].Own}'")).ToList();
+        if (unused.Count > 0)
+        {
+            notes.Add($"lattice rows holding numbers but matching no layout row: {CellAssembler.Abbreviate(unused)}");
+        }
+    }
+
+    private static void DescribeColumns(GridTableAnalysis table, List<AlignedPair> pairs, List<ColumnMatch> matches, List<string> missing, List<string> notes)
+    {
+        if (missing.Count > 0)
+        {
+            notes.Add($"columns not found: {string.Join(", ", missing)}");
+        }
+        foreach (var m in matches.Where(m => m.Basis == MatchBasis.Neighbours))
+        {
+            notes.Add($"column {m.ColumnKey} placed at c{m.FirstLatticeColumn} by its neighbours (read header '{m.ReadHeader}')");
+        }
+        var used = pairs.Select(p => p.Observed).ToHashSet();
+        var unused = Enumerable.Range(0, table.DataColumns.Count).Where(i => !used.Contains(i))
+            .Select(i => $"c{table.DataColumns[i]} '{table.ColumnHeaders[i].Leaf}'" + (table.ColumnHasData[i] ? string.Empty : " (blank)")).ToList();
+        if (unused.Count > 0)
+        {
+            notes.Add($"lattice columns matching no layout column: {string.Join(", ", unused)}");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace TableRecovery.Core.Layouts;
+
+/// <summary>
+/// Character similarity of two normalized labels in 0..1, robust to dropped, inserted and substituted
+/// characters: the longest common subsequence (LCS) counted against both lengths (Dice), or — for a label
+/// read only in part, e.g. one line of a wrapped label — against the shorter one, discounted.
+/// </summary>
+public static class LabelSimilarity
+{
+    /// <summary>A label read only in part scores at most this much.</summary>
+    public const double PartialCredit = 0.85;
+
+    /// <summary>The shorter text must have this many characters before partial credit applies.</summary>
+    public const int PartialMinLength = 4;
+
+    /// <summary>Similarity of two texts; both are normalized first.</summary>
+    public static double Score(string? a, string? b) => ScoreNormalized(LabelNormalizer.Normalize(a), LabelNormalizer.Normalize(b));
+
+    /// <summary>Similarity of two texts already passed through <see cref="LabelNormalizer.Normalize"/>.</summary>
+    public static double ScoreNormalized(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+        var lcs = LongestCommonSubsequence(a, b);
+        var dice = 2.0 * lcs / (a.Length + b.Length);
+        var shorter = Math.Min(a.Length, b.Length);
+        var partial = shorter >= PartialMinLength ? PartialCredit * lcs / shorter : 0;
+        var score = Math.Max(dice, partial);
+        return IsNumbering(a[0]) && IsNumbering(b[0]) && a[0] != b[0] ? score * OtherNumberingFactor : score;
+    }
+
+    /// <summary>
+    /// Both labels start with an item number ("3." vs "（六）") and the numbers differ: sibling rows share most of
+    /// their words ("5.属于三类内部事务信息" / "6.属于四类过程性信息"), so the number weighs extra.
+    /// </summary>
+    public const double OtherNumberingFactor = 0.75;
+
+    private static bool IsNumbering(char c) => char.IsAsciiDigit(c) || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
+
+    public static int LongestCommonSubsequence(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

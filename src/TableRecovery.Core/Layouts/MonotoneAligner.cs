@@ -1,0 +1,181 @@
+namespace TableRecovery.Core.Layouts;
+
+/// <summary>How a layout row or column was placed on the lattice.</summary>
+public enum MatchBasis
+{
+    /// <summary>Its label was read and matched.</summary>
+    Label,
+    /// <summary>Its label was unreadable or missing; it sits between (or next to) matched neighbours.</summary>
+    Neighbours,
+    /// <summary>No header text was usable; placed by position alone.</summary>
+    Position,
+}
+
+/// <summary>One pairing of an observed item (lattice row/column) with one layout item, or two when a rule is missing.</summary>
+internal readonly record struct AlignedPair(int Observed, int Expected, int ExpectedCount, double Similarity, MatchBasis Basis);
+
+/// <summary>
+/// Order-preserving alignment (Needleman–Wunsch with free gaps) of observed items to layout items. A match scores
+/// its similarity minus a threshold, so only matches better than the threshold are taken; either side may be
+/// skipped for free (extra lattice rows, rows not in the picture). An observed item may also stand for two
+/// consecutive layout items (a rule the grid detector missed). Unmatched items between anchors are then placed
+/// by their neighbours when the counts make that unambiguous.
+/// </summary>
+internal static class MonotoneAligner
+{
+    private const byte SkipObserved = 1, SkipExpected = 2, Match = 3, MatchTwo = 4;
+
+    public static List<AlignedPair> Align(
+        int observedCount,
+        int expectedCount,
+        Func<int, int, double> similarity,
+        double threshold,
+        Func<int, int, double>? similarityToPair = null)
+    {
+        var score = new double[observedCount + 1, expectedCount + 1];
+        var move = new byte[observedCount + 1, expectedCount + 1];
+        var sims = new double[observedCount, expectedCount];
+        var pairSims = new double[observedCount, Math.Max(expectedCount - 1, 0)];
+        for (var i = 0; i < observedCount; i++)
+        {
+            for (var j = 0; j < expectedCount; j++)
+            {
+                sims[i, j] = similarity(i, j);
+                if (similarityToPair is not null && j + 1 < expectedCount)
+                {
+                    pairSims[i, j] = similarityToPair(i, j);
+                }
+            }
+        }
+        for (var i = 0; i <= observedCount; i++)
+        {
+            for (var j = 0; j <= expectedCount; j++)
+            {
+                if (i == 0 && j == 0)
+                {
+                    continue;
+                }
+                var best = double.NegativeInfinity;
+                byte how = 0;
+                if (i > 0 && score[i - 1, j] > best)
+                {
+                    best = score[i - 1, j];
+                    how = SkipObserved;
+                }
+                if (j > 0 && score[i, j - 1] > best)
+                {
+                    best = score[i, j - 1];
+                    how = SkipExpected;
+                }
+                if (i > 0 && j > 0 && sims[i - 1, j - 1] >= threshold)
+                {
+                    var s = score[i - 1, j - 1] + sims[i - 1, j - 1] - threshold + 1e-9;
+                    if (s > best)
+                    {
+                        best = s;
+                        how = Match;
+                    }
+                }
+                if (similarityToPair is not null && i > 0 && j > 1 && pairSims[i - 1, j - 2] >= threshold)
+                {
+                    var s = score[i - 1, j - 2] + pairSims[i - 1, j - 2] - threshold;
+                    if (s > best)
+                    {
+                        best = s;
+                        how = MatchTwo;
+                    }
+                }
+                score[i, j] = best;
+                move[i, j] = how;
+            }
+        }
+        var pairs = new List<AlignedPair>();
+        int oi = observedCount, ej = expectedCount;
+        while (oi > 0 || ej > 0)
+        {
+            switch (move[oi, ej])
+            {
+                case SkipObserved:
+                    oi--;
+                    break;
+                case SkipExpected:
+                    ej--;
+                    break;
+                case Match:
+                    pairs.Add(new AlignedPair(oi - 1, ej - 1, 1, sims[oi - 1, ej - 1], MatchBasis.Label));
+                    oi--;
+                    ej--;
+                    break;
+                case MatchTwo:
+                    pairs.Add(new AlignedPair(oi - 1, ej - 2, 2, pairSims[oi - 1, ej - 2], MatchBasis.Label));
+                    oi--;
+                    ej -= 2;
+                    break;
+                default:
+                    throw new InvalidOperationException("Alignment traceback lost its way.");
+            }
+        }
+        pairs.Reverse();
+        return pairs;
+    }
+
+    /// <summary>
+    /// Places unmatched items by their matched neighbours: between two anchors when as many usable observed
+    /// items as layout items are left; before the first / after the last anchor, from the anchored side outwards,
+    /// as far as both sides last. <paramref name="compatible"/> says whether observed i may stand for layout j
+    /// (e.g. a thin or empty row may not).
+    /// </summary>
+    public static List<AlignedPair> FillGaps(List<AlignedPair> anchors, int observedCount, int expectedCount, Func<int, int, bool> compatible)
+    {
+        var result = new List<AlignedPair>(anchors);
+        var prevObserved = -1;
+        var prevExpected = -1;
+        for (var k = 0; k <= anchors.Count; k++)
+        {
+            var nextObserved = k < anchors.Count ? anchors[k].Observed : observedCount;
+            var nextExpected = k < anchors.Count ? anchors[k].Expected : expectedCount;
+            var observed = Enumerable.Range(prevObserved + 1, Math.Max(0, nextObserved - prevObserved - 1)).ToList();
+            var expected = Enumerable.Range(prevExpected + 1, Math.Max(0, nextExpected - prevExpected - 1)).ToList();
+            var leading = k == 0;
+            var trailing = k == anchors.Count;
+            if (observed.Count > 0 && expected.Count > 0 && !(leading && trailing))
+            {
+                var usable = observed.Where(i => expected.Any(j => compatible(i, j))).ToList();
+                if (!leading && !trailing)
+                {
+                    if (usable.Count == expected.Count && usable.Zip(expected).All(p => compatible(p.First, p.Second)))
+                    {
+                        result.AddRange(usable.Zip(expected).Select(p => new AlignedPair(p.First, p.Second, 1, 0, MatchBasis.Neighbours)));
+                    }
+                }
+                else if (usable.Count > expected.Count)
+                {
+                    // more candidates than places beyond the last anchor: nothing says which ones belong
+                }
+                else if (trailing)
+                {
+                    foreach (var (i, j) in usable.Zip(expected).TakeWhile(p => compatible(p.First, p.Second)))
+                    {
+                        result.Add(new AlignedPair(i, j, 1, 0, MatchBasis.Neighbours));
+                    }
+                }
+                else
+                {
+                    usable.Reverse();
+                    expected.Reverse();
+                    foreach (var (i, j) in usable.Zip(expected).TakeWhile(p => compatible(p.First, p.Second)))
+                    {
+                        result.Add(new AlignedPair(i, j, 1, 0, MatchBasis.Neighbours));
+                    }
+                }
+            }
+            if (k < anchors.Count)
+            {
+                prevObserved = anchors[k].Observed;
+                prevExpected = anchors[k].Expected + anchors[k].ExpectedCount - 1;
+            }
+        }
+        result.Sort((a, b) => a.Expected.CompareTo(b.Expected));
+        return result;
+    }
+}

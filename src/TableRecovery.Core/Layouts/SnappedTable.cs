@@ -1,0 +1,52 @@
+using TableRecovery.Core.Ocr;
+
+namespace TableRecovery.Core.Layouts;
+
+/// <summary>Where a layout row was found: a lattice row, with the label similarity that put it there.</summary>
+public sealed record RowMatch(string RowKey, int LatticeRow, double Similarity, MatchBasis Basis, string ReadLabel);
+
+/// <summary>Where a layout column was found: the lattice columns under its header, within a block.</summary>
+public sealed record ColumnMatch(string BlockKey, string ColumnKey, int FirstLatticeColumn, int LastLatticeColumn,
+    double Similarity, MatchBasis Basis, string ReadHeader);
+
+/// <summary>How well one layout explains a read table (0..1), and why.</summary>
+public sealed record LayoutCandidate(string LayoutId, double Score, string Explanation);
+
+/// <summary>
+/// A read table mapped onto a layout.
+/// </summary>
+/// <param name="Layout">The layout the table was identified as.</param>
+/// <param name="Score">How well the layout explains the table, 0..1 (see <see cref="LayoutCandidate"/>).</param>
+/// <param name="CellsById">Every cell id of the layout: the read cell holding its number, or null when it is not
+/// in the picture (row or column missing) or could not be told apart (see <see cref="UnresolvedCellIds"/>).
+/// A lattice cell that holds the numbers of two layout cells (a rule the grid detector missed) is split into
+/// one read cell per layout cell when its text splits cleanly.</param>
+/// <param name="MissingRowKeys">Layout rows not found in the picture (e.g. a table cut off), in layout order.</param>
+/// <param name="MissingColumnKeys">Layout columns not found, as "block/column" for block tables.</param>
+/// <param name="UnresolvedCellIds">Cells whose row and column were found but whose number could not be
+/// separated from a neighbour's, or whose position holds no numeric cell.</param>
+/// <param name="Rows">Where each found layout row is, in layout order.</param>
+/// <param name="Columns">Where each found layout column is.</param>
+/// <param name="Notes">Human-readable reasons for every non-obvious decision.</param>
+public sealed record SnappedTable(
+    TableLayout Layout,
+    double Score,
+    IReadOnlyDictionary<string, ReadCell?> CellsById,
+    IReadOnlyList<string> MissingRowKeys,
+    IReadOnlyList<string> MissingColumnKeys,
+    IReadOnlyList<string> UnresolvedCellIds,
+    IReadOnlyList<RowMatch> Rows,
+    IReadOnlyList<ColumnMatch> Columns,
+    IReadOnlyList<string> Notes)
+{
+    public bool IsComplete => MissingRowKeys.Count == 0 && MissingColumnKeys.Count == 0 && UnresolvedCellIds.Count == 0;
+}
+
+/// <summary>
+/// The outcome of snapping one read table: the snapped table, or the reason no layout fits; with the score of
+/// every layout tried, best first.
+/// </summary>
+public sealed record SnapResult(ReadTable Source, SnappedTable? Table, string? Reason, IReadOnlyList<LayoutCandidate> Candidates)
+{
+    public bool IsMatch => Table is not null;
+}
