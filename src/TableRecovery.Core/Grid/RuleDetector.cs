@@ -1,0 +1,113 @@
+using TableRecovery.Core.Imaging;
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Grid;
+
+/// <summary>
+/// Finds ruling lines by morphology: a closing bridges small breaks, an opening with a brick longer than
+/// any glyph stroke keeps only lines; the surviving pieces are clustered into rules, so a line broken over
+/// long stretches is still one rule with several stretches.
+/// </summary>
+public static class RuleDetector
+{
+    public static (IReadOnlyList<Rule> Horizontal, IReadOnlyList<Rule> Vertical) Detect(NormalizedImage image)
+    {
+        var t = Math.Max(8, image.TextHeight);
+        // Bridge only specks of missing ink: a wider bridge joins the strokes of neighbouring glyphs (一, 丨)
+        // into line-like runs. Longer breaks are joined later, when pieces are clustered into rules.
+        int bridge = Math.Max(2, (int)(t / 12));
+        int minHorizontal = (int)(t * 2.4), minVertical = (int)(t * 1.15);
+
+        using var closedH = Leptonica.pixCloseBrick(image.Binary, bridge, 1);
+        using var linesH = Leptonica.pixOpenBrick(closedH, minHorizontal, 1);
+        using var closedV = Leptonica.pixCloseBrick(image.Binary, 1, bridge);
+        using var linesV = Leptonica.pixOpenBrick(closedV, 1, minVertical);
+
+        var horizontal = Cluster(Leptonica.pixConnCompBoxes(linesH), horizontal: true, t);
+        var vertical = Cluster(Leptonica.pixConnCompBoxes(linesV), horizontal: false, t);
+        return KeepConnected(horizontal, vertical, t);
+    }
+
+    /// <summary>
+    /// A ruling line ends on another one; a run of glyph strokes that survived the opening ends in the
+    /// middle of a cell. Rules none of whose ends meets a crossing rule are dropped, until none changes.
+    /// </summary>
+    private static (IReadOnlyList<Rule>, IReadOnlyList<Rule>) KeepConnected(List<Rule> horizontal, List<Rule> vertical, double t)
+    {
+        var tolerance = (int)Math.Max(4, t * 0.25);
+        while (true)
+        {
+            var h = horizontal.Where(r => EndsOnCrossingRule(r, vertical, tolerance)).ToList();
+            var v = vertical.Where(r => EndsOnCrossingRule(r, h, tolerance)).ToList();
+            if (h.Count == horizontal.Count && v.Count == vertical.Count) return (h, v);
+            horizontal = h;
+            vertical = v;
+        }
+    }
+
+    private static bool EndsOnCrossingRule(Rule rule, List<Rule> crossing, int tolerance)
+    {
+        foreach (var other in crossing)
+        {
+            if (!other.Reaches(rule.Position, tolerance)) continue;
+            if (Math.Abs(other.Position - rule.Start) <= tolerance || Math.Abs(other.Position - rule.End) <= tolerance) return true;
+            // A rule that crosses another (a long table border) is connected too.
+            if (other.Position > rule.Start + tolerance && other.Position < rule.End - tolerance && rule.Coverage(new Interval(other.Position - tolerance, other.Position + tolerance)) > 0.5) return true;
+        }
+        return false;
+    }
+
+    private static List<Rule> Cluster((int X, int Y, int W, int H)[] boxes, bool horizontal, double t)
+    {
+        // Pieces of one line lie within a few pixels across it (residual skew, thickness); distinct rules
+        // of a table are at least a row apart. A doubled line (a table cut across pages) becomes one rule.
+        var pieces = boxes
+            .Select(b => horizontal
+                ? (Across: b.Y + b.H / 2.0, Thick: b.H, Along: new Interval(b.X, b.X + b.W))
+                : (Across: b.X + b.W / 2.0, Thick: b.W, Along: new Interval(b.Y, b.Y + b.H)))
+            .Where(p => p.Thick <= Math.Max(6, t * 0.6))
+            .OrderBy(p => p.Across)
+            .ToList();
+        var rules = new List<Rule>();
+        var tolerance = Math.Max(4, t * 0.35);
+        var i = 0;
+        while (i < pieces.Count)
+        {
+            var group = new List<(double Across, int Thick, Interval Along)> { pieces[i] };
+            var j = i + 1;
+            while (j < pieces.Count && pieces[j].Across - group[^1].Across <= tolerance)
+            {
+                group.Add(pieces[j]);
+                j++;
+            }
+            rules.Add(MakeRule(group, horizontal, t));
+            i = j;
+        }
+        return rules;
+    }
+
+    private static Rule MakeRule(List<(double Across, int Thick, Interval Along)> group, bool horizontal, double t)
+    {
+        double weight = 0, sum = 0;
+        foreach (var p in group)
+        {
+            sum += p.Across * p.Along.Length;
+            weight += p.Along.Length;
+        }
+        var stretches = new List<Interval>();
+        var gapBridge = (int)Math.Max(3, t * 0.25);
+        foreach (var s in group.Select(p => p.Along).OrderBy(s => s.Start))
+        {
+            if (stretches.Count > 0 && s.Start <= stretches[^1].End + gapBridge)
+            {
+                stretches[^1] = new Interval(stretches[^1].Start, Math.Max(stretches[^1].End, s.End));
+            }
+            else
+            {
+                stretches.Add(s);
+            }
+        }
+        var thickness = (int)Math.Round(group.Max(p => p.Across) - group.Min(p => p.Across)) + group.Max(p => p.Thick);
+        return new Rule(horizontal, (int)Math.Round(sum / weight), thickness, stretches);
+    }
+}

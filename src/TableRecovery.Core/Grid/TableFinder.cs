@@ -1,0 +1,66 @@
+using TableRecovery.Core.Imaging;
+
+namespace TableRecovery.Core.Grid;
+
+/// <summary>
+/// Splits the rules of a picture into tables (rules that cross each other belong together) and builds
+/// each table's lattice, in reading order. A whole report page yields two or three tables.
+/// </summary>
+public static class TableFinder
+{
+    public static IReadOnlyList<DetectedTable> Find(NormalizedImage image)
+    {
+        var (horizontal, vertical) = RuleDetector.Detect(image);
+        var t = Math.Max(8, image.TextHeight);
+        var groups = GroupCrossingRules(horizontal, vertical, (int)(t * 0.6));
+        var lattices = groups
+            .Select(g => LatticeBuilder.Build(g.Horizontal, g.Vertical, t))
+            .Where(l => l is not null && l.RowCount >= 1 && l.ColumnCount >= 2 && l.Bounds.Width > 4 * t && l.Bounds.Height > 1.5 * t)
+            .Select(l => l!)
+            .OrderBy(l => l.Bounds.Y)
+            .ToList();
+
+        var tables = new List<DetectedTable>(lattices.Count);
+        var previousBottom = 0;
+        foreach (var lattice in lattices)
+        {
+            var b = lattice.Bounds;
+            // The heading sits just above the table; a band of a few text lines is enough.
+            var top = Math.Max(previousBottom, b.Y - (int)(t * 5));
+            PixelRect? band = b.Y - top > t * 0.8 ? new PixelRect(Math.Max(0, b.X - (int)t), top, Math.Min(image.Width - Math.Max(0, b.X - (int)t), b.Width + 2 * (int)t), b.Y - top - 2) : null;
+            tables.Add(new DetectedTable(lattice, band));
+            previousBottom = b.Bottom + 2;
+        }
+        return tables;
+    }
+
+    private static List<(List<Rule> Horizontal, List<Rule> Vertical)> GroupCrossingRules(
+        IReadOnlyList<Rule> horizontal, IReadOnlyList<Rule> vertical, int tolerance)
+    {
+        var parent = Enumerable.Range(0, horizontal.Count + vertical.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var h = 0; h < horizontal.Count; h++)
+        {
+            for (var v = 0; v < vertical.Count; v++)
+            {
+                if (horizontal[h].Reaches(vertical[v].Position, tolerance) && vertical[v].Reaches(horizontal[h].Position, tolerance))
+                {
+                    parent[Find(h)] = Find(horizontal.Count + v);
+                }
+            }
+        }
+        var groups = new Dictionary<int, (List<Rule> Horizontal, List<Rule> Vertical)>();
+        for (var i = 0; i < parent.Length; i++)
+        {
+            var root = Find(i);
+            if (!groups.TryGetValue(root, out var g))
+            {
+                g = ([], []);
+                groups[root] = g;
+            }
+            if (i < horizontal.Count) g.Horizontal.Add(horizontal[i]);
+            else g.Vertical.Add(vertical[i - horizontal.Count]);
+        }
+        return groups.Values.Where(g => g.Horizontal.Count >= 2 && g.Vertical.Count >= 1).ToList();
+    }
+}

@@ -1,0 +1,13 @@
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Imaging;
+
+/// <summary>One decoded picture (a page of a multi-page TIFF counts as one) and the name it goes by.</summary>
+public sealed class DecodedPage(string name, PixHandle pix) : IDisposable
+{
+    public string Name { get; } = name;
+    public PixHandle Pix { get; } = pix;
+    public int Width => Leptonica.pixGetWidth(Pix);
+    public int Height => Leptonica.pixGetHeight(Pix);
+    public void Dispose() => Pix.Dispose();
+}

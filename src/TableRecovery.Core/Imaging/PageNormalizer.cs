@@ -1,0 +1,86 @@
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Imaging;
+
+/// <summary>
+/// Turns a decoded page upright by the given quarter turns, undoes its skew (up to ±<see cref="MaxSkewDegrees"/>),
+/// scales it so glyphs are about <see cref="TargetTextHeight"/> px tall, and binarizes it.
+/// </summary>
+public sealed class PageNormalizer
+{
+    /// <summary>Tesseract's LSTM reads best at 20–30 px digits; Chinese glyphs run a little taller.</summary>
+    public const double TargetTextHeight = 30;
+
+    public const float MaxSkewDegrees = 6;
+
+    private const double MinScale = 0.35, MaxScale = 4.0;
+
+    public NormalizedImage Normalize(DecodedPage page, int quarterTurns)
+    {
+        using var gray0 = Leptonica.pixConvertTo8(page.Pix);
+        using var turned = quarterTurns % 4 == 0 ? Leptonica.pixConvertTo8(gray0) : Leptonica.pixRotateOrth(gray0, quarterTurns % 4);
+        double textHeight;
+        float skew;
+        using (var coarse = Binarizer.Binarize(turned, 15))
+        {
+            textHeight = TextHeightEstimator.Estimate(coarse) ?? TargetTextHeight;
+            skew = FindSkew(coarse, textHeight);
+        }
+
+        var border = 0;
+        PixHandle deskewed;
+        if (Math.Abs(skew) >= 0.05f)
+        {
+            // Pad first so the rotation does not clip a table that fills the picture.
+            var size = Math.Max(Leptonica.pixGetWidth(turned), Leptonica.pixGetHeight(turned));
+            border = (int)Math.Ceiling(size * Math.Sin(Math.Abs(skew) * Math.PI / 180) / 2) + 4;
+            using var padded = AddWhiteBorder(turned, border);
+            deskewed = Leptonica.pixRotate(padded, (float)(skew * Math.PI / 180));
+        }
+        else
+        {
+            deskewed = Leptonica.pixConvertTo8(turned);
+        }
+
+        var scale = Math.Clamp(TargetTextHeight / textHeight, MinScale, MaxScale);
+        PixHandle gray;
+        if (Math.Abs(scale - 1) > 0.12)
+        {
+            using (deskewed)
+            {
+                gray = Leptonica.pixScale(deskewed, (float)scale, (float)scale);
+            }
+        }
+        else
+        {
+            scale = 1;
+            gray = deskewed;
+        }
+        var binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
+        var transform = new ImageTransform(page.Width, page.Height, quarterTurns % 4, border, skew, scale);
+        return new NormalizedImage(gray, binary, transform, textHeight * scale);
+    }
+
+    private static float FindSkew(PixHandle binary, double textHeight)
+    {
+        if (!Leptonica.pixFindSkew(binary, MaxSkewDegrees, out var degrees, out var confidence) || confidence < 1.5f)
+        {
+            return 0;
+        }
+        return Math.Abs(degrees) <= MaxSkewDegrees ? degrees : 0;
+    }
+
+    private static PixHandle AddWhiteBorder(PixHandle gray, int border)
+    {
+        int w = Leptonica.pixGetWidth(gray), h = Leptonica.pixGetHeight(gray);
+        var src = Leptonica.CopyGray(gray);
+        int bw = w + 2 * border, bh = h + 2 * border;
+        var dst = new byte[bw * bh];
+        dst.AsSpan().Fill(255);
+        for (var y = 0; y < h; y++)
+        {
+            src.AsSpan(y * w, w).CopyTo(dst.AsSpan((y + border) * bw + border, w));
+        }
+        return Leptonica.FromGray(dst, bw, bh);
+    }
+}

@@ -1,0 +1,73 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// The ink inside one cell once remnants of its ruling lines and specks are dropped: where the printed
+/// text is, how many glyph pieces it has, and whether its shapes look like a number.
+/// </summary>
+public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, bool LooksNumeric, int Lines)
+{
+    public bool IsBlank => InkBox is null;
+
+    public static CellInk Measure(PixHandle binary, int imageWidth, int imageHeight, PixelRect cellBox, double textHeight)
+    {
+        var inset = (int)Math.Max(2, textHeight * 0.12);
+        var interior = cellBox.Inflate(-inset, -inset).Intersect(new PixelRect(0, 0, imageWidth, imageHeight));
+        if (interior.Width < 4 || interior.Height < 4)
+        {
+            return new CellInk(interior, null, 0, true, 0);
+        }
+        using var clip = Leptonica.pixClipRectangle(binary, interior.X, interior.Y, interior.Width, interior.Height);
+        var minSpeck = Math.Max(2, textHeight * 0.12);
+        var kept = new List<(int X, int Y, int W, int H)>();
+        foreach (var b in Leptonica.pixConnCompBoxes(clip))
+        {
+            bool touches = b.X <= 0 || b.Y <= 0 || b.X + b.W >= interior.Width || b.Y + b.H >= interior.Height;
+            bool thin = b.W <= Math.Max(3, textHeight * 0.18) || b.H <= Math.Max(3, textHeight * 0.18);
+            bool longAlongEdge = b.W >= interior.Width * 0.6 || b.H >= interior.Height * 0.85;
+            if (touches && (thin || longAlongEdge)) continue; // a ruling-line remnant
+            if (b.W < minSpeck && b.H < minSpeck) continue;   // a speck of scan noise
+            kept.Add(b);
+        }
+        if (kept.Count == 0)
+        {
+            return new CellInk(interior, null, 0, true, 0);
+        }
+        int x0 = kept.Min(b => b.X), y0 = kept.Min(b => b.Y);
+        int x1 = kept.Max(b => b.X + b.W), y1 = kept.Max(b => b.Y + b.H);
+        var ink = new PixelRect(interior.X + x0, interior.Y + y0, x1 - x0, y1 - y0);
+        var lines = CountLines(kept, textHeight);
+        return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines);
+    }
+
+    private static int CountLines(List<(int X, int Y, int W, int H)> pieces, double t)
+    {
+        var spans = pieces.Where(p => p.H >= t * 0.3).Select(p => (p.Y, End: p.Y + p.H)).OrderBy(s => s.Y).ToList();
+        if (spans.Count == 0) return 1;
+        var lines = 1;
+        var end = spans[0].End;
+        foreach (var s in spans.Skip(1))
+        {
+            if (s.Y > end - t * 0.15) lines++;
+            end = Math.Max(end, s.End);
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Digits are single-line, full-height and narrow, one piece each; Chinese glyphs are square and break
+    /// into pieces of uneven height. A lone dash or slash (a printed zero) counts as numeric too.
+    /// </summary>
+    private static bool LooksLikeNumber(List<(int X, int Y, int W, int H)> pieces, PixelRect ink, double t, int lines)
+    {
+        if (lines > 1 || ink.Height > t * 1.5) return false;
+        if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
+        var tall = pieces.Where(p => p.H >= ink.Height * 0.6).ToList();
+        if (tall.Count == 0) return false;
+        var narrow = tall.Count(p => p.W <= p.H * 0.95);
+        var smallPieces = pieces.Count - tall.Count; // decimal points, commas
+        return narrow >= tall.Count * 0.8 && smallPieces <= Math.Max(1, tall.Count / 3) && ink.Width <= t * 0.8 * (tall.Count + 1);
+    }
+}

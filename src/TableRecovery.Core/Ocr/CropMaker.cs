@@ -1,0 +1,57 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// Cuts the printed text of cells out of the normalized gray image and pads it with white, alone or
+/// stacked into one column strip; Tesseract reads badly when glyphs touch the image edge.
+/// </summary>
+public sealed class CropMaker(byte[] gray, int width, int height)
+{
+    public static CropMaker For(PixHandle gray8) =>
+        new(Leptonica.CopyGray(gray8), Leptonica.pixGetWidth(gray8), Leptonica.pixGetHeight(gray8));
+
+    public int Width => width;
+    public int Height => height;
+
+    /// <summary>The region, clipped to the image, with <paramref name="pad"/> white pixels around it.</summary>
+    public PixHandle Padded(PixelRect region, int pad) => Leptonica.FromGray(PaddedPixels(region, pad, out var w, out var h), w, h);
+
+    /// <summary>Several regions stacked top to bottom with white gaps; returns each one's y range in the strip.</summary>
+    public PixHandle Stacked(IReadOnlyList<PixelRect> regions, int pad, int gap, out IReadOnlyList<Interval> rows)
+    {
+        var pieces = regions.Select(r => (Pixels: PaddedPixels(r, pad, out var w, out var h), W: w, H: h)).ToList();
+        var stripWidth = pieces.Max(p => p.W);
+        var stripHeight = pieces.Sum(p => p.H) + gap * (pieces.Count - 1);
+        var strip = new byte[stripWidth * stripHeight];
+        strip.AsSpan().Fill(255);
+        var spans = new List<Interval>(pieces.Count);
+        var y = 0;
+        foreach (var (pixels, w, h) in pieces)
+        {
+            for (var row = 0; row < h; row++)
+            {
+                pixels.AsSpan(row * w, w).CopyTo(strip.AsSpan((y + row) * stripWidth, w));
+            }
+            spans.Add(new Interval(y, y + h));
+            y += h + gap;
+        }
+        rows = spans;
+        return Leptonica.FromGray(strip, stripWidth, stripHeight);
+    }
+
+    private byte[] PaddedPixels(PixelRect region, int pad, out int w, out int h)
+    {
+        var r = region.Intersect(new PixelRect(0, 0, width, height));
+        w = Math.Max(1, r.Width) + 2 * pad;
+        h = Math.Max(1, r.Height) + 2 * pad;
+        var result = new byte[w * h];
+        result.AsSpan().Fill(255);
+        for (var y = 0; y < r.Height; y++)
+        {
+            gray.AsSpan((r.Y + y) * width + r.X, r.Width).CopyTo(result.AsSpan((y + pad) * w + pad, r.Width));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,13 @@
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>Cleans what the digits engine returns for one cell: joins words, drops stray separators.</summary>
+public static class NumberText
+{
+    public static string Clean(string raw)
+    {
+        var s = raw.Replace(" ", "").Replace("\n", "").Trim();
+        // A thousands separator or a point at either end is a speck, not part of the number.
+        s = s.Trim(',', '.');
+        return s;
+    }
+}

@@ -1,0 +1,56 @@
+using TableRecovery.Core.Grid;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// Decides which lattice cells hold numbers. A cell's own shape can mislead (some Chinese glyphs break into
+/// narrow pieces), so columns and rows vote: a number cell is an unmerged cell in a column and a row
+/// whose non-blank unmerged cells mostly look numeric. Blank cells there are printed zeros.
+/// </summary>
+public static class NumericCellClassifier
+{
+    public static HashSet<LatticeCell> Classify(Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks)
+    {
+        var single = lattice.Cells.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
+        var dataColumns = single
+            .GroupBy(c => c.Column)
+            .Where(g => Votes(g, inks) is var (numeric, written) && numeric > 0 && numeric >= written * 0.5)
+            .Select(g => g.Key)
+            .ToHashSet();
+        if (dataColumns.Count == 0) return [];
+
+        var dataRows = new HashSet<int>();
+        var seenDataRow = false;
+        foreach (var row in single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key))
+        {
+            var (numeric, written) = Votes(row, inks);
+            // A row blank across the number columns is all printed zeros once numbers have begun.
+            var isData = written == 0 ? seenDataRow : numeric >= written * 0.5;
+            if (!isData) continue;
+            seenDataRow = true;
+            dataRows.Add(row.Key);
+        }
+
+        // A column printed all blank (zeros) has only its Chinese header written, and lost the first vote:
+        // within the number rows, right of the first number column, nothing but blanks and numbers qualifies.
+        var firstDataColumn = dataColumns.Min();
+        foreach (var column in single.Where(c => dataRows.Contains(c.Row) && c.Column > firstDataColumn && !dataColumns.Contains(c.Column)).GroupBy(c => c.Column))
+        {
+            if (column.All(c => inks[c].IsBlank || inks[c].LooksNumeric)) dataColumns.Add(column.Key);
+        }
+        return single.Where(c => dataRows.Contains(c.Row) && dataColumns.Contains(c.Column)).ToHashSet();
+    }
+
+    private static (int Numeric, int Written) Votes(IEnumerable<LatticeCell> cells, IReadOnlyDictionary<LatticeCell, CellInk> inks)
+    {
+        int numeric = 0, written = 0;
+        foreach (var cell in cells)
+        {
+            var ink = inks[cell];
+            if (ink.IsBlank) continue;
+            written++;
+            if (ink.LooksNumeric) numeric++;
+        }
+        return (numeric, written);
+    }
+}

@@ -1,0 +1,81 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Imaging;
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// Finds how a table is turned, in two steps. Ruling lines look the same sideways, so the text decides
+/// between upright and sideways: small cells (numbers, mostly) are read with the digits engine both ways.
+/// Digits like 0 and 8 read as well upside down, so the structure decides between a half turn and none:
+/// an upright table has its labels left of and its headers above its numbers.
+/// </summary>
+public static class OrientationDetector
+{
+    private const int SampleSize = 10;
+
+    /// <summary>True when the table reads better after a quarter turn clockwise than as it is.</summary>
+    public static bool IsSideways(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CropMaker crops, OcrEngine digits)
+    {
+        var t = image.TextHeight;
+        var samples = tables
+            .SelectMany(tb => tb.Lattice.Cells)
+            .Where(c => c.RowSpan == 1 && c.ColumnSpan == 1)
+            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t))
+            .Where(ink => ink.InkBox is { } b && Math.Max(b.Width, b.Height) <= t * 4 && Math.Min(b.Width, b.Height) >= t * 0.4)
+            .Select(ink => ink.InkBox!.Value)
+            .ToList();
+        if (samples.Count == 0) return false;
+        // Spread the sample over the table rather than its first rows.
+        var step = Math.Max(1, samples.Count / SampleSize);
+        var chosen = samples.Where((_, i) => i % step == 0).Take(SampleSize).ToList();
+        var pad = (int)Math.Max(6, t * 0.4);
+        var crops0 = chosen.Select(b => crops.Padded(b.Inflate(2, 2), pad)).ToList();
+        try
+        {
+            var upright = Score(crops0, 0, digits);
+            if (upright >= 0.85) return false;
+            return Score(crops0, 1, digits) > upright + 0.1;
+        }
+        finally
+        {
+            foreach (var c in crops0) c.Dispose();
+        }
+    }
+
+    /// <summary>Mean confidence of the sample read after <paramref name="turns"/> clockwise quarter turns; empty reads count 0.</summary>
+    private static double Score(List<PixHandle> crops, int turns, OcrEngine digits)
+    {
+        double sum = 0;
+        foreach (var crop in crops)
+        {
+            using var turned = turns == 0 ? null : Leptonica.pixRotateOrth(crop, turns);
+            var words = digits.Recognize(turned ?? crop, PageSegmentation.SingleLine);
+            if (words.Count > 0) sum += words.Average(w => w.Confidence);
+        }
+        return sum / crops.Count;
+    }
+
+    /// <summary>
+    /// True when the numbers sit left of and above the labels: the table is upside down. Measured in
+    /// table-relative coordinates so one wide or tall table does not dominate.
+    /// </summary>
+    public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables)
+    {
+        double score = 0;
+        foreach (var table in tables)
+        {
+            var lattice = table.Lattice;
+            var inks = lattice.Cells.ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight));
+            var numeric = NumericCellClassifier.Classify(lattice, inks);
+            var labels = lattice.Cells.Where(c => !numeric.Contains(c) && !inks[c].IsBlank).ToList();
+            var numbers = lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank).ToList();
+            if (labels.Count == 0 || numbers.Count == 0) continue;
+            var b = lattice.Bounds;
+            double X(LatticeCell c) => (c.Box.CenterX - b.X) / (double)b.Width;
+            double Y(LatticeCell c) => (c.Box.CenterY - b.Y) / (double)b.Height;
+            score += numbers.Average(X) - labels.Average(X) + numbers.Average(Y) - labels.Average(Y);
+        }
+        return score < 0;
+    }
+}

@@ -1,0 +1,154 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Imaging;
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// Reads every cell of a detected table: number cells twice, independently (the cell alone, single-line
+/// mode with per-symbol alternatives; and the column's cells stacked into one upscaled strip), label
+/// cells and the heading above with the Chinese model.
+/// </summary>
+public sealed class TableReader
+{
+    private const double StripScale = 1.5;
+
+    public ReadTable Read(NormalizedImage image, CropMaker crops, DetectedTable table, EngineSet engines, string imageName)
+    {
+        var t = image.TextHeight;
+        var lattice = table.Lattice;
+        var inks = lattice.Cells.ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t));
+        var numeric = NumericCellClassifier.Classify(lattice, inks);
+        var pad = (int)Math.Max(6, t * 0.4);
+
+        var readings = new Dictionary<LatticeCell, List<Reading>>();
+        var texts = new Dictionary<LatticeCell, string>();
+        foreach (var cell in lattice.Cells.Where(numeric.Contains))
+        {
+            var ink = inks[cell];
+            if (ink.IsBlank)
+            {
+                // Nothing printed: a blank is one of the printed forms of zero; both ways see the same.
+                readings[cell] = [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
+                texts[cell] = "";
+                continue;
+            }
+            if (!ink.LooksNumeric && ink.Pieces > 2)
+            {
+                // A Chinese glyph in a number cell is almost always 无 (a printed zero).
+                var label = ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad);
+                readings[cell] = [new Reading(label.Text, label.Confidence, ReadingMethod.Cell)];
+                texts[cell] = label.Text;
+                continue;
+            }
+            readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
+            texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
+        }
+        foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && inks[c].LooksNumeric).GroupBy(c => c.Column))
+        {
+            ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, readings);
+        }
+
+        var cells = new List<ReadCell>(lattice.Cells.Count);
+        foreach (var cell in lattice.Cells)
+        {
+            var source = image.Transform.ToSource(cell.Box);
+            if (numeric.Contains(cell))
+            {
+                var distinct = Distinct(readings[cell]);
+                cells.Add(new ReadCell(cell, texts[cell], true, distinct, source));
+            }
+            else
+            {
+                var ink = inks[cell];
+                var text = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad).Text;
+                cells.Add(new ReadCell(cell, text, false, [], source));
+            }
+        }
+        var heading = ReadHeading(image, crops, table.HeadingBand, engines.Labels, t);
+        return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2));
+    }
+
+    private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad)
+    {
+        using var crop = crops.Padded(ink.Inflate(2, 2), pad);
+        var words = digits.Recognize(crop, PageSegmentation.SingleLine, withChoices: true);
+        var text = NumberText.Clean(string.Concat(words.Select(w => w.Text)));
+        var result = new List<Reading>();
+        if (words.Count == 0)
+        {
+            result.Add(new Reading("", 0.2, ReadingMethod.Cell));
+            return result;
+        }
+        var confidence = words.Min(w => w.Confidence);
+        result.Add(new Reading(text, confidence, ReadingMethod.Cell));
+        // Each strong alternative of one symbol gives another reading of the whole cell.
+        var symbols = words.SelectMany(w => w.Symbols).ToList();
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            foreach (var (alt, altConfidence) in symbols[i].Choices.Skip(1))
+            {
+                if (altConfidence < 0.05 || alt == symbols[i].Text) continue;
+                var variant = NumberText.Clean(string.Concat(symbols.Select((s, j) => j == i ? alt : s.Text)));
+                result.Add(new Reading(variant, Math.Min(confidence, altConfidence), ReadingMethod.Choice));
+            }
+        }
+        return result;
+    }
+
+    private static void ReadStrip(OcrEngine digits, CropMaker crops, List<LatticeCell> cells, Dictionary<LatticeCell, CellInk> inks,
+        int pad, Dictionary<LatticeCell, List<Reading>> readings)
+    {
+        var regions = cells.Select(c => inks[c].InkBox!.Value.Inflate(2, 2)).ToList();
+        using var strip = crops.Stacked(regions, pad, pad, out var rows);
+        using var scaled = Leptonica.pixScale(strip, (float)StripScale, (float)StripScale);
+        var words = digits.Recognize(scaled, PageSegmentation.SingleBlock);
+        var perCell = new List<OcrWord>[cells.Count];
+        foreach (var word in words)
+        {
+            var centre = word.Box.CenterY / StripScale;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (centre >= rows[i].Start && centre < rows[i].End)
+                {
+                    (perCell[i] ??= []).Add(word);
+                    break;
+                }
+            }
+        }
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var found = perCell[i];
+            var reading = found is null
+                ? new Reading("", 0.3, ReadingMethod.Strip)
+                : new Reading(NumberText.Clean(string.Concat(found.OrderBy(w => w.Box.X).Select(w => w.Text))), found.Min(w => w.Confidence), ReadingMethod.Strip);
+            readings[cells[i]].Add(reading);
+        }
+    }
+
+    private static (string Text, double Confidence) ReadLabel(OcrEngine labels, CropMaker crops, PixelRect ink, int pad)
+    {
+        using var crop = crops.Padded(ink.Inflate(2, 2), pad);
+        var words = labels.Recognize(crop, PageSegmentation.SingleBlock);
+        if (words.Count == 0) return ("", 0);
+        return (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
+    }
+
+    private static string? ReadHeading(NormalizedImage image, CropMaker crops, PixelRect? band, OcrEngine labels, double t)
+    {
+        if (band is not { } b || b.Height < t * 0.6) return null;
+        var ink = CellInk.Measure(image.Binary, image.Width, image.Height, b, t);
+        if (ink.IsBlank) return null;
+        var text = ReadLabel(labels, crops, ink.InkBox!.Value, (int)t / 2).Text;
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Readings with the same text merged: agreement of two methods is kept as both entries.</summary>
+    private static IReadOnlyList<Reading> Distinct(List<Reading> readings) =>
+        readings
+            .GroupBy(r => (r.Text, r.Method))
+            .Select(g => g.OrderByDescending(r => r.Confidence).First())
+            .OrderBy(r => r.Method == ReadingMethod.Choice ? 1 : 0)
+            .ThenByDescending(r => r.Confidence)
+            .ToList();
+}
