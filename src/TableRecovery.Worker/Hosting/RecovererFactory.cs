@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TableRecovery.Core.Pipeline;
-using TableRecovery.Core.Results;
 
 namespace TableRecovery.Worker.Hosting;
 
@@ -16,8 +15,7 @@ public static class RecovererFactory
     };
 
     public static ITableRecoverer Create(RecoveryEngineOptions options, ILoggerFactory loggerFactory) =>
-        // TODO(merge main): return new TableRecoverer(options, loggerFactory);
-        new PipelineNotBuiltRecoverer();
+        new TableRecoverer(options, loggerFactory);
 
     /// <summary>The configured folder, else tessdata/ beside the app, else tessdata/ in the current folder or above.</summary>
     public static string ResolveTessdata(string? configured)
@@ -31,13 +29,5 @@ public static class RecovererFactory
             if (File.Exists(Path.Combine(candidate, "eng.traineddata"))) return candidate;
         }
         return Path.GetFullPath("tessdata");
-    }
-
-    /// <summary>Stands in until Core's TableRecoverer lands: every file gets an internal_error document.</summary>
-    private sealed class PipelineNotBuiltRecoverer : ITableRecoverer
-    {
-        public RecoveryOutcome Recover(SourceFile file, RecoveryRequest request, CancellationToken cancellationToken) => new(
-            ResultDocument.Failed(file.Name, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Bytes.Span)),
-                ErrorCodes.InternalError, "This build has no recovery pipeline yet."), []);
     }
 }

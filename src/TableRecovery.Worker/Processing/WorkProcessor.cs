@@ -151,7 +151,18 @@ public sealed class WorkProcessor
         bool stored;
         using (new StageTimer(_metrics, _time, "store"))
         {
-            stored = await _store.CompleteAsync(claim.Sha256, _identity.Id, document, CancellationToken.None);
+            try
+            {
+                stored = await _store.CompleteAsync(claim.Sha256, _identity.Id, document, CancellationToken.None);
+            }
+            catch (Exception ex) when (!ResilientRecoveryStore.IsTransient(ex))
+            {
+                // The result itself cannot be stored (retrying will not help): record why, so the file fails once, with a reason.
+                _logger.LogError(ex, "The result of {Sha256} could not be stored; recording internal_error", claim.Sha256);
+                document = ResultDocument.Failed(claim.Name, claim.Sha256, ErrorCodes.InternalError,
+                    $"The result could not be stored ({ex.GetType().Name}: {ex.Message}).");
+                stored = await _store.CompleteAsync(claim.Sha256, _identity.Id, document, CancellationToken.None);
+            }
         }
         if (!stored)
         {

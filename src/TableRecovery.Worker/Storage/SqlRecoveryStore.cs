@@ -203,6 +203,7 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
         for (var i = 0; i < document.Tables.Count; i++)
         {
             var table = document.Tables[i];
+            // The contract has each cell id once per table; a repeated id keeps its first reading rather than failing the file.
             var tableId = await connection.QuerySingleAsync<long>(
                 """
                 INSERT INTO result_tables (sha256, table_index, layout, image, status, rotation, skew_degrees, cells_needing_review)
@@ -218,6 +219,7 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
                 """
                 INSERT INTO result_cells (table_id, cell_id, value, text, confidence, status, box, alternatives_json)
                 VALUES (@tableId, @Id, @Value, @Text, @Confidence, @Status, @Box, @Alternatives)
+                ON CONFLICT (table_id, cell_id) DO NOTHING
                 """,
                 table.Cells.Select(c => new
                 {
