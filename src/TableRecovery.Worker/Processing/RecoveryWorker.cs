@@ -180,6 +180,7 @@ public sealed class RecoveryWorker(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        layout.EnsureCreated();
         await store.MigrateAsync(cancellationToken);
         health.StorageReady();
         await base.StartAsync(cancellationToken);
