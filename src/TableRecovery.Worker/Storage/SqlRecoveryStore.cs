@@ -182,7 +182,7 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
         var updated = await connection.ExecuteAsync(
             """
             UPDATE contents
-            SET state = @state, result_json = @json, completed_at = @now, claimed_by = NULL, lease_until = NULL,
+            SET state = @state, result_json = @json, completed_at = @now, claimed_by = NULL, lease_until = NULL, recovered_by = @workerId,
                 recoveries = recoveries + 1, error_code = @code, error_message = @message
             WHERE sha256 = @sha256 AND state = 'processing' AND claimed_by = @workerId
             """,

@@ -10,6 +10,7 @@ CREATE TABLE contents (
     attempts      BIGINT NOT NULL DEFAULT 0,
     queued_at     BIGINT NOT NULL,
     completed_at  BIGINT,
+    recovered_by  TEXT,
     recoveries    BIGINT NOT NULL DEFAULT 0,
     result_json   TEXT,
     error_code    TEXT,

@@ -10,6 +10,7 @@ CREATE TABLE contents (
     attempts      INTEGER NOT NULL DEFAULT 0,
     queued_at     INTEGER NOT NULL,
     completed_at  INTEGER,
+    recovered_by  TEXT,
     recoveries    INTEGER NOT NULL DEFAULT 0,
     result_json   TEXT,
     error_code    TEXT,
