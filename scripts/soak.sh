@@ -120,7 +120,7 @@ echo "soak: all dropped and posted; waiting for the worker to finish" >&2
 finished() {
   [ -z "$(ls -A "$run/inbox")" ] || return 1
   [ "$(find "$run/processing" -type f ! -name .owner | wc -l)" -eq 0 ] || return 1
-  [ "$(ls "$run"/out/*.json 2>/dev/null | wc -l)" -ge "$images" ] || return 1
+  [ "$(find "$run/out" -name 'img-*.json' | wc -l)" -ge "$images" ] || return 1
   for b in $(seq 1 "$batches"); do
     id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$work/post-$b.json" 2>/dev/null) || return 1
     curl -sf -H "X-Api-Key: $key" "$base/api/v1/batches/$id" | grep -q '"complete":true' || return 1
@@ -134,9 +134,9 @@ ended=$(date +%s.%N)
 kill "$monitor" 2>/dev/null || true
 
 # Verdict.
-outs=$(ls "$run"/out/img-*.json 2>/dev/null | wc -l)
-moved=$(ls "$run"/done/img-*.png "$run"/failed/img-*.png 2>/dev/null | wc -l)
-dupes=$(ls "$run"/done "$run"/failed "$run"/inbox 2>/dev/null | grep -c ' (' || true)
+outs=$(find "$run/out" -name 'img-*.json' | wc -l)
+moved=$(find "$run/done" "$run/failed" -name 'img-*.png' | wc -l)
+dupes=$(find "$run/done" "$run/failed" "$run/inbox" -name '* (*' | wc -l)
 left=$(( $(ls "$run/inbox" | wc -l) + $(find "$run/processing" -type f ! -name .owner | wc -l) ))
 batch_files=0 batch_results=0
 for b in $(seq 1 "$batches"); do
@@ -147,7 +147,7 @@ for b in $(seq 1 "$batches"); do
     curl -sf -o /dev/null -H "X-Api-Key: $key" "$base/api/v1/files/$fid/result" && batch_results=$((batch_results + 1))
   done
 done
-batches_posted=$(ls "$work"/post-*.json 2>/dev/null | wc -l)
+batches_posted=$(find "$work" -maxdepth 1 -name 'post-*.json' | wc -l)
 violations=$( [ -f "$work/violations" ] && sort -u "$work/violations" | wc -l || echo 0)
 if [ -z "$postgres" ]; then
   db="$run/tablerecovery.db"
