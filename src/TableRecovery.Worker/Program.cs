@@ -1,1 +1,3 @@
-return 0;
+using TableRecovery.Worker.Cli;
+
+return await WorkerCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,55 @@
+using TableRecovery.Core.Results;
+using TableRecovery.Worker.Cli;
+using TableRecovery.Worker.Tests.Support;
+
+namespace TableRecovery.Worker.Tests.Cli;
+
+public sealed class RecoverCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Recover_writes_one_document_per_input_with_overlays_and_exits_zero_even_for_a_bad_input()
+    {
+        var good = _folder["scan.png"];
+        var empty = _folder["empty.png"];
+        await File.WriteAllBytesAsync(good, TestImages.Png(seed: 1));
+        await File.WriteAllBytesAsync(empty, []);
+        var output = new DirectoryInfo(_folder["out"]);
+
+        var exit = await RecoverCommand.RunAsync(
+            new RecoverArguments([new FileInfo(good), new FileInfo(empty)], output, Overlay: true, Jobs: 2, Tessdata: null),
+            CancellationToken.None, () => new FakeRecoverer());
+
+        Assert.Equal(0, exit);
+        Assert.Equal("scan.png", ResultJson.Deserialize(File.ReadAllText(Path.Combine(output.FullName, "scan.json"))).Source);
+        Assert.Equal(ErrorCodes.EmptyFile, ResultJson.Deserialize(File.ReadAllText(Path.Combine(output.FullName, "empty.json"))).Errors[0].Code);
+        Assert.True(File.Exists(Path.Combine(output.FullName, "scan.overlay.png")));
+    }
+
+    [Fact]
+    public async Task Recover_exits_non_zero_for_usage_errors()
+    {
+        Assert.NotEqual(0, await WorkerCommandLine.Build().Parse(["recover", _folder["missing.png"], "--out", _folder["out"]]).InvokeAsync());
+        Assert.NotEqual(0, await WorkerCommandLine.Build().Parse(["recover", "--out", _folder["out"]]).InvokeAsync());
+        await File.WriteAllBytesAsync(_folder["a.png"], TestImages.Png());
+        Assert.NotEqual(0, await WorkerCommandLine.Build().Parse(["recover", _folder["a.png"], "--out", _folder["out"], "--jobs", "0"]).InvokeAsync());
+    }
+
+    [RealPipelineFact]
+    public async Task Recover_runs_the_real_pipeline_over_good_and_bad_files()
+    {
+        await File.WriteAllBytesAsync(_folder["grid.png"], TestImages.Png(400, 300, seed: 2));
+        await File.WriteAllBytesAsync(_folder["cut.png"], TestImages.Truncated(seed: 3));
+
+        var exit = await WorkerCommandLine.Build()
+            .Parse(["recover", _folder["grid.png"], _folder["cut.png"], "--out", _folder["out"], "--jobs", "2", "--tessdata", RealPipeline.Tessdata])
+            .InvokeAsync();
+
+        Assert.Equal(0, exit);
+        Assert.Equal(ErrorCodes.CorruptImage, ResultJson.Deserialize(File.ReadAllText(_folder["out/cut.json"])).Errors.Single().Code);
+        Assert.Equal("grid.png", ResultJson.Deserialize(File.ReadAllText(_folder["out/grid.json"])).Source);
+    }
+}
