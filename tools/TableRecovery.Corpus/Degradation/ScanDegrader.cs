@@ -1,0 +1,112 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using TableRecovery.Corpus.Planning;
+
+namespace TableRecovery.Corpus.Degradation;
+
+/// <summary>
+/// Turns a clean rendering into a "scan" with one ImageMagick <c>convert</c> call: grayscale, resize, uneven
+/// light, paper tint, skew, blur, noise, specks, sideways rotation, lossy encoding — as the plan says.
+/// </summary>
+public sealed class ScanDegrader
+{
+    private readonly string _convert;
+
+    public ScanDegrader(string convertExecutable = "convert") => _convert = convertExecutable;
+
+    public async Task<ScanGeometry> DegradeAsync(byte[] png, Planning.Degradation d, string outputPath, CancellationToken cancellationToken)
+    {
+        var (width, height) = PngSize(png);
+        var input = Path.Combine(Path.GetTempPath(), $"corpus-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(input, png, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var args = Arguments(input, d, width, height, outputPath);
+            var output = await RunAsync(args, cancellationToken).ConfigureAwait(false);
+            var sizes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(l => l.Split(' ').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+                .Select(v => (v[0], v[1])).ToList();
+            return new ScanGeometry((width, height), sizes[0], sizes[1], sizes[2]);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    internal static List<string> Arguments(string input, Planning.Degradation d, int width, int height, string outputPath)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var paper = $"gray({d.BackgroundLevel}%)";
+        var args = new List<string> { input, "-background", "white", "-alpha", "remove", "-alpha", "off" };
+        if (d.Grayscale)
+        {
+            args.AddRange(["-colorspace", "Gray"]);
+        }
+        if (Math.Abs(d.Scale - 1) > 1e-6)
+        {
+            args.AddRange(["-filter", "Triangle", "-resize", string.Create(inv, $"{d.Scale * 100:0.###}%")]);
+        }
+        args.AddRange(["-print", "%w %h\\n"]);
+        if (d.BackgroundLevel < 100)
+        {
+            args.AddRange(["+level", $"0%,{d.BackgroundLevel}%"]);
+        }
+        if (d.Illumination < 1)
+        {
+            var w = (int)Math.Round(width * d.Scale);
+            var h = (int)Math.Round(height * d.Scale);
+            args.AddRange(["(", "+clone", "-sparse-color", "Barycentric",
+                string.Create(inv, $"0,0 gray(100%) {w},{h} gray({d.Illumination * 100:0}%)"), ")", "-compose", "Multiply", "-composite"]);
+        }
+        if (d.SkewDegrees != 0)
+        {
+            args.AddRange(["-background", paper, "-rotate", d.SkewDegrees.ToString("0.###", inv), "+repage"]);
+        }
+        args.AddRange(["-print", "%w %h\\n"]);
+        if (d.BlurSigma > 0)
+        {
+            args.AddRange(["-blur", string.Create(inv, $"0x{d.BlurSigma:0.###}")]);
+        }
+        if (d.GaussianNoise > 0)
+        {
+            args.AddRange(["-attenuate", d.GaussianNoise.ToString("0.###", inv), "+noise", "Gaussian"]);
+        }
+        if (d.SaltAndPepper > 0)
+        {
+            args.AddRange(["-attenuate", d.SaltAndPepper.ToString("0.###", inv), "+noise", "Impulse"]);
+        }
+        if (d.Rotation != 0)
+        {
+            args.AddRange(["-background", paper, "-rotate", d.Rotation.ToString(inv), "+repage"]);
+        }
+        if (d.JpegQuality is { } quality)
+        {
+            args.AddRange(["-quality", quality.ToString(inv)]);
+        }
+        args.AddRange(["-print", "%w %h\\n", outputPath]);
+        return args;
+    }
+
+    private async Task<string> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(_convert) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_convert}.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"convert failed ({process.ExitCode}): {await stderr.ConfigureAwait(false)}");
+        }
+        return await stdout.ConfigureAwait(false);
+    }
+
+    private static (int Width, int Height) PngSize(byte[] png) =>
+        ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16, 4)), (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20, 4)));
+}

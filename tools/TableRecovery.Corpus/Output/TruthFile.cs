@@ -1,0 +1,80 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TableRecovery.Corpus.Output;
+
+/// <summary>The ground truth written beside each image as <c>&lt;name&gt;.truth.json</c> (snake_case).</summary>
+public sealed record TruthFile(
+    string Image,
+    string ScanClass,
+    int Seed,
+    bool Page,
+    int Rotation,
+    double SkewDegrees,
+    double Scale,
+    double DeviceScaleFactor,
+    int Width,
+    int Height,
+    string Font,
+    int FontSizePx,
+    double DigitHeightPx,
+    TruthStyle Style,
+    TruthDegradation Degradation,
+    IReadOnlyList<TruthTable> Tables)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static TruthFile Read(string path) =>
+        JsonSerializer.Deserialize<TruthFile>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} holds no truth.");
+}
+
+public sealed record TruthStyle(
+    int BorderPx,
+    string BorderColor,
+    string TextColor,
+    int PaddingPx,
+    string NumberAlign,
+    string? HeaderShade,
+    int LineGaps,
+    int MissingLineThirds);
+
+public sealed record TruthDegradation(
+    double BlurSigma,
+    double GaussianNoise,
+    double SaltAndPepper,
+    double Illumination,
+    int BackgroundLevel,
+    bool Grayscale,
+    int? JpegQuality);
+
+/// <summary>One table of the image. <c>grid_rows</c>/<c>grid_columns</c> count the full drawn lattice.</summary>
+public sealed record TruthTable(
+    string Layout,
+    string Section,
+    string? Heading,
+    string? Caption,
+    string? TitleRow,
+    bool ExtraBlankColumn,
+    bool TotalSpansHeaderRows,
+    string ZeroText,
+    bool ThousandsSeparators,
+    int GridRows,
+    int GridColumns,
+    int[]? Box,
+    IReadOnlyDictionary<string, TruthCell> Cells,
+    IReadOnlyList<string> PublishedInconsistent);
+
+/// <summary>
+/// A value cell as printed: <c>value</c> (zero for every printed form of zero), the printed <c>text</c>, its lattice
+/// position [row, column, row_span, column_span] and its box [x, y, width, height] in the final image.
+/// </summary>
+public sealed record TruthCell(decimal Value, string Text, int[] Grid, int[]? Box);

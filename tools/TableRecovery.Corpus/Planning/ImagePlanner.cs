@@ -1,0 +1,158 @@
+using TableRecovery.Core.Layouts;
+using TableRecovery.Corpus.Grids;
+using TableRecovery.Corpus.Truth;
+
+namespace TableRecovery.Corpus.Planning;
+
+/// <summary>
+/// Decides everything about one image from (master seed, index): layouts, truth, print variant, style and
+/// degradation. Pure: no I/O, so the same seed always gives the same plan.
+/// </summary>
+public sealed class ImagePlanner
+{
+    private static readonly IReadOnlyList<(string Family, double Weight)> Fonts =
+    [
+        ("Noto Serif CJK SC", 0.28), ("Noto Sans CJK SC", 0.2), ("AR PL UMing CN", 0.14), ("AR PL UKai CN", 0.08),
+        ("WenQuanYi Zen Hei", 0.15), ("WenQuanYi Micro Hei", 0.15),
+    ];
+
+    private readonly LayoutCatalog _catalog;
+
+    public ImagePlanner(LayoutCatalog catalog) => _catalog = catalog;
+
+    public ImagePlan Plan(long masterSeed, int index, PlanRequest request)
+    {
+        var seed = Seeds.Derive(masterSeed, index);
+        var mix = Seeds.Stream(seed, 0);
+        var scanClass = request.ForcedClass ?? mix.Pick(request.Classes);
+        var pageFormats = new[] { "2021", "2019" }
+            .Where(f => request.Layouts.Contains($"active-{f}") && request.Layouts.Contains($"requests-{f}") && request.Layouts.Contains("appeals"))
+            .ToList();
+        var page = request.Page ?? (pageFormats.Count > 0 && mix.Chance(0.1));
+        if (page && pageFormats.Count == 0)
+        {
+            pageFormats = ["2021", "2019"];
+        }
+        var sideways = request.Sideways ?? mix.Chance(0.1);
+        string[] layouts;
+        if (page)
+        {
+            var format = mix.Pick(pageFormats);
+            layouts = [$"active-{format}", $"requests-{format}", "appeals"];
+        }
+        else
+        {
+            layouts = [request.ForcedLayout ?? mix.Pick(request.Layouts)];
+        }
+
+        var style = ChooseStyle(Seeds.Stream(seed, 1), scanClass, page);
+        var tables = new List<TablePlan>();
+        for (var i = 0; i < layouts.Length; i++)
+        {
+            tables.Add(PlanTable(_catalog[layouts[i]], Seeds.Stream(seed, 10 + i), Seeds.Derive(seed, 20 + i), page, request.Inconsistent, i == 1 || layouts.Length == 1));
+        }
+
+        var degradation = ChooseDegradation(Seeds.Stream(seed, 2), scanClass, sideways, style);
+        var extension = request.ForcedExtension ?? ChooseExtension(Seeds.Stream(seed, 3), degradation);
+        if (extension is "tif" or "bmp" or "png")
+        {
+            degradation = degradation with { JpegQuality = null };
+        }
+        else if (degradation.JpegQuality is null)
+        {
+            degradation = degradation with { JpegQuality = 92 };
+        }
+        var text = Seeds.Stream(seed, 4);
+        var paragraphs = page ? Enumerable.Range(0, 4).Select(_ => text.Pick(ReportText.Paragraphs)).ToList() : [];
+        string? title = page && text.Chance(0.5) ? $"{text.Pick(ReportText.Agencies)}{text.Next(2019, 2025)}年政府信息公开工作年度报告" : null;
+        var name = $"{index:D4}_{(page ? "page-" + layouts[0][7..] : layouts[0])}_{scanClass.ToString().ToLowerInvariant()}";
+        return new ImagePlan(name, extension, seed, scanClass, page, tables, style, degradation, paragraphs, title);
+    }
+
+    private static TablePlan PlanTable(TableLayout layout, Random random, int truthSeed, bool page, bool? inconsistent, bool inconsistencyCandidate)
+    {
+        var broken = layout.Identities.Count > 0 && (inconsistent ?? random.Chance(0.1)) && (inconsistent is null || inconsistencyCandidate);
+        var truth = new TruthGenerator(layout).Generate(truthSeed, broken);
+        var variant = new TableVariant(
+            PrintStyle.Choose(random),
+            TitleRow: random.Chance(0.1) ? ReportText.TitleRow(layout.Id) : null,
+            ExtraBlankColumn: random.Chance(0.08),
+            TotalSpansHeaderRows: layout.Id.StartsWith("requests", StringComparison.Ordinal) && random.Chance(0.15),
+            HalfWidthParentheses: random.Chance(0.25));
+        var heading = page || random.Chance(0.45) ? random.Pick(ReportText.Headings(layout.Id)) : null;
+        string? caption = random.Chance(page ? 0.1 : 0.12) ? $"表{random.Next(1, 4)}  {ReportText.TitleRow(layout.Id)}统计表" : null;
+        return new TablePlan(truth, variant, LayoutGridBuilder.Build(truth, variant), heading, caption, random.Chance(0.3));
+    }
+
+    private static RenderStyle ChooseStyle(Random random, ScanClass scanClass, bool page)
+    {
+        var font = random.PickWeighted(Fonts);
+        var size = random.Next(12, 21);
+        var faint = scanClass == ScanClass.Hard ? 0.35 : 0.1;
+        var gray = random.Chance(faint) ? random.Next(0x70, 0xA8) : random.Chance(0.3) ? random.Next(0x20, 0x60) : 0;
+        var padding = random.Next(2, 11);
+        var gaps = scanClass switch
+        {
+            ScanClass.Clean => random.Chance(0.7) ? 0 : random.Next(1, 4),
+            ScanClass.Mild => random.Next(0, 7),
+            _ => random.Next(3, 21),
+        };
+        return new RenderStyle(
+            font,
+            size,
+            random.PickWeighted<int>([(1, 0.6), (2, 0.3), (3, 0.1)]),
+            $"#{gray:X2}{gray:X2}{gray:X2}",
+            random.Chance(0.8) ? "#000000" : "#222222",
+            padding,
+            random.PickWeighted<string>([("center", 0.75), ("left", 0.15), ("right", 0.10)]),
+            random.Chance(0.25) ? $"#{random.Next(0xDC, 0xF2):X2}{random.Next(0xDC, 0xF2):X2}{random.Next(0xDC, 0xF2):X2}" : null,
+            (int)(size * random.Uniform(6.5, 17)) + 2 * padding,
+            (int)(size * random.Uniform(2.6, 5.5)) + 2 * padding,
+            page ? random.Next(760, 1100) : 0,
+            scanClass == ScanClass.Hard ? random.PickWeighted<double>([(1, 0.5), (1.5, 0.5)]) : random.PickWeighted<double>([(1, 0.5), (1.25, 0.15), (1.5, 0.2), (2, 0.15)]),
+            gaps,
+            scanClass == ScanClass.Hard && random.Chance(0.3) ? 1 : scanClass == ScanClass.Mild && random.Chance(0.08) ? 1 : 0);
+    }
+
+    private static Degradation ChooseDegradation(Random random, ScanClass scanClass, bool sideways, RenderStyle style)
+    {
+        var rotation = sideways ? random.PickWeighted<int>([(90, 0.45), (270, 0.35), (180, 0.2)]) : 0;
+        var sign = random.Chance(0.5) ? -1 : 1;
+        return scanClass switch
+        {
+            ScanClass.Clean => new Degradation(rotation, 0, 1, 0, 0, 0, 1, 100, false, random.Chance(0.3) ? random.Next(85, 96) : null),
+            ScanClass.Mild => new Degradation(rotation,
+                Math.Round(sign * random.Uniform(0.3, 2), 2),
+                Math.Round(random.Uniform(0.7, 1.0), 3),
+                random.Chance(0.5) ? Math.Round(random.Uniform(0.2, 0.5), 2) : 0,
+                random.Chance(0.6) ? Math.Round(random.Uniform(0.05, 0.25), 2) : 0,
+                0,
+                random.Chance(0.4) ? Math.Round(random.Uniform(0.88, 1), 2) : 1,
+                random.Next(95, 101),
+                random.Chance(0.3),
+                random.Chance(0.8) ? random.Next(60, 91) : null),
+            _ => new Degradation(rotation,
+                Math.Round(sign * random.Uniform(2, 5), 2),
+                HardScale(random, style),
+                Math.Round(random.Uniform(0.6, 1.2), 2),
+                Math.Round(random.Uniform(0.25, 0.6), 2),
+                random.Chance(0.6) ? Math.Round(random.Uniform(0.02, 0.08), 3) : 0,
+                random.Chance(0.6) ? Math.Round(random.Uniform(0.7, 0.92), 2) : 1,
+                random.Next(80, 96),
+                random.Chance(0.5),
+                random.Next(25, 61)),
+        };
+    }
+
+    /// <summary>Downscales so digits end up about 11–16 px tall (digits are ~0.72 em).</summary>
+    private static double HardScale(Random random, RenderStyle style)
+    {
+        var digitHeight = 0.72 * style.FontSizePx * style.DeviceScaleFactor;
+        return Math.Round(Math.Clamp(random.Uniform(11, 16) / digitHeight, 0.3, 1.0), 3);
+    }
+
+    private static string ChooseExtension(Random random, Degradation degradation) =>
+        random.Chance(0.06)
+            ? random.Pick<string>(["tif", "bmp", "webp"])
+            : degradation.JpegQuality is null ? "png" : random.Chance(0.9) ? "jpg" : "jpeg";
+}
