@@ -11,6 +11,10 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
 {
     public bool IsBlank => InkBox is null;
 
+    /// <summary>One flat stroke and nothing else: a dash printed for zero.</summary>
+    public bool IsDash(double textHeight) =>
+        Pieces == 1 && InkBox is { } b && b.Height < textHeight * 0.35 && b.Width >= b.Height * 1.5;
+
     public static CellInk Measure(PixHandle binary, int imageWidth, int imageHeight, PixelRect cellBox, double textHeight)
     {
         var inset = (int)Math.Max(2, textHeight * 0.12);

@@ -33,6 +33,14 @@ public sealed class TableReader
                 texts[cell] = "";
                 continue;
             }
+            if (ink.IsDash(t))
+            {
+                // A lone flat stroke is a printed zero (-, —); the digits engine reads it, the shape confirms it.
+                var read = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
+                readings[cell] = [read[0], new Reading("-", 0.97, ReadingMethod.Strip)];
+                texts[cell] = read[0].Text.Length > 0 ? read[0].Text : "-";
+                continue;
+            }
             if (!ink.LooksNumeric && ink.Pieces > 2)
             {
                 // A Chinese glyph in a number cell is almost always 无 (a printed zero).
@@ -44,7 +52,7 @@ public sealed class TableReader
             readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
         }
-        foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && inks[c].LooksNumeric).GroupBy(c => c.Column))
+        foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && inks[c].LooksNumeric && !inks[c].IsDash(t)).GroupBy(c => c.Column))
         {
             ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, readings);
         }

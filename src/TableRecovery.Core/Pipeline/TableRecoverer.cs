@@ -28,7 +28,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
         _options = options;
         _pool = new EnginePool(options.TessdataPath, options.EngineSlots);
         _decoder = new ImageDecoder(options.MaxPixels);
-        _assembler = assembler ?? new RawLatticeAssembler();
+        _assembler = assembler ?? new LayoutAssembler();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TableRecoverer>();
     }
 

@@ -1,0 +1,77 @@
+using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Ocr;
+using TableRecovery.Core.Reconciliation;
+using TableRecovery.Core.Results;
+
+namespace TableRecovery.Core.Pipeline;
+
+/// <summary>
+/// Matches each table read to its fixed layout, snaps the cells, and lets the reconciliation identities
+/// decide values and statuses. A table that matches no layout is kept as its raw lattice, flagged.
+/// </summary>
+public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler reconciler) : ITableAssembler
+{
+    private readonly RawLatticeAssembler _raw = new();
+
+    public LayoutAssembler() : this(new LayoutSnapper(), TableReconciler.Default)
+    {
+    }
+
+    public List<TableResult> Assemble(IReadOnlyList<ReadTable> tables)
+    {
+        var results = new List<TableResult>(tables.Count);
+        foreach (var snap in snapper.SnapAll(tables))
+        {
+            if (snap.Table is not { } snapped)
+            {
+                results.AddRange(_raw.Assemble([snap.Source]));
+                continue;
+            }
+            results.Add(Assemble(snap.Source, snapped));
+        }
+        return results;
+    }
+
+    private TableResult Assemble(ReadTable source, SnappedTable snapped)
+    {
+        var layout = snapped.Layout;
+        var input = ReconciliationInput.FromLayout(layout, id =>
+            snapped.CellsById.TryGetValue(id, out var cell) && cell is not null ? cell.Readings : null);
+        var solved = reconciler.Reconcile(input);
+        var cells = solved.Cells.Select(c =>
+        {
+            var read = snapped.CellsById.TryGetValue(c.Id, out var rc) ? rc : null;
+            return new CellResult
+            {
+                Id = c.Id,
+                Value = c.Value,
+                Text = c.Text ?? read?.Text,
+                Confidence = Math.Round(c.Confidence, 4),
+                // A cell not in the picture (a table cut over two pictures) cannot be vouched for.
+                Status = read is null ? Statuses.NeedsReview : c.Status,
+                Box = read is null ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
+                Alternatives = c.Alternatives.Select(a => new AlternativeResult(a.Value, Math.Round(a.Confidence, 4))).ToList(),
+            };
+        }).ToList();
+        var identities = solved.Identities.Select(i => new IdentityResult
+        {
+            Name = i.Name,
+            Holds = i.Holds,
+            PublishedInconsistent = i.PublishedInconsistent,
+            LhsSum = i.LhsSum,
+            RhsSum = i.RhsSum,
+        }).ToList();
+        var allSettled = cells.All(c => c.Status is Statuses.Ok or Statuses.Corrected or Statuses.Confirmed);
+        return new TableResult
+        {
+            Layout = layout.Id,
+            Image = source.Image,
+            Rotation = source.Rotation,
+            SkewDegrees = source.SkewDegrees,
+            Status = allSettled ? Statuses.Ok : Statuses.NeedsReview,
+            Cells = cells,
+            Identities = identities,
+            MissingRows = snapped.MissingRowKeys.Count > 0 ? snapped.MissingRowKeys : null,
+        };
+    }
+}
