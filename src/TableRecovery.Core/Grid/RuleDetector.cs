@@ -80,10 +80,34 @@ public static class RuleDetector
                 group.Add(pieces[j]);
                 j++;
             }
-            rules.Add(MakeRule(group, horizontal, t));
+            rules.AddRange(SplitAtGaps(group, t).Select(g => MakeRule(g, horizontal, t)));
             i = j;
         }
         return rules;
+    }
+
+    /// <summary>
+    /// Tables stacked on a page share the x of their side borders; pieces far apart along the line are
+    /// separate rules, or every table of the page would be tied into one. A line broken inside one table
+    /// stays tied to it through the rules it crosses.
+    /// </summary>
+    private static IEnumerable<List<(double Across, int Thick, Interval Along)>> SplitAtGaps(
+        List<(double Across, int Thick, Interval Along)> group, double t)
+    {
+        var ordered = group.OrderBy(p => p.Along.Start).ToList();
+        var current = new List<(double Across, int Thick, Interval Along)> { ordered[0] };
+        var end = ordered[0].Along.End;
+        foreach (var piece in ordered.Skip(1))
+        {
+            if (piece.Along.Start - end > t * 2)
+            {
+                yield return current;
+                current = [];
+            }
+            current.Add(piece);
+            end = Math.Max(end, piece.Along.End);
+        }
+        yield return current;
     }
 
     private static Rule MakeRule(List<(double Across, int Thick, Interval Along)> group, bool horizontal, double t)
