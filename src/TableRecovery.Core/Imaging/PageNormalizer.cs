@@ -24,7 +24,7 @@ public sealed class PageNormalizer
         using (var coarse = Binarizer.Binarize(turned, 15))
         {
             textHeight = TextHeightEstimator.Estimate(coarse) ?? TargetTextHeight;
-            skew = FindSkew(coarse, textHeight);
+            skew = FindSkew(coarse);
         }
 
         var border = 0;
@@ -61,7 +61,7 @@ public sealed class PageNormalizer
         return new NormalizedImage(gray, binary, transform, textHeight * scale);
     }
 
-    private static float FindSkew(PixHandle binary, double textHeight)
+    private static float FindSkew(PixHandle binary)
     {
         if (!Leptonica.pixFindSkew(binary, MaxSkewDegrees, out var degrees, out var confidence) || confidence < 1.5f)
         {
