@@ -38,10 +38,16 @@ public static class TableHtmlRenderer
         return widths;
     }
 
-    public static string Render(TablePlan table, RenderStyle style, int index)
+    /// <summary>Writes the table; <paramref name="minimumWidth"/> stretches its columns (a report page sets its tables full width).</summary>
+    public static string Render(TablePlan table, RenderStyle style, int index, int minimumWidth = 0)
     {
         var grid = table.Grid;
         var widths = ColumnWidths(table.Truth.Layout.Id, grid, table.Variant.ExtraBlankColumn, style);
+        if (widths.Sum() < minimumWidth)
+        {
+            var stretch = (double)minimumWidth / widths.Sum();
+            widths = widths.Select(w => (int)Math.Floor(w * stretch)).ToList();
+        }
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<table class=\"grid\" data-table=\"{index}\" style=\"width:{widths.Sum()}px\"><colgroup>");
         foreach (var w in widths)
