@@ -57,6 +57,8 @@ public sealed class ImagePlannerTests
         Assert.InRange(plans.Count(p => p.Tables.Any(t => t.Truth.BrokenIdentities.Count > 0)), 8, 45);
         Assert.All(plans.Where(p => p.ScanClass == ScanClass.Hard),
             p => Assert.InRange(0.72 * p.Style.FontSizePx * p.Style.DeviceScaleFactor * p.Degradation.Scale, 10.5, 16.5));
+        Assert.All(plans.Where(p => p.ScanClass == ScanClass.Mild),
+            p => Assert.True(0.72 * p.Style.FontSizePx * p.Style.DeviceScaleFactor * p.Degradation.Scale >= 9));
         Assert.Contains(plans, p => p.Extension is "tif" or "bmp" or "webp");
     }
 

@@ -16,6 +16,8 @@ public sealed class ImagePlanner
         ("WenQuanYi Zen Hei", 0.15), ("WenQuanYi Micro Hei", 0.15),
     ];
 
+    private const double MildMinimumDigitPx = 9;
+
     private readonly LayoutCatalog _catalog;
 
     public ImagePlanner(LayoutCatalog catalog) => _catalog = catalog;
@@ -53,6 +55,12 @@ public sealed class ImagePlanner
         }
 
         var degradation = ChooseDegradation(Seeds.Stream(seed, 2), scanClass, sideways, style);
+        var digitHeight = 0.72 * style.FontSizePx * style.DeviceScaleFactor * degradation.Scale;
+        if (scanClass == ScanClass.Mild && digitHeight < MildMinimumDigitPx)
+        {
+            // A mild scan stays readable: render larger rather than shrink digits below ~9 px.
+            style = style with { DeviceScaleFactor = Math.Ceiling(MildMinimumDigitPx / (0.72 * style.FontSizePx * degradation.Scale) * 4) / 4 };
+        }
         var extension = request.ForcedExtension ?? ChooseExtension(Seeds.Stream(seed, 3), degradation);
         if (extension is "tif" or "bmp" or "png")
         {
