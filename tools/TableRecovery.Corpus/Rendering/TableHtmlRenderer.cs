@@ -35,6 +35,12 @@ public static class TableHtmlRenderer
         {
             widths.Add(Math.Max(12, style.ValueColumnPx / 2));
         }
+        // Numbers never wrap: a column is at least as wide as its longest printed value (digits are ~0.6 em).
+        foreach (var cell in grid.Cells.Where(c => c.Role == CellRole.Value && c.ColumnSpan == 1))
+        {
+            var needed = (int)Math.Ceiling(cell.Text.Length * 0.62 * style.FontSizePx) + 2 * (style.PaddingPx + 1) + style.BorderPx + 2;
+            widths[cell.Column] = Math.Max(widths[cell.Column], needed);
+        }
         return widths;
     }
 
@@ -106,7 +112,7 @@ public static class TableHtmlRenderer
             table.grid td.label{text-align:left}
             table.grid td.block{text-align:left;font-weight:bold}
             table.grid td.title{font-weight:bold;font-size:1.1em}
-            table.grid td.value{text-align:{{style.NumberAlign}}}
+            table.grid td.value{text-align:{{style.NumberAlign}};white-space:nowrap}
             {{shade}}
             h1{font-size:1.5em;text-align:center;margin:0.4em 0 0.8em 0;font-weight:bold}
             h2{font-size:1.05em;margin:0.9em 0 0.5em 0;font-weight:bold}
