@@ -102,7 +102,7 @@ public sealed class CorpusGenerator
         var rendered = await tab.RenderAsync(html, plan.Style.DeviceScaleFactor,
             geometry => LineBreaker.Choose(Seeds.Stream(plan.Seed, 5), geometry, plan.Style), cancellationToken).ConfigureAwait(false);
         var imagePath = Path.Combine(options.Output.FullName, plan.FileName);
-        var scan = await _degrader.DegradeAsync(rendered.Png, plan.Degradation, imagePath, cancellationToken).ConfigureAwait(false);
+        var scan = await _degrader.DegradeAsync(rendered.Png, plan.Degradation, Seeds.Derive(plan.Seed, 6), imagePath, cancellationToken).ConfigureAwait(false);
         var truth = TruthFileBuilder.Build(plan, rendered, scan);
         var truthName = plan.Name + ".truth.json";
         await File.WriteAllTextAsync(Path.Combine(options.Output.FullName, truthName), truth.ToJson(), cancellationToken).ConfigureAwait(false);

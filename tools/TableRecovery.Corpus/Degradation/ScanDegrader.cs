@@ -15,14 +15,15 @@ public sealed class ScanDegrader
 
     public ScanDegrader(string convertExecutable = "convert") => _convert = convertExecutable;
 
-    public async Task<ScanGeometry> DegradeAsync(byte[] png, Planning.Degradation d, string outputPath, CancellationToken cancellationToken)
+    /// <param name="noiseSeed">Seeds ImageMagick's noise so the same plan gives the same pixels.</param>
+    public async Task<ScanGeometry> DegradeAsync(byte[] png, Planning.Degradation d, int noiseSeed, string outputPath, CancellationToken cancellationToken)
     {
         var (width, height) = PngSize(png);
         var input = Path.Combine(Path.GetTempPath(), $"corpus-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(input, png, cancellationToken).ConfigureAwait(false);
         try
         {
-            var args = Arguments(input, d, width, height, outputPath);
+            var args = Arguments(input, d, width, height, outputPath, noiseSeed);
             var output = await RunAsync(args, cancellationToken).ConfigureAwait(false);
             var sizes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(l => l.Split(' ').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray())
@@ -35,11 +36,11 @@ public sealed class ScanDegrader
         }
     }
 
-    internal static List<string> Arguments(string input, Planning.Degradation d, int width, int height, string outputPath)
+    internal static List<string> Arguments(string input, Planning.Degradation d, int width, int height, string outputPath, int noiseSeed)
     {
         var inv = CultureInfo.InvariantCulture;
         var paper = $"gray({d.BackgroundLevel}%)";
-        var args = new List<string> { input, "-background", "white", "-alpha", "remove", "-alpha", "off" };
+        var args = new List<string> { "-seed", noiseSeed.ToString(inv), input, "-background", "white", "-alpha", "remove", "-alpha", "off" };
         if (d.Grayscale)
         {
             args.AddRange(["-colorspace", "Gray"]);
@@ -85,7 +86,7 @@ public sealed class ScanDegrader
         {
             args.AddRange(["-quality", quality.ToString(inv)]);
         }
-        args.AddRange(["-print", "%w %h\\n", outputPath]);
+        args.AddRange(["-strip", "-print", "%w %h\\n", outputPath]);
         return args;
     }
 

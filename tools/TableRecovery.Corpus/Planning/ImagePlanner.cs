@@ -16,6 +16,8 @@ public sealed class ImagePlanner
         ("WenQuanYi Zen Hei", 0.15), ("WenQuanYi Micro Hei", 0.15),
     ];
 
+    private const double MildMinimumDigitPx = 9;
+
     private readonly LayoutCatalog _catalog;
 
     public ImagePlanner(LayoutCatalog catalog) => _catalog = catalog;
@@ -53,6 +55,12 @@ public sealed class ImagePlanner
         }
 
         var degradation = ChooseDegradation(Seeds.Stream(seed, 2), scanClass, sideways, style);
+        var digitHeight = 0.72 * style.FontSizePx * style.DeviceScaleFactor * degradation.Scale;
+        if (scanClass == ScanClass.Mild && digitHeight < MildMinimumDigitPx)
+        {
+            // A mild scan stays readable: render larger rather than shrink digits below ~9 px.
+            style = style with { DeviceScaleFactor = Math.Ceiling(MildMinimumDigitPx / (0.72 * style.FontSizePx * degradation.Scale) * 4) / 4 };
+        }
         var extension = request.ForcedExtension ?? ChooseExtension(Seeds.Stream(seed, 3), degradation);
         if (extension is "tif" or "bmp" or "png")
         {
@@ -64,7 +72,8 @@ public sealed class ImagePlanner
         }
         var text = Seeds.Stream(seed, 4);
         var paragraphs = page ? Enumerable.Range(0, 4).Select(_ => text.Pick(ReportText.Paragraphs)).ToList() : [];
-        string? title = page && text.Chance(0.5) ? $"{text.Pick(ReportText.Agencies)}{text.Next(2019, 2025)}年政府信息公开工作年度报告" : null;
+        var year = layouts[0].EndsWith("2019", StringComparison.Ordinal) ? text.Next(2019, 2021) : text.Next(2021, 2025);
+        string? title = page && text.Chance(0.5) ? $"{text.Pick(ReportText.Agencies)}{year}年政府信息公开工作年度报告" : null;
         var name = $"{index:D4}_{(page ? "page-" + layouts[0][7..] : layouts[0])}_{scanClass.ToString().ToLowerInvariant()}";
         return new ImagePlan(name, extension, seed, scanClass, page, tables, style, degradation, paragraphs, title);
     }
@@ -109,7 +118,7 @@ public sealed class ImagePlanner
             (int)(size * random.Uniform(6.5, 17)) + 2 * padding,
             (int)(size * random.Uniform(2.6, 5.5)) + 2 * padding,
             page ? random.Next(760, 1100) : 0,
-            scanClass == ScanClass.Hard ? random.PickWeighted<double>([(1, 0.5), (1.5, 0.5)]) : random.PickWeighted<double>([(1, 0.5), (1.25, 0.15), (1.5, 0.2), (2, 0.15)]),
+            scanClass == ScanClass.Hard ? HardDeviceScale(random, size) : random.PickWeighted<double>([(1, 0.5), (1.25, 0.15), (1.5, 0.2), (2, 0.15)]),
             gaps,
             scanClass == ScanClass.Hard && random.Chance(0.3) ? 1 : scanClass == ScanClass.Mild && random.Chance(0.08) ? 1 : 0);
     }
@@ -142,6 +151,13 @@ public sealed class ImagePlanner
                 random.Chance(0.5),
                 random.Next(25, 61)),
         };
+    }
+
+    /// <summary>Renders hard images large enough (digits ≥ 16 px) that the later downscale lands them at 11–16 px.</summary>
+    private static double HardDeviceScale(Random random, int fontSizePx)
+    {
+        var needed = 16 / (0.72 * fontSizePx);
+        return Math.Max(random.PickWeighted<double>([(1, 0.5), (1.5, 0.5)]), Math.Ceiling(needed * 4) / 4);
     }
 
     /// <summary>Downscales so digits end up about 11–16 px tall (digits are ~0.72 em).</summary>

@@ -32,7 +32,7 @@ public sealed class ChromiumRenderer : IAsyncDisposable
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-            "--font-render-hinting=none", $"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
+            "--font-render-hinting=none", "--disable-lcd-text", $"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank",
         })
         {
             start.ArgumentList.Add(argument);

@@ -12,7 +12,8 @@ public static class PageComposer
 {
     public static string Compose(ImagePlan plan)
     {
-        var width = plan.Tables.Max(t => TableHtmlRenderer.ColumnWidths(t.Truth.Layout.Id, t.Grid, t.Variant.ExtraBlankColumn, plan.Style).Sum());
+        var width = Math.Max(plan.Style.SheetWidthPx,
+            plan.Tables.Max(t => TableHtmlRenderer.ColumnWidths(t.Truth.Layout.Id, t.Grid, t.Variant.ExtraBlankColumn, plan.Style).Sum()));
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>")
             .Append(TableHtmlRenderer.Css(plan.Style))
@@ -40,7 +41,7 @@ public static class PageComposer
             {
                 html.Append("<div class=\"caption\">").Append(WebUtility.HtmlEncode(table.Caption)).Append("</div>");
             }
-            html.Append(TableHtmlRenderer.Render(table, plan.Style, i));
+            html.Append(TableHtmlRenderer.Render(table, plan.Style, i, plan.IsPage ? width : 0));
             if (table.Caption is not null && table.CaptionBelow)
             {
                 html.Append("<div class=\"caption\">").Append(WebUtility.HtmlEncode(table.Caption)).Append("</div>");

@@ -35,13 +35,25 @@ public static class TableHtmlRenderer
         {
             widths.Add(Math.Max(12, style.ValueColumnPx / 2));
         }
+        // Numbers never wrap: a column is at least as wide as its longest printed value (digits are ~0.6 em).
+        foreach (var cell in grid.Cells.Where(c => c.Role == CellRole.Value && c.ColumnSpan == 1))
+        {
+            var needed = (int)Math.Ceiling(cell.Text.Length * 0.62 * style.FontSizePx) + 2 * (style.PaddingPx + 1) + style.BorderPx + 2;
+            widths[cell.Column] = Math.Max(widths[cell.Column], needed);
+        }
         return widths;
     }
 
-    public static string Render(TablePlan table, RenderStyle style, int index)
+    /// <summary>Writes the table; <paramref name="minimumWidth"/> stretches its columns (a report page sets its tables full width).</summary>
+    public static string Render(TablePlan table, RenderStyle style, int index, int minimumWidth = 0)
     {
         var grid = table.Grid;
         var widths = ColumnWidths(table.Truth.Layout.Id, grid, table.Variant.ExtraBlankColumn, style);
+        if (widths.Sum() < minimumWidth)
+        {
+            var stretch = (double)minimumWidth / widths.Sum();
+            widths = widths.Select(w => (int)Math.Floor(w * stretch)).ToList();
+        }
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<table class=\"grid\" data-table=\"{index}\" style=\"width:{widths.Sum()}px\"><colgroup>");
         foreach (var w in widths)
@@ -100,7 +112,7 @@ public static class TableHtmlRenderer
             table.grid td.label{text-align:left}
             table.grid td.block{text-align:left;font-weight:bold}
             table.grid td.title{font-weight:bold;font-size:1.1em}
-            table.grid td.value{text-align:{{style.NumberAlign}}}
+            table.grid td.value{text-align:{{style.NumberAlign}};white-space:nowrap}
             {{shade}}
             h1{font-size:1.5em;text-align:center;margin:0.4em 0 0.8em 0;font-weight:bold}
             h2{font-size:1.05em;margin:0.9em 0 0.5em 0;font-weight:bold}
