@@ -4,7 +4,7 @@
 # corpus generator, ImageMagick for degrading it, poppler for PDFs and PostgreSQL for the multi-machine tests.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-packages=(libtesseract5 libleptonica-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
+packages=(libtesseract5 tesseract-ocr libleptonica-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
   chromium fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-ukai fonts-arphic-uming
   imagemagick poppler-utils postgresql)
 missing=()

@@ -1,16 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
+using TableRecovery.Benchmarks.Corpus;
 using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Ocr;
 using TableRecovery.Core.Reconciliation;
 using TableRecovery.Core.Results;
 using TableRecovery.Core.Tests.Reconciliation;
 
-// Usage: dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
+// Usage: dotnet run -c Release --project bench/TableRecovery.Benchmarks -- corpus <folder> [name filter]
+//        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- accuracy [tables]
 var mode = args.Length > 0 ? args[0] : "solver";
-var tables = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (mode == "corpus")
+{
+    if (args.Length < 2)
+    {
+        Console.Error.WriteLine("Usage: corpus <folder of generated images with .truth.json> [name filter]");
+        return 2;
+    }
+    return CorpusBench.Run(args[1], args.Length > 2 ? args[2] : null);
+}
+var tables = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 
 switch (mode)
 {
@@ -21,7 +32,7 @@ switch (mode)
         AccuracyBench.Run(tables);
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: solver, accuracy.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, solver, accuracy.");
         return 2;
 }
 return 0;

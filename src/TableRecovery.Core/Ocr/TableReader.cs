@@ -23,6 +23,7 @@ public sealed class TableReader
 
         var readings = new Dictionary<LatticeCell, List<Reading>>();
         var texts = new Dictionary<LatticeCell, string>();
+        var printedNone = new HashSet<LatticeCell>();
         foreach (var cell in lattice.Cells.Where(numeric.Contains))
         {
             var ink = inks[cell];
@@ -41,18 +42,19 @@ public sealed class TableReader
                 texts[cell] = read[0].Text.Length > 0 ? read[0].Text : "-";
                 continue;
             }
-            if (!ink.LooksNumeric && ink.Pieces > 2)
-            {
-                // A Chinese glyph in a number cell is almost always 无 (a printed zero).
-                var label = ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad);
-                readings[cell] = [new Reading(label.Text, label.Confidence, ReadingMethod.Cell)];
-                texts[cell] = label.Text;
-                continue;
-            }
             readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
+            if (!ink.LooksNumeric && ink.Pieces > 2 && ReadsAsNone(engines.Labels, crops, ink.InkBox!.Value, pad) is { } none)
+            {
+                // A Chinese glyph in a number cell is almost always 无 (a printed zero). Scan noise also breaks
+                // digits into many pieces, so 无 must be seen by the Chinese model; the digit readings stay
+                // as weak alternatives in case it was wrong.
+                readings[cell] = [none, .. readings[cell].Select(r => r with { Confidence = r.Confidence * 0.3 })];
+                texts[cell] = none.Text;
+                printedNone.Add(cell);
+            }
         }
-        foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && inks[c].LooksNumeric && !inks[c].IsDash(t)).GroupBy(c => c.Column))
+        foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
             ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, readings);
         }
@@ -132,6 +134,12 @@ public sealed class TableReader
                 : new Reading(NumberText.Clean(string.Concat(found.OrderBy(w => w.Box.X).Select(w => w.Text))), found.Min(w => w.Confidence), ReadingMethod.Strip);
             readings[cells[i]].Add(reading);
         }
+    }
+
+    private static Reading? ReadsAsNone(OcrEngine labels, CropMaker crops, PixelRect ink, int pad)
+    {
+        var (text, confidence) = ReadLabel(labels, crops, ink, pad);
+        return text.Contains('无') ? new Reading("无", confidence, ReadingMethod.Cell) : null;
     }
 
     private static (string Text, double Confidence) ReadLabel(OcrEngine labels, CropMaker crops, PixelRect ink, int pad)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TableRecovery.Core.Grid;
 
 namespace TableRecovery.Core.Tests.Support;
 
@@ -50,7 +51,10 @@ public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotatio
                 p => p.Name,
                 p => new TruthCell(p.Value.GetProperty("value").ValueKind == JsonValueKind.Null ? null : p.Value.GetProperty("value").GetDecimal(),
                     p.Value.TryGetProperty("text", out var tx) ? tx.GetString() ?? "" : "")),
-            t.TryGetProperty("published_inconsistent", out var pi) ? pi.EnumerateArray().Select(x => x.GetString()!).ToList() : [])).ToList();
+            t.TryGetProperty("published_inconsistent", out var pi) ? pi.EnumerateArray().Select(x => x.GetString()!).ToList() : [],
+            t.TryGetProperty("box", out var bx) && bx.ValueKind == JsonValueKind.Array
+                ? new PixelRect(bx[0].GetInt32(), bx[1].GetInt32(), bx[2].GetInt32(), bx[3].GetInt32())
+                : null)).ToList();
         return new CorpusImage(
             Path.Combine(Path.GetDirectoryName(truthPath)!, root.GetProperty("image").GetString()!),
             root.GetProperty("scan_class").GetString()!,
@@ -63,6 +67,8 @@ public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotatio
     public override string ToString() => Name;
 }
 
-public sealed record TruthTable(string Layout, int GridRows, int GridColumns, IReadOnlyDictionary<string, TruthCell> Cells, IReadOnlyList<string> PublishedInconsistent);
+/// <param name="Box">The table's bounds in the image's own pixels (axis-aligned after skew and rotation), when the truth has it.</param>
+public sealed record TruthTable(
+    string Layout, int GridRows, int GridColumns, IReadOnlyDictionary<string, TruthCell> Cells, IReadOnlyList<string> PublishedInconsistent, PixelRect? Box);
 
 public sealed record TruthCell(decimal? Value, string Text);

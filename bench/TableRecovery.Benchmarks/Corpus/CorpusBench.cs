@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Pipeline;
+using TableRecovery.Core.Results;
+using TableRecovery.Core.Tests.Reconciliation;
+using TableRecovery.Core.Tests.Support;
+
+namespace TableRecovery.Benchmarks.Corpus;
+
+/// <summary>
+/// Recovers every image of a generated corpus folder (each with its <c>.truth.json</c>) on one engine slot and
+/// scores it against the truth: grid structure, layout identification, raw reading accuracy and candidate
+/// coverage (before the identities), final accuracy, review rate, silent errors, printed inconsistencies,
+/// the same figures with reconciliation off, a reliability table, and speed beside plain Tesseract.
+/// </summary>
+internal static class CorpusBench
+{
+    private static readonly bool Verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
+
+    public static int Run(string folder, string? only)
+    {
+        var images = Directory.EnumerateFiles(folder, "*.truth.json").Order(StringComparer.Ordinal)
+            .Select(CorpusImage.Load)
+            .Where(i => only is null || i.Name.Contains(only, StringComparison.Ordinal))
+            .ToList();
+        if (images.Count == 0)
+        {
+            Console.Error.WriteLine($"No *.truth.json in {folder}.");
+            return 2;
+        }
+        var assembler = new RecordingAssembler();
+        using var recoverer = new TableRecoverer(
+            new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 }, assembler: assembler);
+        // Engine start-up is paid once per worker, not per image: keep it out of the per-image times.
+        var warm = Stopwatch.StartNew();
+        recoverer.Recover(new SourceFile(images[0].Name, images[0].Bytes), new RecoveryRequest(), CancellationToken.None);
+        Console.WriteLine($"corpus {folder}: {images.Count} images; warm-up (engine start + first image) {warm.Elapsed.TotalSeconds:0.0} s");
+
+        var all = new Scoreboard("all");
+        var byClass = new SortedDictionary<string, Scoreboard>(StringComparer.Ordinal);
+        var requestsSeconds = new List<double>();
+        foreach (var image in images)
+        {
+            assembler.Recorded.Clear();
+            var watch = Stopwatch.StartNew();
+            var outcome = recoverer.Recover(new SourceFile(image.Name, image.Bytes), new RecoveryRequest(), CancellationToken.None);
+            var seconds = watch.Elapsed.TotalSeconds;
+            if (!image.IsPage && image.Tables is [{ Layout: "requests-2021" or "requests-2019" }])
+            {
+                requestsSeconds.Add(seconds);
+            }
+            var board = byClass.TryGetValue(image.ScanClass, out var b) ? b : byClass[image.ScanClass] = new Scoreboard(image.ScanClass);
+            var lines = Score(image, outcome.Document, assembler.Recorded, seconds, [all, board]);
+            if (Verbose || lines.Count > 0)
+            {
+                Console.WriteLine($"  {image.Name}: {seconds:0.00} s, {outcome.Document.Tables.Count} tables"
+                    + (outcome.Document.Errors.Count > 0 ? $", errors: {string.Join(", ", outcome.Document.Errors.Select(e => e.Code))}" : ""));
+                foreach (var line in lines) Console.WriteLine($"      {line}");
+            }
+        }
+        Console.WriteLine();
+        foreach (var board in byClass.Values.Append(all))
+        {
+            board.Print();
+        }
+        all.PrintReliability();
+        PrintSpeed(images, requestsSeconds);
+        return 0;
+    }
+
+    /// <summary>Scores one image into the boards; returns the notable events (misses, silent errors).</summary>
+    private static List<string> Score(CorpusImage image, ResultDocument document, List<AssembledTable> recorded, double seconds, Scoreboard[] boards)
+    {
+        var notes = new List<string>();
+        foreach (var board in boards) board.AddImage(seconds);
+        if (recorded.Count != document.Tables.Count)
+        {
+            notes.Add($"recorded {recorded.Count} tables but the document has {document.Tables.Count}; scoring by layout only");
+        }
+        var used = new HashSet<int>();
+        foreach (var truth in image.Tables)
+        {
+            var layout = LayoutCatalog.Default[truth.Layout];
+            // The read table that covers the truth's box is the one meant to be this table.
+            var index = BestOverlap(truth, recorded, used);
+            var read = index >= 0 ? recorded[index] : null;
+            var result = index >= 0 && index < document.Tables.Count ? document.Tables[index] : null;
+            if (index >= 0) used.Add(index);
+            var gridRight = read is not null && read.Read.Lattice.RowCount == truth.GridRows && read.Read.Lattice.ColumnCount == truth.GridColumns;
+            var identified = result is not null && result.Layout == truth.Layout;
+            if (read is null) notes.Add($"{truth.Layout}: no table found");
+            else if (!identified) notes.Add($"{truth.Layout}: identified as '{result?.Layout}' (grid {read.Read.Lattice.RowCount}x{read.Read.Lattice.ColumnCount}, truth {truth.GridRows}x{truth.GridColumns})");
+            else if (!gridRight) notes.Add($"{truth.Layout}: grid {read.Read.Lattice.RowCount}x{read.Read.Lattice.ColumnCount}, truth {truth.GridRows}x{truth.GridColumns}");
+
+            var cellsOn = identified ? result!.Cells.ToDictionary(c => c.Id) : [];
+            var cellsOff = identified ? read!.WithoutIdentities.Cells.ToDictionary(c => c.Id) : [];
+            var tally = new TableTally();
+            foreach (var (id, truthCell) in truth.Cells)
+            {
+                var expected = truthCell.Value;
+                var on = cellsOn.GetValueOrDefault(id);
+                var off = cellsOff.GetValueOrDefault(id);
+                var snappedCell = identified && read!.Snapped is { } s && s.CellsById.TryGetValue(id, out var rc) ? rc : null;
+                var candidates = snappedCell is null ? [] : SyntheticTables.CandidateValues(layout.Cell(id).Kind, snappedCell.Readings);
+                tally.Add(expected, on, off, expected is { } v && candidates.Contains(v));
+                if (Verbose && identified && off?.Value != expected)
+                {
+                    notes.Add($"misread {id}: truth '{truthCell.Text}' ({expected}), readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}, final {on?.Value} {on?.Status}");
+                }
+                if (on is not null && on.Value != expected && on.Status is Statuses.Ok or Statuses.Corrected)
+                {
+                    notes.Add($"SILENT {truth.Layout} {id}: truth {expected} ('{truthCell.Text}'), output {on.Value} '{on.Text}' {on.Status} @{on.Confidence:0.00}");
+                }
+            }
+            var broken = truth.PublishedInconsistent.Count > 0;
+            var flagged = identified && result!.Identities.Any(i => i.PublishedInconsistent);
+            foreach (var board in boards)
+            {
+                board.AddTable(truth.Layout, read is not null, gridRight, identified, tally, broken, broken && flagged, !broken && flagged);
+            }
+        }
+        var extra = document.Tables.Where((_, i) => !used.Contains(i)).ToList();
+        foreach (var board in boards) board.ExtraTables += extra.Count;
+        notes.AddRange(extra.Select(t => $"extra table '{t.Layout}' from {t.Image}"));
+        return notes;
+    }
+
+    private static int BestOverlap(TruthTable truth, List<AssembledTable> recorded, HashSet<int> used)
+    {
+        var best = -1;
+        var bestOverlap = 0.3;
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            if (used.Contains(i)) continue;
+            var cells = recorded[i].Read.Cells.Select(c => c.SourceBox).Where(b => !b.IsEmpty).ToList();
+            if (cells.Count == 0 || truth.Box is not { } box) continue;
+            var bounds = new PixelRect(cells.Min(c => c.X), cells.Min(c => c.Y), 0, 0);
+            bounds = bounds with { Width = cells.Max(c => c.Right) - bounds.X, Height = cells.Max(c => c.Bottom) - bounds.Y };
+            var overlap = Overlap(bounds, box);
+            if (overlap > bestOverlap)
+            {
+                bestOverlap = overlap;
+                best = i;
+            }
+        }
+        // Without a truth box (older corpora) fall back to the first unused table of the right layout.
+        if (best < 0 && truth.Box is null)
+        {
+            best = recorded.FindIndex(r => r.Snapped?.Layout.Id == truth.Layout && !used.Contains(recorded.IndexOf(r)));
+        }
+        return best;
+    }
+
+    /// <summary>Intersection over the smaller area: a read table that misses a row still overlaps its truth fully.</summary>
+    private static double Overlap(PixelRect a, PixelRect b)
+    {
+        var i = a.Intersect(b);
+        if (i.IsEmpty) return 0;
+        var smaller = Math.Min((double)a.Width * a.Height, (double)b.Width * b.Height);
+        return i.Width * (double)i.Height / smaller;
+    }
+
+    private static void PrintSpeed(IReadOnlyList<CorpusImage> images, List<double> requestsSeconds)
+    {
+        Console.WriteLine();
+        if (requestsSeconds.Count == 0)
+        {
+            Console.WriteLine("speed: no single requests table in this corpus");
+            return;
+        }
+        requestsSeconds.Sort();
+        Console.WriteLine($"speed, one requests table end to end on one core ({requestsSeconds.Count} images): median {Median(requestsSeconds):0.00} s, max {requestsSeconds[^1]:0.00} s");
+        var sample = images.Where(i => !i.IsPage && i.Tables is [{ Layout: "requests-2021" or "requests-2019" }]).Take(5).ToList();
+        var plain = new List<double>();
+        foreach (var image in sample)
+        {
+            var seconds = PlainTesseract.Seconds(image.ImagePath);
+            if (seconds is { } s) plain.Add(s);
+        }
+        if (plain.Count > 0)
+        {
+            plain.Sort();
+            Console.WriteLine($"  beside plain `tesseract IMG stdout -l chi_sim --psm 6` (OMP_THREAD_LIMIT=1) on {plain.Count} of them: median {Median(plain):0.00} s");
+        }
+        else
+        {
+            Console.WriteLine("  plain tesseract could not be run for comparison (is tesseract-ocr installed?)");
+        }
+    }
+
+    private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
+}
+
+/// <summary>Runs the plain tesseract command line on an image, the comparison a user would otherwise make.</summary>
+internal static class PlainTesseract
+{
+    public static double? Seconds(string image)
+    {
+        var start = new ProcessStartInfo("tesseract") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { image, "stdout", "-l", "chi_sim", "--psm", "6", "--tessdata-dir", Fixtures.Tessdata })
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["OMP_THREAD_LIMIT"] = "1";
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}
