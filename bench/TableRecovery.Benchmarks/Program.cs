@@ -8,6 +8,7 @@ using TableRecovery.Core.Results;
 using TableRecovery.Core.Tests.Reconciliation;
 
 // Usage: dotnet run -c Release --project bench/TableRecovery.Benchmarks -- corpus <folder> [name filter]
+//        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- dump <image>   (what was read and snapped)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- accuracy [tables]
 var mode = args.Length > 0 ? args[0] : "solver";
@@ -21,6 +22,10 @@ if (mode == "corpus")
     }
     return CorpusBench.Run(args[1], args.Length > 2 ? args[2] : null);
 }
+if (mode == "dump" && args.Length > 1)
+{
+    return TableDump.Run(args[1]);
+}
 var tables = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 
 switch (mode)
@@ -32,7 +37,7 @@ switch (mode)
         AccuracyBench.Run(tables);
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, solver, accuracy.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, dump, solver, accuracy.");
         return 2;
 }
 return 0;

@@ -32,12 +32,48 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         return results;
     }
 
+    /// <summary>Below this label similarity a row or column is placed by a guess, not by what was read.</summary>
+    private const double FirmLabelSimilarity = 0.8;
+
+    /// <summary>
+    /// A cell sits firmly when its row and column were both matched by a clearly read label. A missing or
+    /// extra ruling line can shift weakly matched rows by one; the values then still satisfy row sums,
+    /// so position alone must never make a number <c>ok</c>.
+    /// </summary>
+    private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped)
+    {
+        var slash = cellId.IndexOf('/', StringComparison.Ordinal);
+        var rowKey = cellId[..slash];
+        var columnKey = cellId[(slash + 1)..];
+        var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && r.Basis == MatchBasis.Label && r.Similarity >= FirmLabelSimilarity);
+        var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
+        var columnFirm = columns.Count > 0 && columns.All(c => c.Basis == MatchBasis.Label && c.Similarity >= FirmLabelSimilarity);
+        return rowFirm && columnFirm;
+    }
+
+    /// <summary>
+    /// Cells every one of whose identities holds with all its other cells read and settled: a sum checks a
+    /// cell only when the other terms are themselves trustworthy (a weak blank read as 0 can close it by chance).
+    /// </summary>
+    private static HashSet<string> VerifiedCells(TableLayout layout, SnappedTable snapped, ReconciledTable solved)
+    {
+        var holds = solved.Identities.Where(i => i.Holds && !i.PublishedInconsistent).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var settled = solved.Cells
+            .Where(c => c.Value is not null && c.Status is Statuses.Ok or Statuses.Corrected && snapped.CellsById.GetValueOrDefault(c.Id) is not null)
+            .Select(c => c.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        bool Checked(Identity identity) => holds.Contains(identity.Name) && identity.CellIds.All(settled.Contains);
+        var byCell = layout.Identities.SelectMany(i => i.CellIds.Select(id => (id, i))).ToLookup(x => x.id, x => x.i);
+        return layout.Cells.Select(c => c.Id).Where(id => byCell[id].Any() && byCell[id].All(Checked)).ToHashSet(StringComparer.Ordinal);
+    }
+
     private TableResult Assemble(ReadTable source, SnappedTable snapped)
     {
         var layout = snapped.Layout;
         var input = ReconciliationInput.FromLayout(layout, id =>
             snapped.CellsById.TryGetValue(id, out var cell) && cell is not null ? cell.Readings : null);
         var solved = reconciler.Reconcile(input);
+        var verified = VerifiedCells(layout, snapped, solved);
         var cells = solved.Cells.Select(c =>
         {
             var read = snapped.CellsById.TryGetValue(c.Id, out var rc) ? rc : null;
@@ -47,8 +83,11 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 Value = c.Value,
                 Text = c.Text ?? read?.Text,
                 Confidence = Math.Round(c.Confidence, 4),
-                // A cell not in the picture (a table cut over two pictures) cannot be vouched for.
-                Status = read is null ? Statuses.NeedsReview : c.Status,
+                // A cell not in the picture (a table cut over two pictures) cannot be vouched for; nor can one
+                // whose row or column was placed without a clear label unless its identities check it.
+                Status = read is null ? Statuses.NeedsReview
+                    : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
+                    : c.Status,
                 Box = read is null ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
                 Alternatives = c.Alternatives.Select(a => new AlternativeResult(a.Value, Math.Round(a.Confidence, 4))).ToList(),
             };
