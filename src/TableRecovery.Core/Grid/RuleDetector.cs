@@ -19,9 +19,15 @@ public static class RuleDetector
         int minHorizontal = (int)(t * 2.4), minVertical = (int)(t * 1.15);
 
         using var closedH = Leptonica.pixCloseBrick(image.Binary, bridge, 1);
-        using var linesH = Leptonica.pixOpenBrick(closedH, minHorizontal, 1);
+        using var inkH = Leptonica.pixOpenBrick(closedH, minHorizontal, 1);
         using var closedV = Leptonica.pixCloseBrick(image.Binary, 1, bridge);
-        using var linesV = Leptonica.pixOpenBrick(closedV, 1, minVertical);
+        using var inkV = Leptonica.pixOpenBrick(closedV, 1, minVertical);
+        // Faint lines that the text binarization dropped are found in the gray image.
+        var (grayH, grayV) = LineMap.Find(image.Gray, t, minHorizontal, minVertical);
+        using var faintH = grayH;
+        using var faintV = grayV;
+        using var linesH = Leptonica.pixOr(inkH, faintH);
+        using var linesV = Leptonica.pixOr(inkV, faintV);
 
         var horizontal = Cluster(Leptonica.pixConnCompBoxes(linesH), horizontal: true, t);
         var vertical = Cluster(Leptonica.pixConnCompBoxes(linesV), horizontal: false, t);
@@ -31,30 +37,36 @@ public static class RuleDetector
     /// <summary>
     /// A ruling line ends on another one; a run of glyph strokes that survived the opening ends in the
     /// middle of a cell. Rules none of whose ends meets a crossing rule are dropped, until none changes.
+    /// A short vertical rule must meet crossing rules at both ends: a tall glyph stroke (丨 of 十, a
+    /// bracket) blurred into the rule above it meets one, a cell border spanning one row meets two.
     /// </summary>
     private static (IReadOnlyList<Rule>, IReadOnlyList<Rule>) KeepConnected(List<Rule> horizontal, List<Rule> vertical, double t)
     {
         var tolerance = (int)Math.Max(4, t * 0.25);
+        var shortVertical = t * 2.2;
         while (true)
         {
-            var h = horizontal.Where(r => EndsOnCrossingRule(r, vertical, tolerance)).ToList();
-            var v = vertical.Where(r => EndsOnCrossingRule(r, h, tolerance)).ToList();
+            var h = horizontal.Where(r => ConnectedEnds(r, vertical, tolerance) > 0).ToList();
+            var v = vertical.Where(r => ConnectedEnds(r, h, tolerance) >= (r.End - r.Start < shortVertical ? 2 : 1)).ToList();
             if (h.Count == horizontal.Count && v.Count == vertical.Count) return (h, v);
             horizontal = h;
             vertical = v;
         }
     }
 
-    private static bool EndsOnCrossingRule(Rule rule, List<Rule> crossing, int tolerance)
+    /// <summary>How many of the rule's two ends meet a crossing rule (a rule crossing its middle counts for both).</summary>
+    private static int ConnectedEnds(Rule rule, List<Rule> crossing, int tolerance)
     {
+        bool start = false, end = false;
         foreach (var other in crossing)
         {
             if (!other.Reaches(rule.Position, tolerance)) continue;
-            if (Math.Abs(other.Position - rule.Start) <= tolerance || Math.Abs(other.Position - rule.End) <= tolerance) return true;
+            start |= Math.Abs(other.Position - rule.Start) <= tolerance;
+            end |= Math.Abs(other.Position - rule.End) <= tolerance;
             // A rule that crosses another (a long table border) is connected too.
-            if (other.Position > rule.Start + tolerance && other.Position < rule.End - tolerance && rule.Coverage(new Interval(other.Position - tolerance, other.Position + tolerance)) > 0.5) return true;
+            if (other.Position > rule.Start + tolerance && other.Position < rule.End - tolerance && rule.Coverage(new Interval(other.Position - tolerance, other.Position + tolerance)) > 0.5) return 2;
         }
-        return false;
+        return (start ? 1 : 0) + (end ? 1 : 0);
     }
 
     private static List<Rule> Cluster((int X, int Y, int W, int H)[] boxes, bool horizontal, double t)

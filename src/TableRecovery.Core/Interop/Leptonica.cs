@@ -137,6 +137,13 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib, EntryPoint = "pixSubtract")] private static partial nint pixSubtract_(nint pixd, PixHandle pixs1, PixHandle pixs2);
     [LibraryImport(Lib, EntryPoint = "pixBackgroundNormSimple")] private static partial nint pixBackgroundNormSimple_(PixHandle pixs, nint pixim, nint pixg);
 
+    // Grayscale morphology (8 bpp; brick sizes odd) and arithmetic.
+    [LibraryImport(Lib, EntryPoint = "pixOpenGray")] private static partial nint pixOpenGray_(PixHandle pixs, int hsize, int vsize);
+    [LibraryImport(Lib, EntryPoint = "pixCloseGray")] private static partial nint pixCloseGray_(PixHandle pixs, int hsize, int vsize);
+    [LibraryImport(Lib, EntryPoint = "pixSubtractGray")] private static partial nint pixSubtractGray_(nint pixd, PixHandle pixs1, PixHandle pixs2);
+    [LibraryImport(Lib, EntryPoint = "pixTophat")] private static partial nint pixTophat_(PixHandle pixs, int hsize, int vsize, int type);
+    [LibraryImport(Lib, EntryPoint = "pixInvert")] private static partial nint pixInvert_(nint pixd, PixHandle pixs);
+
     public static PixHandle pixSauvolaBinarizeTiled(PixHandle gray, int halfWindow, float factor, int tilesX, int tilesY)
     {
         Owned.Check(pixSauvolaBinarizeTiled_(gray, halfWindow, factor, tilesX, tilesY, 0, out var d), nameof(pixSauvolaBinarizeTiled));
@@ -149,6 +156,19 @@ internal static unsafe partial class Leptonica
     public static PixHandle pixDilateBrick(PixHandle pixs, int hsize, int vsize) => Owned.Wrap<PixHandle>(pixDilateBrick_(0, pixs, hsize, vsize), nameof(pixDilateBrick));
     public static PixHandle pixOr(PixHandle a, PixHandle b) => Owned.Wrap<PixHandle>(pixOr_(0, a, b), nameof(pixOr));
     public static PixHandle pixSubtract(PixHandle a, PixHandle b) => Owned.Wrap<PixHandle>(pixSubtract_(0, a, b), nameof(pixSubtract));
+    public static PixHandle pixOpenGray(PixHandle pixs, int hsize, int vsize) => Owned.Wrap<PixHandle>(pixOpenGray_(pixs, Odd(hsize), Odd(vsize)), nameof(pixOpenGray));
+    public static PixHandle pixCloseGray(PixHandle pixs, int hsize, int vsize) => Owned.Wrap<PixHandle>(pixCloseGray_(pixs, Odd(hsize), Odd(vsize)), nameof(pixCloseGray));
+
+    /// <summary>a - b per pixel, clipped at 0 (8 bpp).</summary>
+    public static PixHandle pixSubtractGray(PixHandle a, PixHandle b) => Owned.Wrap<PixHandle>(pixSubtractGray_(0, a, b), nameof(pixSubtractGray));
+
+    /// <summary>White top-hat: the bright detail smaller than the brick (the image minus its opening).</summary>
+    public static PixHandle pixTophatWhite(PixHandle pixs, int hsize, int vsize) => Owned.Wrap<PixHandle>(pixTophat_(pixs, Odd(hsize), Odd(vsize), 0), nameof(pixTophatWhite));
+
+    public static PixHandle pixInvert(PixHandle pixs) => Owned.Wrap<PixHandle>(pixInvert_(0, pixs), nameof(pixInvert));
+
+    private static int Odd(int size) => Math.Max(1, size | 1);
+
     public static PixHandle pixBackgroundNormSimple(PixHandle pixs) => Owned.Wrap<PixHandle>(pixBackgroundNormSimple_(pixs, 0, 0), nameof(pixBackgroundNormSimple));
 
     // Connected components and boxes.

@@ -7,7 +7,9 @@ namespace TableRecovery.Core.Ocr;
 /// The ink inside one cell once remnants of its ruling lines and specks are dropped: where the printed
 /// text is, how many glyph pieces it has, and whether its shapes look like a number.
 /// </summary>
-public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, bool LooksNumeric, int Lines)
+/// <param name="MarkBeforeInk">A small flat mark just left of the text at its middle height: possibly a minus
+/// sign too small or faint to survive as ink, which the engine then drops (-4 read as 4).</param>
+public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, bool LooksNumeric, int Lines, bool MarkBeforeInk = false)
 {
     public bool IsBlank => InkBox is null;
 
@@ -26,13 +28,18 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         using var clip = Leptonica.pixClipRectangle(binary, interior.X, interior.Y, interior.Width, interior.Height);
         var minSpeck = Math.Max(2, textHeight * 0.12);
         var kept = new List<(int X, int Y, int W, int H)>();
+        var specks = new List<(int X, int Y, int W, int H)>();
         foreach (var b in Leptonica.pixConnCompBoxes(clip))
         {
             bool touches = b.X <= 0 || b.Y <= 0 || b.X + b.W >= interior.Width || b.Y + b.H >= interior.Height;
             bool thin = b.W <= Math.Max(3, textHeight * 0.18) || b.H <= Math.Max(3, textHeight * 0.18);
             bool longAlongEdge = b.W >= interior.Width * 0.6 || b.H >= interior.Height * 0.85;
             if (touches && (thin || longAlongEdge)) continue; // a ruling-line remnant
-            if (b.W < minSpeck && b.H < minSpeck) continue;   // a speck of scan noise
+            if (b.W < minSpeck && b.H < minSpeck)
+            {
+                specks.Add(b); // a speck of scan noise, or a faint minus sign
+                continue;
+            }
             kept.Add(b);
         }
         if (kept.Count == 0)
@@ -43,7 +50,24 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         int x1 = kept.Max(b => b.X + b.W), y1 = kept.Max(b => b.Y + b.H);
         var ink = new PixelRect(interior.X + x0, interior.Y + y0, x1 - x0, y1 - y0);
         var lines = CountLines(kept, textHeight);
-        return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines);
+        var mark = HasMarkBefore(kept, specks, x0, y0, y1, textHeight);
+        return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark);
+    }
+
+    private static bool HasMarkBefore(List<(int X, int Y, int W, int H)> kept, List<(int X, int Y, int W, int H)> specks, int inkLeft, int inkTop, int inkBottom, double t)
+    {
+        var height = inkBottom - inkTop;
+        double middleTop = inkTop + height * 0.25, middleBottom = inkTop + height * 0.8;
+        // The leftmost kept piece may itself be a flat dash the speck filter let through.
+        var leftmost = kept.MinBy(b => b.X);
+        var rest = kept.Where(b => b != leftmost).ToList();
+        if (rest.Count > 0 && leftmost.W >= leftmost.H * 1.5 && leftmost.H < t * 0.3
+            && leftmost.Y + leftmost.H / 2.0 >= middleTop && leftmost.Y + leftmost.H / 2.0 <= middleBottom)
+        {
+            return true;
+        }
+        return specks.Any(b => b.X + b.W <= inkLeft + 1 && inkLeft - (b.X + b.W) <= t * 0.6
+            && b.W >= 2 && b.W >= b.H && b.Y + b.H / 2.0 >= middleTop && b.Y + b.H / 2.0 <= middleBottom);
     }
 
     private static int CountLines(List<(int X, int Y, int W, int H)> pieces, double t)

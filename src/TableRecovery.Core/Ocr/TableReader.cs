@@ -44,6 +44,11 @@ public sealed class TableReader
             }
             readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
+            if (ink.MarkBeforeInk && readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..])
+            {
+                // A minus the engine may have dropped: the signed reading competes, so a reviewer decides.
+                readings[cell].Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));
+            }
             if (!ink.LooksNumeric && ink.Pieces > 2 && ReadsAsNone(engines.Labels, crops, ink.InkBox!.Value, pad) is { } none)
             {
                 // A Chinese glyph in a number cell is almost always 无 (a printed zero). Scan noise also breaks

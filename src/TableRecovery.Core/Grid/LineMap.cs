@@ -1,0 +1,45 @@
+using TableRecovery.Core.Interop;
+
+namespace TableRecovery.Core.Grid;
+
+/// <summary>
+/// Ruling lines found in the gray image rather than in the text binarization: a scan's lines are often
+/// lighter than its text (gray ink, blur, JPEG), and a threshold chosen for glyphs drops them. Each pixel's
+/// darkness is measured against the paper around it (so uneven illumination and tinted paper do not
+/// matter), then only dark runs longer than any glyph stroke survive a directional opening; what remains
+/// needs just a small contrast to count as a line, because noise and text were removed by the opening.
+/// </summary>
+internal static class LineMap
+{
+    /// <summary>Darkness under the paper level (0–255) a surviving run needs to be a line.</summary>
+    /// <remarks>
+    /// Measured on generated hard scans (gray #747474–#8F8F8F lines, blur σ≈1, JPEG q≈30–50): a blurred
+    /// one-pixel line keeps 12–25 levels after the top-hat and the opening; noise and text keep less.
+    /// </remarks>
+    public const int MinContrast = 12;
+
+    /// <summary>Across its direction a line is thinner than this share of the text height.</summary>
+    private const double ThinShare = 0.35;
+
+    /// <returns>1 bpp maps (1 = line) of the horizontal and the vertical runs; the caller disposes them.</returns>
+    public static (PixHandle Horizontal, PixHandle Vertical) Find(PixHandle gray, double textHeight, int minHorizontal, int minVertical)
+    {
+        // A closing wider than a glyph removes all the dark detail and leaves the paper.
+        var paperBrick = (int)(textHeight * 1.6);
+        using var paper = Leptonica.pixCloseGray(gray, paperBrick, paperBrick);
+        using var darkness = Leptonica.pixSubtractGray(paper, gray);
+        var thin = (int)(textHeight * ThinShare);
+        return (Runs(darkness, minHorizontal, thin, horizontal: true), Runs(darkness, minVertical, thin, horizontal: false));
+    }
+
+    private static PixHandle Runs(PixHandle fullDarkness, int length, int thin, bool horizontal)
+    {
+        // Only what is thin across the line's direction: a line has paper on both sides, a blurred row of text does not.
+        using var darkness = horizontal ? Leptonica.pixTophatWhite(fullDarkness, 1, thin) : Leptonica.pixTophatWhite(fullDarkness, thin, 1);
+        // No closing before the opening: on blurred scans it joins the strokes of neighbouring glyphs into runs;
+        // a line cut by noise is joined again when its pieces are clustered into a rule.
+        using var runs = horizontal ? Leptonica.pixOpenGray(darkness, length, 1) : Leptonica.pixOpenGray(darkness, 1, length);
+        using var light = Leptonica.pixInvert(runs);
+        return Leptonica.pixThresholdToBinary(light, 256 - MinContrast);
+    }
+}
