@@ -8,6 +8,12 @@ namespace TableRecovery.Core.Imaging;
 /// </summary>
 public static class Binarizer
 {
+    /// <summary>
+    /// Sauvola's k. At 0.34 the thin strokes of light serif fonts (AR PL UMing at 10 px, scaled up) fell
+    /// apart into specks, and a lone 0 was cropped to a sliver and read as 1; at 0.2 they stay whole.
+    /// </summary>
+    private const float SauvolaFactor = 0.2f;
+
     public static PixHandle Binarize(PixHandle gray, int halfWindow)
     {
         int w = Leptonica.pixGetWidth(gray), h = Leptonica.pixGetHeight(gray);
@@ -20,7 +26,7 @@ public static class Binarizer
         {
             return Leptonica.pixThresholdToBinary(gray, 160);
         }
-        using var sauvola = Leptonica.pixSauvolaBinarizeTiled(gray, halfWindow, 0.34f, tilesX, tilesY);
+        using var sauvola = Leptonica.pixSauvolaBinarizeTiled(gray, halfWindow, SauvolaFactor, tilesX, tilesY);
         // Sauvola marks paper noise as ink in blank regions; a global bound removes what is too light.
         using var dark = Leptonica.pixThresholdToBinary(gray, 215);
         return AndInk(sauvola, dark);

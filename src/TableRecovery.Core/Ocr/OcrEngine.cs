@@ -8,6 +8,7 @@ public enum PageSegmentation
 {
     SingleBlock = 6,
     SingleLine = 7,
+    SingleWord = 8,
     SparseText = 11,
 }
 

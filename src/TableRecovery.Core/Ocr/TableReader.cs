@@ -84,10 +84,28 @@ public sealed class TableReader
         return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2));
     }
 
+    /// <summary>Below this the cell's own reading is retried another way before the readings are kept.</summary>
+    private const double RetryBelowConfidence = 0.5;
+
+    /// <summary>Measured on lone zeros of thin fonts: 0.6 recovers most that the first pass missed, 2 some more.</summary>
+    private static readonly float[] RetryScales = [0.6f, 2f];
+
     private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad)
     {
         using var crop = crops.Padded(ink.Inflate(2, 2), pad);
         var words = digits.Recognize(crop, PageSegmentation.SingleLine, withChoices: true);
+        foreach (var retryScale in RetryScales)
+        {
+            if (words.Count > 0 && words.Min(w => w.Confidence) >= RetryBelowConfidence) break;
+            // The line model often returns nothing for a lone short number ("0", "7") at one size and reads
+            // it at another: try again smaller, then larger, and keep what the engine trusts most.
+            using var resized = Leptonica.pixScale(crop, retryScale, retryScale);
+            var again = digits.Recognize(resized, PageSegmentation.SingleLine, withChoices: true);
+            if (again.Count > 0 && (words.Count == 0 || again.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
+            {
+                words = again;
+            }
+        }
         var text = NumberText.Clean(string.Concat(words.Select(w => w.Text)));
         var result = new List<Reading>();
         if (words.Count == 0)
