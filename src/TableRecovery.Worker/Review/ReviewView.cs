@@ -7,7 +7,7 @@ namespace TableRecovery.Worker.Review;
 
 /// <summary>What the review page shows of a table: its layout's labels, every cell, the identities and the order of work.</summary>
 public sealed record TableView(
-    long TableId, string Source, string Layout, string? Section, string Status, int Rotation,
+    long TableId, string Source, string? BatchId, string Layout, string? Section, string Status, int Rotation,
     string? LeasedBy, DateTimeOffset? LeaseUntil, int CellsNeedingReview,
     IReadOnlyList<BlockView> Blocks, IReadOnlyList<CellView> Cells, IReadOnlyList<IdentityView> Identities,
     IReadOnlyList<string> ReviewOrder)
@@ -30,7 +30,7 @@ public sealed record TableView(
         var unresolved = Core.Review.ReviewOrder.UnresolvedIdentities(table, layout).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         var outcomes = table.Identities.ToDictionary(i => i.Name, StringComparer.Ordinal);
         return new TableView(
-            stored.TableId, stored.Source, table.Layout, layout?.Section, table.Status, table.Rotation,
+            stored.TableId, stored.Source, stored.BatchId, table.Layout, layout?.Section, table.Status, table.Rotation,
             stored.LeasedBy, stored.LeaseUntil, table.Cells.Count(c => c.Status == Statuses.NeedsReview),
             layout?.Blocks.Select(BlockView.From).ToList() ?? [],
             table.Cells.Select(c => CellView.From(c, identitiesOf.GetValueOrDefault(c.Id) ?? [])).ToList(),

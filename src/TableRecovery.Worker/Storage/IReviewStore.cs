@@ -52,7 +52,7 @@ public sealed record ReviewLease(long TableId, string Reviewer, DateTimeOffset U
 /// <summary>A table as it stands now, and what it came from.</summary>
 public sealed record ReviewedTable(
     long TableId, string Sha256, string Source, string ContentName, int TableIndex, TableResult Table,
-    string? LeasedBy, DateTimeOffset? LeaseUntil, long Version);
+    string? LeasedBy, DateTimeOffset? LeaseUntil, long Version, string? BatchId);
 
 /// <summary>What a reviewer decided, for the lease check and the audit row.</summary>
 /// <param name="Kind">One of <see cref="DecisionKinds"/>.</param>

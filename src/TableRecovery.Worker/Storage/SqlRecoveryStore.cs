@@ -461,7 +461,8 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
         """
         SELECT t.id AS table_id, t.sha256, t.table_index, t.review_lease_by, t.review_lease_until, t.review_version,
                c.name AS content_name, c.result_json,
-               (SELECT f.name FROM files f WHERE f.sha256 = t.sha256 ORDER BY f.created_at, f.id LIMIT 1) AS source
+               (SELECT f.name FROM files f WHERE f.sha256 = t.sha256 ORDER BY f.created_at, f.id LIMIT 1) AS source,
+               (SELECT f.batch_id FROM files f WHERE f.sha256 = t.sha256 AND f.batch_id IS NOT NULL ORDER BY f.created_at, f.id LIMIT 1) AS batch_id
         FROM result_tables t JOIN contents c ON c.sha256 = t.sha256
         WHERE t.id = @tableId
         """;
@@ -559,6 +560,7 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
         public string ContentName { get; set; } = "";
         public string? ResultJson { get; set; }
         public string? Source { get; set; }
+        public string? BatchId { get; set; }
 
         public ReviewedTable? ToReviewed()
         {
@@ -566,7 +568,7 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
             var document = Core.Results.ResultJson.Deserialize(ResultJson);
             if (TableIndex >= document.Tables.Count) return null;
             return new ReviewedTable(TableId, Sha256, Source ?? ContentName, ContentName, (int)TableIndex, document.Tables[(int)TableIndex],
-                ReviewLeaseBy, ReviewLeaseUntil is { } until ? FromMillis(until) : null, ReviewVersion);
+                ReviewLeaseBy, ReviewLeaseUntil is { } until ? FromMillis(until) : null, ReviewVersion, BatchId);
         }
     }
 
