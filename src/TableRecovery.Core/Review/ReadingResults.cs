@@ -7,7 +7,7 @@ namespace TableRecovery.Core.Review;
 public static class ReadingResults
 {
     public static IReadOnlyList<ReadingResult> From(IReadOnlyList<Reading> readings) =>
-        readings.Select(r => new ReadingResult(r.Text, Math.Round(r.Confidence, 6), MethodName(r.Method))).ToList();
+        readings.Select(r => new ReadingResult(r.Text, r.Confidence, MethodName(r.Method))).ToList();
 
     /// <summary>
     /// The readings of a stored cell. A document written before readings were kept falls back to its output:
