@@ -8,8 +8,9 @@ using TableRecovery.Core.Tests.Reconciliation;
 
 // Usage: dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- accuracy [tables]
+//        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- review-actions <corpus dir> [tessdata dir]
 var mode = args.Length > 0 ? args[0] : "solver";
-var tables = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+var tables = args.Length > 1 && mode != "review-actions" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 switch (mode)
@@ -20,8 +21,16 @@ switch (mode)
     case "accuracy":
         AccuracyBench.Run(tables);
         break;
+    case "review-actions":
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("Usage: review-actions <corpus dir> [tessdata dir]");
+            return 2;
+        }
+        ReviewActionsBench.Run(args[1], args.Length > 2 ? args[2] : null);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: solver, accuracy.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: solver, accuracy, review-actions.");
         return 2;
 }
 return 0;
