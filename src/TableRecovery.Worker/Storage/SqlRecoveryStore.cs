@@ -344,7 +344,7 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Locks the document: two tables of one picture share it, and their reviewers must not overwrite each other.
-        var row = await connection.QuerySingleOrDefaultAsync<StateRow>(StateSql + ForUpdate, new { decision.TableId }, transaction);
+        var row = await connection.QuerySingleOrDefaultAsync<StateRow>(StateSql + ForUpdate, new { tableId = decision.TableId }, transaction);
         if (row?.ToReviewed() is not { } current)
         {
             await transaction.RollbackAsync(cancellationToken);
