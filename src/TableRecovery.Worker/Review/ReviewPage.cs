@@ -19,7 +19,7 @@ public static class ReviewPage
 
     public static IEndpointRouteBuilder MapReviewPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/review", () => TypedResults.Redirect("/review/")).ExcludeFromDescription();
+        // Routing ignores a trailing slash, so /review and /review/ both give the page (its links are absolute).
         app.MapGet("/review/{file?}", (HttpContext context, string? file) =>
         {
             var name = string.IsNullOrEmpty(file) ? "index.html" : file;

@@ -51,6 +51,8 @@ async function signIn(token) {
   sessionStorage.setItem("review-token", token);
   $("who").textContent = "Signed in as " + me.reviewer;
   $("sign-in").hidden = true; $("app").hidden = false; $("sign-out").hidden = false;
+  // The keys belong to the review now, not to the hidden sign-in form.
+  if (document.activeElement) document.activeElement.blur();
   await loadQueue();
 }
 
