@@ -38,9 +38,6 @@ public interface IReviewStore
 
     /// <summary>The audit trail of a table, oldest first.</summary>
     Task<IReadOnlyList<DecisionRecord>> ListDecisionsAsync(long tableId, CancellationToken cancellationToken);
-
-    /// <summary>The tables of every file of a batch, in file order (for exports).</summary>
-    Task<IReadOnlyList<ReviewTable>> ListBatchTablesAsync(string batchId, CancellationToken cancellationToken);
 }
 
 public sealed record ReviewTable(

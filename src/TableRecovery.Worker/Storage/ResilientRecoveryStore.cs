@@ -79,9 +79,6 @@ public sealed class ResilientRecoveryStore(SqlRecoveryStore inner, ResiliencePip
     public async Task<IReadOnlyList<ReviewTable>> ListTablesNeedingReviewAsync(int limit, CancellationToken cancellationToken) =>
         await Run(ct => inner.ListTablesNeedingReviewAsync(limit, ct), cancellationToken);
 
-    public async Task<IReadOnlyList<ReviewTable>> ListBatchTablesAsync(string batchId, CancellationToken cancellationToken) =>
-        await Run(ct => inner.ListBatchTablesAsync(batchId, ct), cancellationToken);
-
     public async Task<ReviewLease?> AcquireNextTableAsync(Lease lease, CancellationToken cancellationToken) =>
         await Run(ct => inner.AcquireNextTableAsync(lease, ct), cancellationToken);
 

@@ -276,21 +276,6 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
         return rows.Select(r => r.ToTable()).ToList();
     }
 
-    public async Task<IReadOnlyList<ReviewTable>> ListBatchTablesAsync(string batchId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        // A file's own name is its source, as in its result document.
-        var rows = await connection.QueryAsync<ReviewRow>(
-            """
-            SELECT t.id AS table_id, t.sha256, f.name AS source, t.table_index, t.layout, t.cells_needing_review,
-                   t.review_lease_by, t.review_lease_until
-            FROM files f JOIN result_tables t ON t.sha256 = f.sha256
-            WHERE f.batch_id = @batchId
-            ORDER BY f.position, t.table_index
-            """, new { batchId });
-        return rows.Select(r => r.ToTable()).ToList();
-    }
-
     /// <summary>UPDATE … RETURNING id, review_lease_until that leases the reviewer's table or the oldest free one.</summary>
     protected abstract string AcquireNextReviewSql { get; }
 
@@ -436,12 +421,12 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
             """
             SELECT kind, cell_id AS subject, reviewer, decided_at, CAST(old_value AS TEXT) AS old_value,
                    CAST(new_value AS TEXT) AS new_value, old_status, new_status
-            FROM review_decisions WHERE table_id = @tableId
+            FROM review_decisions WHERE table_id = @tableId ORDER BY id
             """, new { tableId });
         var identities = await connection.QueryAsync<AuditRow>(
             """
             SELECT 'keep_as_printed' AS kind, identity_name AS subject, reviewer, decided_at
-            FROM review_identity_decisions WHERE table_id = @tableId
+            FROM review_identity_decisions WHERE table_id = @tableId ORDER BY id
             """, new { tableId });
         return cells.Concat(identities)
             .OrderBy(r => r.DecidedAt)

@@ -78,7 +78,13 @@ public sealed class ReviewApiTests : IDisposable
         var left = after.GetProperty("cells_needing_review").GetInt32();
         Assert.True(left < 12, $"12 cells were flagged; after one answer and a re-solve {left} are");
 
-        var audit = (await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}/decisions"))).EnumerateArray().Single();
+        var second = (await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}"))).GetProperty("review_order")[0].GetString()!;
+        var unreadable = await Json(await Decide(alice, tableId, second, "unreadable"));
+        var marked = unreadable.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("id").GetString() == second);
+        Assert.Equal(("confirmed", true, JsonValueKind.Null),
+            (marked.GetProperty("status").GetString(), marked.GetProperty("unreadable").GetBoolean(), marked.GetProperty("value").ValueKind));
+
+        var audit = (await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}/decisions"))).EnumerateArray().First();
         Assert.Equal(("typed", first, "alice"), (audit.GetProperty("kind").GetString(), audit.GetProperty("subject").GetString(), audit.GetProperty("reviewer").GetString()));
 
         var result = ResultJson.Deserialize(await host.Client.GetStringAsync($"/api/v1/files/{fileId}/result"));
