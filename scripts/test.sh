@@ -7,6 +7,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh || exit 1
 
+# The browser tests drive Debian's chromium (installed by setup.sh); Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -11,6 +11,7 @@ using TableRecovery.Core.Tests.Reconciliation;
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- dump <image>   (what was read and snapped)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- accuracy [tables]
+//        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- review-actions <corpus dir> [tessdata dir]
 var mode = args.Length > 0 ? args[0] : "solver";
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (mode == "corpus")
@@ -26,7 +27,7 @@ if (mode == "dump" && args.Length > 1)
 {
     return TableDump.Run(args[1]);
 }
-var tables = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+var tables = args.Length > 1 && mode != "review-actions" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 
 switch (mode)
 {
@@ -36,8 +37,16 @@ switch (mode)
     case "accuracy":
         AccuracyBench.Run(tables);
         break;
+    case "review-actions":
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("Usage: review-actions <corpus dir> [tessdata dir]");
+            return 2;
+        }
+        ReviewActionsBench.Run(args[1], args.Length > 2 ? args[2] : null);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, dump, solver, accuracy.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, dump, solver, accuracy, review-actions.");
         return 2;
 }
 return 0;

@@ -2,6 +2,7 @@ using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Ocr;
 using TableRecovery.Core.Reconciliation;
 using TableRecovery.Core.Results;
+using TableRecovery.Core.Review;
 
 namespace TableRecovery.Core.Pipeline;
 
@@ -90,6 +91,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                     : c.Status,
                 Box = read is null ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
                 Alternatives = c.Alternatives.Select(a => new AlternativeResult(a.Value, Math.Round(a.Confidence, 4))).ToList(),
+                Readings = read is null ? null : ReadingResults.From(read.Readings),
             };
         }).ToList();
         var identities = solved.Identities.Select(i => new IdentityResult

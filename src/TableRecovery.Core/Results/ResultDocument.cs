@@ -49,9 +49,22 @@ public sealed record CellResult
     public IReadOnlyList<AlternativeResult> Alternatives { get; init; } = [];
     public string? ConfirmedBy { get; init; }
     public DateTimeOffset? ConfirmedAt { get; init; }
+
+    /// <summary>A reviewer found the print illegible: the value is null on purpose (status <c>confirmed</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unreadable { get; init; }
+
+    /// <summary>
+    /// The OCR's own readings of the cell (extra field of the contract). Kept so a reviewer's decision can be
+    /// re-solved exactly as the pipeline solved the table, from the document alone.
+    /// </summary>
+    public IReadOnlyList<ReadingResult>? Readings { get; init; }
 }
 
 public sealed record AlternativeResult(decimal? Value, double Confidence);
+
+/// <summary>One reading of a cell: the text, the engine's confidence and how it was read (cell, strip, choice, text).</summary>
+public sealed record ReadingResult(string Text, double Confidence, string Method);
 
 public sealed record IdentityResult
 {
@@ -64,6 +77,10 @@ public sealed record IdentityResult
     /// <summary>sum(lhs) and sum(rhs) on the output values, so a reader sees by how much it breaks.</summary>
     public decimal? LhsSum { get; init; }
     public decimal? RhsSum { get; init; }
+
+    /// <summary>A reviewer declared the printed table itself inconsistent here: kept as printed, no longer a constraint.</summary>
+    public string? KeptAsPrintedBy { get; init; }
+    public DateTimeOffset? KeptAsPrintedAt { get; init; }
 }
 
 public sealed record ResultError(string Code, string Message);

@@ -9,11 +9,12 @@ using TableRecovery.Worker.Api;
 using TableRecovery.Worker.Diagnostics;
 using TableRecovery.Worker.Folder;
 using TableRecovery.Worker.Processing;
+using TableRecovery.Worker.Review;
 using TableRecovery.Worker.Storage;
 
 namespace TableRecovery.Worker.Hosting;
 
-/// <summary>The one place the service is wired: options, storage, engines, the worker loop and the HTTP API.</summary>
+/// <summary>The one place the service is wired: options, storage, engines, the worker loop, the HTTP API and the review page.</summary>
 public static class ServiceComposition
 {
     /// <summary>
@@ -29,10 +30,12 @@ public static class ServiceComposition
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateOnStart();
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section)).ValidateOnStart();
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddSingleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => FolderLayout.From(sp.GetRequiredService<IOptions<WorkerOptions>>().Value));
@@ -51,6 +54,7 @@ public static class ServiceComposition
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<RecoveryRunner>();
         services.AddSingleton<WorkProcessor>();
+        services.AddSingleton<ReviewService>();
         services.AddHostedService<RecoveryWorker>();
         services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
             host.ShutdownTimeout = worker.Value.DrainTimeout + TimeSpan.FromSeconds(15));
@@ -80,6 +84,8 @@ public static class ServiceComposition
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapBatchApi();
+        app.MapReviewApi();
+        app.MapReviewPage();
         return app;
     }
 

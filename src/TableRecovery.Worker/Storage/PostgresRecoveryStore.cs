@@ -32,6 +32,24 @@ public sealed class PostgresRecoveryStore : SqlRecoveryStore, IDisposable
         RETURNING sha256, name, bytes, attempts
         """;
 
+    // SKIP LOCKED: a reviewer never waits for, nor takes, the table another reviewer is being given right now; the
+    // outer condition is evaluated again on the locked row.
+    protected override string AcquireNextReviewSql =>
+        """
+        UPDATE result_tables SET review_lease_by = @reviewer, review_lease_until = @until
+        WHERE id = (
+            SELECT t.id FROM result_tables t JOIN contents c ON c.sha256 = t.sha256
+            WHERE t.cells_needing_review > 0
+              AND (t.review_lease_by IS NULL OR t.review_lease_by = @reviewer OR t.review_lease_until < @now)
+            ORDER BY CASE WHEN t.review_lease_by = @reviewer AND t.review_lease_until >= @now THEN 0 ELSE 1 END, c.completed_at, t.id
+            LIMIT 1
+            FOR UPDATE OF t SKIP LOCKED)
+          AND (review_lease_by IS NULL OR review_lease_by = @reviewer OR review_lease_until < @now)
+        RETURNING id, review_lease_until
+        """;
+
+    protected override string ForUpdate => " FOR UPDATE OF t, c";
+
     protected override object? CellValue(decimal? value) => value;
 
     public void Dispose() => _dataSource.Dispose();

@@ -79,9 +79,25 @@ public sealed class ResilientRecoveryStore(SqlRecoveryStore inner, ResiliencePip
     public async Task<IReadOnlyList<ReviewTable>> ListTablesNeedingReviewAsync(int limit, CancellationToken cancellationToken) =>
         await Run(ct => inner.ListTablesNeedingReviewAsync(limit, ct), cancellationToken);
 
-    public async Task<StoredTable?> GetTableAsync(long tableId, CancellationToken cancellationToken) =>
-        await Run(ct => inner.GetTableAsync(tableId, ct), cancellationToken);
+    public async Task<ReviewLease?> AcquireNextTableAsync(Lease lease, CancellationToken cancellationToken) =>
+        await Run(ct => inner.AcquireNextTableAsync(lease, ct), cancellationToken);
 
-    public async Task<bool> RecordDecisionAsync(CellDecision decision, CancellationToken cancellationToken) =>
-        await Run(ct => inner.RecordDecisionAsync(decision, ct), cancellationToken);
+    public async Task<ReviewLease?> AcquireTableAsync(long tableId, Lease lease, CancellationToken cancellationToken) =>
+        await Run(ct => inner.AcquireTableAsync(tableId, lease, ct), cancellationToken);
+
+    public async Task<bool> ReleaseTableAsync(long tableId, string reviewer, CancellationToken cancellationToken) =>
+        await Run(ct => inner.ReleaseTableAsync(tableId, reviewer, ct), cancellationToken);
+
+    public async Task<ReviewedTable?> GetReviewTableAsync(long tableId, CancellationToken cancellationToken) =>
+        await Run(ct => inner.GetReviewTableAsync(tableId, ct), cancellationToken);
+
+    public async Task<byte[]?> GetContentBytesAsync(string sha256, CancellationToken cancellationToken) =>
+        await Run(ct => inner.GetContentBytesAsync(sha256, ct), cancellationToken);
+
+    // apply is pure, so running the whole transaction again after a transient fault is safe.
+    public async Task<ReviewSave> SaveDecisionAsync(ReviewDecision decision, Func<TableResult, TableResult> apply, CancellationToken cancellationToken) =>
+        await Run(ct => inner.SaveDecisionAsync(decision, apply, ct), cancellationToken);
+
+    public async Task<IReadOnlyList<DecisionRecord>> ListDecisionsAsync(long tableId, CancellationToken cancellationToken) =>
+        await Run(ct => inner.ListDecisionsAsync(tableId, ct), cancellationToken);
 }

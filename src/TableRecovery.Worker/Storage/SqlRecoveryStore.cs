@@ -268,69 +268,189 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ReviewRow>(
-            """
-            SELECT t.id AS table_id, t.sha256, c.name AS source, t.table_index, t.layout, t.cells_needing_review
-            FROM result_tables t JOIN contents c ON c.sha256 = t.sha256
-            WHERE t.cells_needing_review > 0
+            ReviewRowSql + """
+             WHERE t.cells_needing_review > 0
             ORDER BY c.completed_at, t.id
             LIMIT @limit
             """, new { limit });
-        return rows.Select(r => new ReviewTable(r.TableId, r.Sha256, r.Source, (int)r.TableIndex, r.Layout, (int)r.CellsNeedingReview)).ToList();
+        return rows.Select(r => r.ToTable()).ToList();
     }
 
-    public async Task<StoredTable?> GetTableAsync(long tableId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var table = await connection.QuerySingleOrDefaultAsync<TableRow>(
-            "SELECT id, sha256, table_index, layout, image, status FROM result_tables WHERE id = @tableId", new { tableId });
-        if (table is null) return null;
-        var cells = await connection.QueryAsync<CellRow>(
-            """
-            SELECT cell_id, CAST(value AS TEXT) AS value, text, confidence, status, box, alternatives_json, confirmed_by, confirmed_at
-            FROM result_cells WHERE table_id = @tableId ORDER BY cell_id
-            """, new { tableId });
-        return new StoredTable(table.Id, table.Sha256, (int)table.TableIndex, table.Layout, table.Image, table.Status,
-            cells.Select(c => c.ToCell()).ToList());
-    }
+    /// <summary>UPDATE … RETURNING id, review_lease_until that leases the reviewer's table or the oldest free one.</summary>
+    protected abstract string AcquireNextReviewSql { get; }
 
-    public async Task<bool> RecordDecisionAsync(CellDecision decision, CancellationToken cancellationToken)
+    /// <summary>Locks the selected rows for the rest of the transaction where the database can (" FOR UPDATE").</summary>
+    protected abstract string ForUpdate { get; }
+
+    public async Task<ReviewLease?> AcquireNextTableAsync(Lease lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var old = await connection.QuerySingleOrDefaultAsync<(string? Value, string Status)>(
-            "SELECT CAST(value AS TEXT), status FROM result_cells WHERE table_id = @TableId AND cell_id = @CellId",
-            new { decision.TableId, decision.CellId }, transaction);
-        if (old.Status is null)
+        var row = await connection.QuerySingleOrDefaultAsync<LeaseRow>(
+            AcquireNextReviewSql, new { reviewer = lease.WorkerId, now = Millis(lease.Now), until = Millis(lease.Until) }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return row is null ? null : new ReviewLease(row.Id, lease.WorkerId, FromMillis(row.ReviewLeaseUntil));
+    }
+
+    public async Task<ReviewLease?> AcquireTableAsync(long tableId, Lease lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(
+            """
+            UPDATE result_tables SET review_lease_by = @reviewer, review_lease_until = @until
+            WHERE id = @tableId AND (review_lease_by IS NULL OR review_lease_by = @reviewer OR review_lease_until < @now)
+            """, new { tableId, reviewer = lease.WorkerId, now = Millis(lease.Now), until = Millis(lease.Until) });
+        return updated == 1 ? new ReviewLease(tableId, lease.WorkerId, lease.Until) : null;
+    }
+
+    public async Task<bool> ReleaseTableAsync(long tableId, string reviewer, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE result_tables SET review_lease_by = NULL, review_lease_until = NULL WHERE id = @tableId AND review_lease_by = @reviewer",
+            new { tableId, reviewer }) == 1;
+    }
+
+    public async Task<ReviewedTable?> GetReviewTableAsync(long tableId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<StateRow>(StateSql, new { tableId });
+        return row?.ToReviewed();
+    }
+
+    public async Task<byte[]?> GetContentBytesAsync(string sha256, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<byte[]>("SELECT bytes FROM contents WHERE sha256 = @sha256", new { sha256 });
+    }
+
+    public async Task<ReviewSave> SaveDecisionAsync(ReviewDecision decision, Func<TableResult, TableResult> apply, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Locks the document: two tables of one picture share it, and their reviewers must not overwrite each other.
+        var row = await connection.QuerySingleOrDefaultAsync<StateRow>(StateSql + ForUpdate, new { tableId = decision.TableId }, transaction);
+        if (row?.ToReviewed() is not { } current)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return new ReviewSave(ReviewSaveOutcome.NoSuchTable, null);
         }
-        var at = Millis(decision.DecidedAt);
+        var now = Millis(decision.Lease.Now);
+        if (row.ReviewLeaseBy != decision.Lease.WorkerId || row.ReviewLeaseUntil is not { } until || until < now)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ReviewSave(ReviewSaveOutcome.NotLeased, current.Table,
+                row.ReviewLeaseBy is { } holder && row.ReviewLeaseUntil >= now && holder != decision.Lease.WorkerId
+                    ? $"The table is being reviewed by {holder}."
+                    : "Take the table first (POST /api/v1/review/next or /tables/{id}/lease): your lease is missing or expired.");
+        }
+
+        TableResult next;
+        try
+        {
+            next = apply(current.Table);
+        }
+        catch (ArgumentException e)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ReviewSave(ReviewSaveOutcome.Rejected, current.Table, e.Message);
+        }
+
+        var document = ResultJson.Deserialize(row.ResultJson!);
+        var tables = document.Tables.ToList();
+        tables[current.TableIndex] = next;
+        await connection.ExecuteAsync("UPDATE contents SET result_json = @json WHERE sha256 = @sha256",
+            new { json = ResultJson.Serialize(document with { Tables = tables }), sha256 = current.Sha256 }, transaction);
         await connection.ExecuteAsync(
             """
-            INSERT INTO review_decisions (table_id, cell_id, reviewer, decided_at, old_value, new_value, old_status, new_status)
-            VALUES (@TableId, @CellId, @Reviewer, @at, @oldValue, @newValue, @oldStatus, @NewStatus)
+            UPDATE result_cells SET value = @Value, status = @Status, confidence = @Confidence, alternatives_json = @Alternatives,
+                   confirmed_by = @ConfirmedBy, confirmed_at = @ConfirmedAt
+            WHERE table_id = @TableId AND cell_id = @Id
             """,
-            new
+            next.Cells.Select(c => new
             {
-                decision.TableId, decision.CellId, decision.Reviewer, at, oldValue = CellValue(ParseValue(old.Value)),
-                newValue = CellValue(decision.NewValue), oldStatus = old.Status, decision.NewStatus,
-            }, transaction);
+                decision.TableId, c.Id, Value = CellValue(c.Value), c.Status, c.Confidence,
+                Alternatives = JsonSerializer.Serialize(c.Alternatives, ResultJson.Options),
+                c.ConfirmedBy, ConfirmedAt = c.ConfirmedAt is { } at ? Millis(at) : (long?)null,
+            }), transaction);
         await connection.ExecuteAsync(
             """
-            UPDATE result_cells SET value = @value, status = @NewStatus, confirmed_by = @Reviewer, confirmed_at = @at
-            WHERE table_id = @TableId AND cell_id = @CellId
-            """,
-            new { value = CellValue(decision.NewValue), decision.NewStatus, decision.Reviewer, at, decision.TableId, decision.CellId }, transaction);
-        await connection.ExecuteAsync(
-            """
-            UPDATE result_tables SET cells_needing_review =
-                (SELECT COUNT(*) FROM result_cells WHERE table_id = @TableId AND status = 'needs_review')
+            UPDATE result_tables SET status = @Status, cells_needing_review = @flagged, review_version = review_version + 1,
+                   review_lease_until = @until
             WHERE id = @TableId
-            """, new { decision.TableId }, transaction);
+            """,
+            new { next.Status, flagged = next.Cells.Count(c => c.Status == Statuses.NeedsReview), until = Millis(decision.Lease.Until), decision.TableId },
+            transaction);
+
+        if (decision.Kind == DecisionKinds.KeepAsPrinted)
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO review_identity_decisions (table_id, identity_name, reviewer, decided_at, held_before)
+                VALUES (@TableId, @Subject, @reviewer, @now, @heldBefore)
+                """,
+                new
+                {
+                    decision.TableId, decision.Subject, reviewer = decision.Lease.WorkerId, now,
+                    heldBefore = current.Table.Identities.FirstOrDefault(i => i.Name == decision.Subject)?.Holds ?? false,
+                }, transaction);
+        }
+        else
+        {
+            var before = current.Table.Cells.First(c => c.Id == decision.Subject);
+            var after = next.Cells.First(c => c.Id == decision.Subject);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO review_decisions (table_id, cell_id, reviewer, decided_at, old_value, new_value, old_status, new_status, kind)
+                VALUES (@TableId, @Subject, @reviewer, @now, @oldValue, @newValue, @oldStatus, @newStatus, @Kind)
+                """,
+                new
+                {
+                    decision.TableId, decision.Subject, reviewer = decision.Lease.WorkerId, now, decision.Kind,
+                    oldValue = CellValue(before.Value), newValue = CellValue(after.Value), oldStatus = before.Status, newStatus = after.Status,
+                }, transaction);
+        }
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return new ReviewSave(ReviewSaveOutcome.Saved, next);
     }
+
+    public async Task<IReadOnlyList<DecisionRecord>> ListDecisionsAsync(long tableId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var cells = await connection.QueryAsync<AuditRow>(
+            """
+            SELECT kind, cell_id AS subject, reviewer, decided_at, CAST(old_value AS TEXT) AS old_value,
+                   CAST(new_value AS TEXT) AS new_value, old_status, new_status
+            FROM review_decisions WHERE table_id = @tableId ORDER BY id
+            """, new { tableId });
+        var identities = await connection.QueryAsync<AuditRow>(
+            """
+            SELECT 'keep_as_printed' AS kind, identity_name AS subject, reviewer, decided_at
+            FROM review_identity_decisions WHERE table_id = @tableId ORDER BY id
+            """, new { tableId });
+        return cells.Concat(identities)
+            .OrderBy(r => r.DecidedAt)
+            .Select(r => new DecisionRecord(r.Kind, r.Subject, r.Reviewer, FromMillis(r.DecidedAt),
+                ParseValue(r.OldValue), ParseValue(r.NewValue), r.OldStatus, r.NewStatus))
+            .ToList();
+    }
+
+    private const string ReviewRowSql =
+        """
+        SELECT t.id AS table_id, t.sha256, c.name AS source, t.table_index, t.layout, t.cells_needing_review,
+               t.review_lease_by, t.review_lease_until
+        FROM result_tables t JOIN contents c ON c.sha256 = t.sha256
+        """;
+
+    private const string StateSql =
+        """
+        SELECT t.id AS table_id, t.sha256, t.table_index, t.review_lease_by, t.review_lease_until, t.review_version,
+               c.name AS content_name, c.result_json,
+               (SELECT f.name FROM files f WHERE f.sha256 = t.sha256 ORDER BY f.created_at, f.id LIMIT 1) AS source,
+               (SELECT f.batch_id FROM files f WHERE f.sha256 = t.sha256 AND f.batch_id IS NOT NULL ORDER BY f.created_at, f.id LIMIT 1) AS batch_id
+        FROM result_tables t JOIN contents c ON c.sha256 = t.sha256
+        WHERE t.id = @tableId
+        """;
 
     private async Task InsertContentAsync(DbConnection connection, DbTransaction transaction, string name, string sha256, byte[] bytes, DateTimeOffset at) =>
         await connection.ExecuteAsync(
@@ -407,33 +527,51 @@ public abstract class SqlRecoveryStore : IRecoveryStore, IReviewStore
         public long TableIndex { get; set; }
         public string Layout { get; set; } = "";
         public long CellsNeedingReview { get; set; }
+        public string? ReviewLeaseBy { get; set; }
+        public long? ReviewLeaseUntil { get; set; }
+
+        public ReviewTable ToTable() => new(TableId, Sha256, Source, (int)TableIndex, Layout, (int)CellsNeedingReview,
+            ReviewLeaseBy, ReviewLeaseUntil is { } until ? FromMillis(until) : null);
     }
 
-    private sealed class TableRow
+    private sealed class StateRow
     {
-        public long Id { get; set; }
+        public long TableId { get; set; }
         public string Sha256 { get; set; } = "";
         public long TableIndex { get; set; }
-        public string Layout { get; set; } = "";
-        public string Image { get; set; } = "";
-        public string Status { get; set; } = "";
+        public string? ReviewLeaseBy { get; set; }
+        public long? ReviewLeaseUntil { get; set; }
+        public long ReviewVersion { get; set; }
+        public string ContentName { get; set; } = "";
+        public string? ResultJson { get; set; }
+        public string? Source { get; set; }
+        public string? BatchId { get; set; }
+
+        public ReviewedTable? ToReviewed()
+        {
+            if (ResultJson is null) return null;
+            var document = Core.Results.ResultJson.Deserialize(ResultJson);
+            if (TableIndex >= document.Tables.Count) return null;
+            return new ReviewedTable(TableId, Sha256, Source ?? ContentName, ContentName, (int)TableIndex, document.Tables[(int)TableIndex],
+                ReviewLeaseBy, ReviewLeaseUntil is { } until ? FromMillis(until) : null, ReviewVersion, BatchId);
+        }
     }
 
-    private sealed class CellRow
+    private sealed class LeaseRow
     {
-        public string CellId { get; set; } = "";
-        public string? Value { get; set; }
-        public string? Text { get; set; }
-        public double Confidence { get; set; }
-        public string Status { get; set; } = "";
-        public string? Box { get; set; }
-        public string AlternativesJson { get; set; } = "[]";
-        public string? ConfirmedBy { get; set; }
-        public long? ConfirmedAt { get; set; }
+        public long Id { get; set; }
+        public long ReviewLeaseUntil { get; set; }
+    }
 
-        public StoredCell ToCell() => new(
-            CellId, ParseValue(Value), Text, Confidence, Status,
-            Box is null ? null : Box.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(),
-            AlternativesJson, ConfirmedBy, ConfirmedAt is { } at ? FromMillis(at) : null);
+    private sealed class AuditRow
+    {
+        public string Kind { get; set; } = "";
+        public string Subject { get; set; } = "";
+        public string Reviewer { get; set; } = "";
+        public long DecidedAt { get; set; }
+        public string? OldValue { get; set; }
+        public string? NewValue { get; set; }
+        public string? OldStatus { get; set; }
+        public string? NewStatus { get; set; }
     }
 }

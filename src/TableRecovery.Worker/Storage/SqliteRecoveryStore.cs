@@ -43,5 +43,20 @@ public sealed class SqliteRecoveryStore : SqlRecoveryStore
         RETURNING sha256, name, bytes, attempts
         """;
 
+    protected override string AcquireNextReviewSql =>
+        """
+        UPDATE result_tables SET review_lease_by = @reviewer, review_lease_until = @until
+        WHERE id = (
+            SELECT t.id FROM result_tables t JOIN contents c ON c.sha256 = t.sha256
+            WHERE t.cells_needing_review > 0
+              AND (t.review_lease_by IS NULL OR t.review_lease_by = @reviewer OR t.review_lease_until < @now)
+            ORDER BY CASE WHEN t.review_lease_by = @reviewer AND t.review_lease_until >= @now THEN 0 ELSE 1 END, c.completed_at, t.id
+            LIMIT 1)
+        RETURNING id, review_lease_until
+        """;
+
+    // The write transaction (BEGIN IMMEDIATE) already excludes every other writer.
+    protected override string ForUpdate => "";
+
     protected override object? CellValue(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,20 @@
+-- Review leases (issue 5): one reviewer holds a table until review_lease_until (Unix ms), renewed by each decision.
+ALTER TABLE result_tables ADD COLUMN review_lease_by TEXT;
+ALTER TABLE result_tables ADD COLUMN review_lease_until INTEGER;
+-- Bumped by every saved decision; the table's current state lives in contents.result_json.
+ALTER TABLE result_tables ADD COLUMN review_version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX ix_tables_review_lease ON result_tables (cells_needing_review, review_lease_until);
+
+-- How a cell decision was made: typed value, picked candidate, accepted shown value, or unreadable.
+ALTER TABLE review_decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'value';
+
+-- Identities a reviewer declared broken in the printed table itself ("keep as printed").
+CREATE TABLE review_identity_decisions (
+    id            INTEGER PRIMARY KEY,
+    table_id      INTEGER NOT NULL REFERENCES result_tables (id) ON DELETE CASCADE,
+    identity_name TEXT    NOT NULL,
+    reviewer      TEXT    NOT NULL,
+    decided_at    INTEGER NOT NULL,
+    held_before   INTEGER NOT NULL
+);
+CREATE INDEX ix_identity_decisions_table ON review_identity_decisions (table_id);

@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using TableRecovery.Core.Pipeline;
+using TableRecovery.Core.Results;
+
+namespace TableRecovery.Worker.Tests.Support;
+
+/// <summary>
+/// What the review tests start from: the committed mild appeals scan (tests/fixtures/corpus/0006_appeals_mild.jpg) and
+/// the result document the real pipeline made of it (Review/Data/0006_appeals_mild.result.json: 12 of 15 cells flagged,
+/// one identity broken), so store and API tests run on a real recovered table without starting the engines.
+/// </summary>
+public static class ReviewFixtures
+{
+    public const string Alice = "alice";
+    public const string AliceToken = "alice-token-0123456789abcdef";
+    public const string Bob = "bob";
+    public const string BobToken = "bob-token-0123456789abcdefgh";
+
+    public static Dictionary<string, string?> Reviewers => new()
+    {
+        [$"Review:Reviewers:{Alice}"] = AliceToken,
+        [$"Review:Reviewers:{Bob}"] = BobToken,
+    };
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string ImageName => "0006_appeals_mild.jpg";
+
+    public static byte[] ImageBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "corpus", ImageName));
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The real pipeline's document of the image, renamed to <paramref name="source"/>.</summary>
+    public static ResultDocument Document(string source) =>
+        ResultJson.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Review", "Data", "0006_appeals_mild.result.json")))
+            with { Source = source };
+
+    public static HttpClient ClientFor(TestHost host, string token)
+    {
+        var client = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TableRecovery.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Cannot find the repository root (TableRecovery.slnx).");
+    }
+}
+
+/// <summary>
+/// The recoverer at the true boundary for review tests: gives the real pipeline's stored document of the fixture for
+/// its bytes (under the posted name), and an empty_file document otherwise. The review is what these tests are about.
+/// </summary>
+public sealed class RecordedRecoverer : ITableRecoverer
+{
+    public RecoveryOutcome Recover(SourceFile file, RecoveryRequest request, CancellationToken cancellationToken)
+    {
+        var sha = ReviewFixtures.Sha256(file.Bytes.ToArray());
+        var document = sha == ReviewFixtures.Sha256(ReviewFixtures.ImageBytes)
+            ? ReviewFixtures.Document(file.Name)
+            : ResultDocument.Failed(file.Name, sha, ErrorCodes.CorruptImage, "Only the recorded fixture is known here.");
+        return new RecoveryOutcome(document, []);
+    }
+}
