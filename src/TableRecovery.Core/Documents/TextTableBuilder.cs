@@ -64,7 +64,21 @@ public static class TextTableBuilder
                 dataColumns.Add(column.Key);
             }
         }
-        return single.Where(c => dataRows.Contains(c.Row) && dataColumns.Contains(c.Column)).ToHashSet();
+        var result = single.Where(c => dataRows.Contains(c.Row) && dataColumns.Contains(c.Column)).ToHashSet();
+        // A value cell spanning several columns (the narrow blocks of the active tables) lost the vote, which counts
+        // unmerged cells only. The text is certain, so a row of a label followed only by numbers and blanks is a value row.
+        foreach (var row in lattice.Cells.GroupBy(c => c.Row))
+        {
+            var cells = row.OrderBy(c => c.Column).ToList();
+            var values = cells.Skip(1).ToList();
+            if (cells.Count >= 2 && text(cells[0]) is { Length: > 0 } label && !LooksNumeric(label)
+                && values.Any(c => c.ColumnSpan > 1 && !result.Contains(c))
+                && values.All(c => c.RowSpan == 1 && c.Column >= firstDataColumn && (text(c).Length == 0 || LooksNumeric(text(c)))))
+            {
+                result.UnionWith(values);
+            }
+        }
+        return result;
     }
 
     private static (int Numeric, int Written) Votes(IEnumerable<LatticeCell> cells, Func<LatticeCell, string> text)

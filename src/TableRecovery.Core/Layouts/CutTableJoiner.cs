@@ -27,7 +27,12 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
         var joined = new List<JoinedTable>();
         foreach (var part in parts)
         {
-            if (joined.Count > 0 && joined[^1].Table is { } open && EndsEarly(open) && Continuation(open, part) is { } next)
+            if (joined.Count > 0 && joined[^1] is { Parts: [var single], Table: not null } && BestPair(single, part) is var (head, tail))
+            {
+                joined[^1] = new JoinedTable([head, tail], Merge(head.Table!, tail.Table!, 1));
+                continue;
+            }
+            if (joined.Count > 0 && joined[^1] is { Parts.Count: > 1, Table: { } open } && EndsEarly(open) && Continuation(open, part) is { } next)
             {
                 joined[^1] = new JoinedTable([.. joined[^1].Parts, next], Merge(open, next.Table!, joined[^1].Parts.Count));
                 continue;
@@ -35,6 +40,37 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
             joined.Add(new JoinedTable([part], part.Table));
         }
         return joined;
+    }
+
+    /// <summary>
+    /// The first two parts of a cut table, snapped as the layout that fits both best. The head alone may not tell sibling
+    /// layouts apart (the rows where requests-2021 and -2019 differ are often on the next page), so every layout that fits
+    /// the head nearly as well as its own is tried for the pair; the head's own layout wins ties.
+    /// </summary>
+    private (SnapResult Head, SnapResult Tail)? BestPair(SnapResult head, SnapResult part)
+    {
+        var own = head.Table!;
+        var tried = head.Candidates.Where(c => c.LayoutId != own.Layout.Id && c.Score >= own.Score - ContinuationMargin)
+            .Select(c => c.LayoutId).Prepend(own.Layout.Id);
+        (SnapResult Head, SnapResult Tail, double Score)? best = null;
+        foreach (var id in tried)
+        {
+            if (!snapper.Catalog.TryGet(id, out var layout))
+            {
+                continue;
+            }
+            var h = id == own.Layout.Id ? head : snapper.SnapAs(head.Source, layout);
+            if (h.Table is not { } table || !EndsEarly(table) || Continuation(table, part) is not { } tail)
+            {
+                continue;
+            }
+            var score = table.Score + tail.Table!.Score;
+            if (best is null || score > best.Value.Score + 1e-9)
+            {
+                best = (h, tail, score);
+            }
+        }
+        return best is { } b ? (b.Head, b.Tail) : null;
     }
 
     /// <summary>The part snapped as the open table's layout, when it continues it; otherwise null.</summary>

@@ -21,6 +21,9 @@ public sealed class LayoutSnapper
     public const double TieMargin = 0.02;
 
     private readonly LayoutCatalog _catalog;
+
+    /// <summary>The layouts tables are snapped onto.</summary>
+    public LayoutCatalog Catalog => _catalog;
     private readonly double _minimumScore;
 
     public LayoutSnapper(LayoutCatalog? catalog = null, double minimumScore = DefaultMinimumScore)

@@ -58,11 +58,13 @@ public static class OrientationDetector
 
     /// <summary>
     /// True when the numbers sit left of and above the labels: the table is upside down. Measured in
-    /// table-relative coordinates so one wide or tall table does not dominate.
+    /// table-relative coordinates so one wide or tall table does not dominate. Within a row, numbers right of
+    /// its label decide first: over the whole table, the unmerged numbers of an active table all sit in its
+    /// first block, above most of its labels, which alone would read as upside down.
     /// </summary>
     public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables)
     {
-        double score = 0;
+        double score = 0, rows = 0;
         foreach (var table in tables)
         {
             var lattice = table.Lattice;
@@ -75,7 +77,12 @@ public static class OrientationDetector
             double X(LatticeCell c) => (c.Box.CenterX - b.X) / (double)b.Width;
             double Y(LatticeCell c) => (c.Box.CenterY - b.Y) / (double)b.Height;
             score += numbers.Average(X) - labels.Average(X) + numbers.Average(Y) - labels.Average(Y);
+            foreach (var row in numbers.GroupBy(c => c.Row))
+            {
+                var left = labels.Where(l => l.Row == row.Key && l.RowSpan == 1).ToList();
+                if (left.Count > 0) rows += row.Average(X) - left.Average(X);
+            }
         }
-        return score < 0;
+        return Math.Abs(rows) > 0.05 ? rows < 0 : score < 0;
     }
 }
