@@ -15,7 +15,7 @@ namespace TableRecovery.Corpus.Reports;
 /// embedded picture (DrawingML, or legacy VML) or as a Word table with merged cells. Returns the picture part names, so
 /// the truth can say where each table is. The ZIP is rewritten with fixed timestamps, so a seed gives the same bytes.
 /// </summary>
-public sealed class DocxWriter
+public sealed partial class DocxWriter
 {
     private const long EmuPerPixel = 9525;
     private const long MaxWidthEmu = 6 * 914400L;
@@ -105,26 +105,42 @@ public sealed class DocxWriter
         _body.Append(new Paragraph());
     }
 
-    /// <summary>Closes the package and returns its bytes with every ZIP entry dated 2024-01-01.</summary>
+    /// <summary>
+    /// Closes the package and returns its bytes, reproducibly: every ZIP entry dated 2024-01-01, and the SDK's random
+    /// relationship ids (R + 16 hex digits) renamed rId1, rId2, … in order of appearance.
+    /// </summary>
     public byte[] ToBytes()
     {
         _document.Dispose();
         _stream.Position = 0;
         using var source = new ZipArchive(_stream, ZipArchiveMode.Read);
+        var entries = source.Entries.Select(e =>
+        {
+            using var from = e.Open();
+            using var buffer = new MemoryStream();
+            from.CopyTo(buffer);
+            return (e.FullName, Bytes: buffer.ToArray());
+        }).ToList();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Rename(string xml) => RelationshipId().Replace(xml, m =>
+            ids.TryGetValue(m.Value, out var id) ? id : ids[m.Value] = $"rId{ids.Count + 1}");
         using var output = new MemoryStream();
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in source.Entries)
+            foreach (var (name, bytes) in entries.OrderBy(e => e.FullName.EndsWith(".rels", StringComparison.Ordinal) ? 0 : 1))
             {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                var copy = target.CreateEntry(name, CompressionLevel.Optimal);
                 copy.LastWriteTime = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                using var from = entry.Open();
                 using var to = copy.Open();
-                from.CopyTo(to);
+                var xml = name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rels", StringComparison.Ordinal);
+                to.Write(xml ? System.Text.Encoding.UTF8.GetBytes(Rename(System.Text.Encoding.UTF8.GetString(bytes))) : bytes);
             }
         }
         return output.ToArray();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("R[0-9a-f]{16}")]
+    private static partial System.Text.RegularExpressions.Regex RelationshipId();
 
     private static Paragraph Para(string text, bool bold, bool center, int halfPoints)
     {

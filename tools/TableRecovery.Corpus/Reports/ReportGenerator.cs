@@ -16,7 +16,7 @@ namespace TableRecovery.Corpus.Reports;
 public sealed record ReportOptions(DirectoryInfo Output, long Seed, int Workers, string ChromiumPath);
 
 /// <summary>One report to make: its index (for the seed), its form, and what the caller pins down.</summary>
-public sealed record ReportRequest(int Index, ReportForm Form, ScanClass? ScanClass = null, bool? Cut = null, bool? Inconsistent = null);
+public sealed record ReportRequest(int Index, ReportForm Form, ScanClass? ScanClass = null, bool? Cut = null, bool? Inconsistent = null, bool? Vml = null);
 
 /// <summary>
 /// Generates whole reports with ground truth: the tables rendered by headless Chromium (as pictures, degraded by
@@ -27,7 +27,7 @@ public sealed partial class ReportGenerator(ReportPlanner planner, ScanDegrader 
     public async Task<ReportManifest> GenerateAsync(ReportOptions options, IReadOnlyList<ReportRequest> requests, CancellationToken cancellationToken)
     {
         options.Output.Create();
-        var plans = requests.Select(r => planner.Plan(options.Seed, r.Index, r.Form, r.ScanClass, r.Cut, r.Inconsistent)).ToList();
+        var plans = requests.Select(r => planner.Plan(options.Seed, r.Index, r.Form, r.ScanClass, r.Cut, r.Inconsistent, r.Vml)).ToList();
         var entries = new ConcurrentBag<(int Order, ReportManifestEntry Entry)>();
         var browsers = new List<ChromiumRenderer>();
         var tabs = new ConcurrentQueue<ChromiumTab>();

@@ -9,7 +9,7 @@ namespace TableRecovery.Corpus.Reports;
 /// </summary>
 public sealed class ReportPlanner(LayoutCatalog catalog)
 {
-    public ReportPlan Plan(long masterSeed, int index, ReportForm form, ScanClass? scanClass = null, bool? cut = null, bool? inconsistent = null)
+    public ReportPlan Plan(long masterSeed, int index, ReportForm form, ScanClass? scanClass = null, bool? cut = null, bool? inconsistent = null, bool? vml = null)
     {
         var seed = Seeds.Derive(masterSeed, 1_000_000 + index);
         var mix = Seeds.Stream(seed, 0);
@@ -52,7 +52,7 @@ public sealed class ReportPlanner(LayoutCatalog catalog)
         var paragraphs = Enumerable.Range(0, 5).Select(_ => text.Pick(ReportText.Paragraphs)).ToList();
         var name = $"{index:D4}_{FormName(form)}_{format}";
         return new ReportPlan(name, form, seed, chosenClass, agency, year, tables, cutPlan, style, degradation, paragraphs,
-            VmlPictures: form is ReportForm.DocxPictures or ReportForm.DocxCut && mix.Chance(0.3));
+            VmlPictures: form is ReportForm.DocxPictures or ReportForm.DocxCut && (vml ?? mix.Chance(0.3)));
     }
 
     public static string FormName(ReportForm form) => form switch

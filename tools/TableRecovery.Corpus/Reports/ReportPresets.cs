@@ -9,14 +9,14 @@ public static class ReportPresets
         Enumerable.Range(0, count).Select(i => new ReportRequest(i, forms[i % forms.Count])).ToList();
 
     /// <summary>
-    /// tests/fixtures/reports: each form once — pictures, Word tables (with a printed inconsistency), a table cut over two
-    /// pictures, scanned pages, a born-digital PDF whose requests table runs over a page break, a multi-page TIFF.
+    /// tests/fixtures/reports: each form once — DrawingML pictures, Word tables (with a printed inconsistency), a table cut over two
+    /// VML pictures, scanned pages, a born-digital PDF whose requests table runs over a page break, a multi-page TIFF.
     /// </summary>
     public static IReadOnlyList<ReportRequest> Fixture() =>
     [
-        new(0, ReportForm.DocxPictures, ScanClass.Clean, Cut: false, Inconsistent: false),
+        new(0, ReportForm.DocxPictures, ScanClass.Clean, Cut: false, Inconsistent: false, Vml: false),
         new(1, ReportForm.DocxTables, ScanClass.Clean, Cut: false, Inconsistent: true),
-        new(2, ReportForm.DocxCut, ScanClass.Clean, Cut: true, Inconsistent: false),
+        new(2, ReportForm.DocxCut, ScanClass.Clean, Cut: true, Inconsistent: false, Vml: true),
         new(3, ReportForm.PdfScanned, ScanClass.Clean, Cut: true, Inconsistent: false),
         new(4, ReportForm.PdfDigital, ScanClass.Clean, Cut: true, Inconsistent: false),
         new(5, ReportForm.TiffPages, ScanClass.Clean, Cut: false, Inconsistent: false),
