@@ -17,6 +17,11 @@ public static class SectionHeadings
 
     public static bool IsSectionHeading(string? text)
     {
+        // "（一）主动公开工作情况" is a sub-heading of 一、总体情况, not the section of the table.
+        if (text is null || text.TrimStart().StartsWith('（') || text.TrimStart().StartsWith('('))
+        {
+            return false;
+        }
         var normalized = LabelNormalizer.Normalize(text);
         if (normalized.Length < 4 || normalized.Length > MaxLength)
         {
