@@ -14,7 +14,8 @@ public sealed class DocumentReader(DocxReader docx, PdfReader pdf)
     public DocumentContent Read(string name, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var span = bytes.Span;
-        if (span.StartsWith("%PDF-"u8) || (span.Length > 5 && span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8) >= 0 && !IsImage(span)))
+        // Readers accept a PDF header anywhere in the first 1024 bytes (some writers put junk before it).
+        if (!IsImage(span) && span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8) >= 0)
         {
             return pdf.Read(bytes, cancellationToken);
         }

@@ -64,7 +64,8 @@ public static class OrientationDetector
     /// </summary>
     public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables)
     {
-        double score = 0, rows = 0;
+        double score = 0;
+        var rows = 0;
         foreach (var table in tables)
         {
             var lattice = table.Lattice;
@@ -79,10 +80,14 @@ public static class OrientationDetector
             score += numbers.Average(X) - labels.Average(X) + numbers.Average(Y) - labels.Average(Y);
             foreach (var row in numbers.GroupBy(c => c.Row))
             {
-                var left = labels.Where(l => l.Row == row.Key && l.RowSpan == 1).ToList();
-                if (left.Count > 0) rows += row.Average(X) - left.Average(X);
+                // A row votes only when its label is clearly beside all its numbers: left (upright) or right (turned).
+                var beside = labels.Where(l => l.Row == row.Key && l.RowSpan == 1).ToList();
+                if (beside.Count == 0) continue;
+                if (beside.Max(l => l.LastColumn) < row.Min(n => n.Column)) rows++;
+                else if (beside.Min(l => l.Column) > row.Max(n => n.LastColumn)) rows--;
             }
         }
-        return Math.Abs(rows) > 0.05 ? rows < 0 : score < 0;
+        // Two rows agreeing outweigh the whole-table average; fewer (an appeals table has one number row) do not.
+        return Math.Abs(rows) >= 2 ? rows < 0 : score < 0;
     }
 }
