@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything TableRecovery needs on a fresh Debian 12 machine, idempotently:
 # the native engines, their language data (copied into the repo's tessdata/), fonts and Chromium for the
-# corpus generator, ImageMagick for degrading it, poppler for PDFs and PostgreSQL for the multi-machine tests.
+# corpus generator, ImageMagick for degrading it, poppler for PDFs (qpdf makes the encrypted one of the tests) and
+# PostgreSQL for the multi-machine tests.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(libtesseract5 tesseract-ocr libleptonica-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
   chromium fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-ukai fonts-arphic-uming
-  imagemagick poppler-utils postgresql)
+  imagemagick poppler-utils qpdf postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

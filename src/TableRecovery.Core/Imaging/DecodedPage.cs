@@ -2,7 +2,7 @@ using TableRecovery.Core.Interop;
 
 namespace TableRecovery.Core.Imaging;
 
-/// <summary>One decoded picture (a page of a multi-page TIFF counts as one) and the name it goes by.</summary>
+/// <summary>One decoded picture and the name it goes by (a page of a multi-page TIFF counts as one, named page-N).</summary>
 public sealed class DecodedPage(string name, PixHandle pix) : IDisposable
 {
     public string Name { get; } = name;

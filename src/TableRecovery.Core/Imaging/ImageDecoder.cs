@@ -92,7 +92,7 @@ public sealed class ImageDecoder(long maxPixels)
             for (var i = 0; i < count; i++)
             {
                 var pix = Leptonica.pixaGetPix(pixa, i);
-                var page = new DecodedPage(count == 1 ? name : $"{name}#page={i + 1}", pix);
+                var page = new DecodedPage(count == 1 ? name : $"page-{i + 1}", pix);
                 total += (long)page.Width * page.Height;
                 pages.Add(page);
                 if (total > MaxPixels)

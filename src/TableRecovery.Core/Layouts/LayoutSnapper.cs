@@ -21,6 +21,9 @@ public sealed class LayoutSnapper
     public const double TieMargin = 0.02;
 
     private readonly LayoutCatalog _catalog;
+
+    /// <summary>The layouts tables are snapped onto.</summary>
+    public LayoutCatalog Catalog => _catalog;
     private readonly double _minimumScore;
 
     public LayoutSnapper(LayoutCatalog? catalog = null, double minimumScore = DefaultMinimumScore)
@@ -68,6 +71,32 @@ public sealed class LayoutSnapper
         }
         notes.AddRange(best.Fit.Table.Notes);
         return new SnapResult(table, best.Fit.Table with { Score = best.Score, Notes = notes }, null, candidates);
+    }
+
+    /// <summary>
+    /// Snaps a table onto one given layout (the continuation of a table cut over two pictures, whose header is on the
+    /// previous one and whose rows alone may fit two layouts nearly as well), or says why it does not fit it.
+    /// </summary>
+    public SnapResult SnapAs(ReadTable table, TableLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(layout);
+        if (table.Cells.Count == 0 || table.Lattice.RowCount <= 0 || table.Lattice.ColumnCount <= 0)
+        {
+            return new SnapResult(table, null, "the table has no cells", []);
+        }
+        var grid = new ReadGrid(table);
+        var analysis = new GridTableAnalysis(grid);
+        var fit = layout.IsBlockTable ? BlockTableSnapper.Snap(grid, layout) : GridTableSnapper.Snap(analysis, layout);
+        var (score, explanation) = Combine(fit, HeadingText(table, analysis), layout);
+        var candidate = new LayoutCandidate(layout.Id, score, explanation);
+        if (score < _minimumScore)
+        {
+            return new SnapResult(table, null, string.Create(CultureInfo.InvariantCulture,
+                $"does not fit {layout.Id}: {score:0.00} (< {_minimumScore:0.00}): {explanation}"), [candidate]);
+        }
+        var notes = fit.Table.Notes.Prepend(string.Create(CultureInfo.InvariantCulture, $"snapped as {layout.Id} ({score:0.00}): {explanation}")).ToList();
+        return new SnapResult(table, fit.Table with { Score = score, Notes = notes }, null, [candidate]);
     }
 
     /// <summary>Snaps several tables of one page or document, each on its own (a report may mix formats).</summary>

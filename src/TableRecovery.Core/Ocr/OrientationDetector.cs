@@ -82,11 +82,14 @@ public static class OrientationDetector
 
     /// <summary>
     /// True when the numbers sit left of and above the labels: the table is upside down. Measured in
-    /// table-relative coordinates so one wide or tall table does not dominate.
+    /// table-relative coordinates so one wide or tall table does not dominate. Within a row, numbers right of
+    /// its label decide first: over the whole table, the unmerged numbers of an active table all sit in its
+    /// first block, above most of its labels, which alone would read as upside down.
     /// </summary>
     public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables)
     {
         double score = 0;
+        var rows = 0;
         foreach (var table in tables)
         {
             var lattice = table.Lattice;
@@ -99,7 +102,16 @@ public static class OrientationDetector
             double X(LatticeCell c) => (c.Box.CenterX - b.X) / (double)b.Width;
             double Y(LatticeCell c) => (c.Box.CenterY - b.Y) / (double)b.Height;
             score += numbers.Average(X) - labels.Average(X) + numbers.Average(Y) - labels.Average(Y);
+            foreach (var row in numbers.GroupBy(c => c.Row))
+            {
+                // A row votes only when its label is clearly beside all its numbers: left (upright) or right (turned).
+                var beside = labels.Where(l => l.Row == row.Key && l.RowSpan == 1).ToList();
+                if (beside.Count == 0) continue;
+                if (beside.Max(l => l.LastColumn) < row.Min(n => n.Column)) rows++;
+                else if (beside.Min(l => l.Column) > row.Max(n => n.LastColumn)) rows--;
+            }
         }
-        return score < 0;
+        // Two rows agreeing outweigh the whole-table average; fewer (an appeals table has one number row) do not.
+        return Math.Abs(rows) >= 2 ? rows < 0 : score < 0;
     }
 }

@@ -18,17 +18,18 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     {
     }
 
+    /// <summary>Assembles every table of one picture or of a whole document, in order; tables cut over pictures are joined first.</summary>
     public List<TableResult> Assemble(IReadOnlyList<ReadTable> tables)
     {
         var results = new List<TableResult>(tables.Count);
-        foreach (var snap in snapper.SnapAll(tables))
+        foreach (var table in new CutTableJoiner(snapper).Join(snapper.SnapAll(tables)))
         {
-            if (snap.Table is not { } snapped)
+            if (table.Table is not { } snapped)
             {
-                results.AddRange(_raw.Assemble([snap.Source]));
+                results.AddRange(_raw.Assemble([table.Parts[0].Source]));
                 continue;
             }
-            results.Add(Assemble(snap.Source, snapped));
+            results.Add(Assemble(table, snapped));
         }
         return results;
     }
@@ -68,8 +69,9 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         return layout.Cells.Select(c => c.Id).Where(id => byCell[id].Any() && byCell[id].All(Checked)).ToHashSet(StringComparer.Ordinal);
     }
 
-    private TableResult Assemble(ReadTable source, SnappedTable snapped)
+    private TableResult Assemble(JoinedTable joined, SnappedTable snapped)
     {
+        var source = joined.Parts[0].Source;
         var layout = snapped.Layout;
         var input = ReconciliationInput.FromLayout(layout, id =>
             snapped.CellsById.TryGetValue(id, out var cell) && cell is not null ? cell.Readings : null);
@@ -89,7 +91,9 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 Status = read is null ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
                     : c.Status,
-                Box = read is null ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
+                // A Word table's cells are in no picture: they have no box.
+                Box = read is null || read.SourceBox.IsEmpty ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
+                Image = joined.IsJoined && read is not null ? ImageOf(joined, c.Id, read) : null,
                 Alternatives = c.Alternatives.Select(a => new AlternativeResult(a.Value, Math.Round(a.Confidence, 4))).ToList(),
                 Readings = read is null ? null : ReadingResults.From(read.Readings),
             };
@@ -113,6 +117,11 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
             Cells = cells,
             Identities = identities,
             MissingRows = snapped.MissingRowKeys.Count > 0 ? snapped.MissingRowKeys : null,
+            Parts = joined.IsJoined ? joined.Parts.Select(p => p.Source.Image).ToList() : null,
         };
     }
+
+    private static string ImageOf(JoinedTable joined, string cellId, ReadCell read) =>
+        joined.Parts.FirstOrDefault(p => p.Table?.CellsById.GetValueOrDefault(cellId) is { } c && ReferenceEquals(c, read))?.Source.Image
+        ?? joined.Parts[0].Source.Image;
 }

@@ -23,7 +23,7 @@ public sealed class RawLatticeAssembler : ITableAssembler
             Value = null,
             Confidence = c.Readings.Count > 0 ? c.Readings[0].Confidence : 0,
             Status = Statuses.NeedsReview,
-            Box = [c.SourceBox.X, c.SourceBox.Y, c.SourceBox.Width, c.SourceBox.Height],
+            Box = c.SourceBox.IsEmpty ? null : [c.SourceBox.X, c.SourceBox.Y, c.SourceBox.Width, c.SourceBox.Height],
             Alternatives = c.Readings.Skip(1).Select(r => new AlternativeResult(null, r.Confidence)).ToList(),
         }).ToList(),
         Identities = [],

@@ -14,4 +14,16 @@ public sealed record RecoveryEngineOptions
 
     /// <summary>Input files larger than this are refused before decoding.</summary>
     public long MaxInputBytes { get; init; } = 200L * 1024 * 1024;
+
+    /// <summary>PDF pages are rendered at this resolution for the grid and for OCR (at least 200).</summary>
+    public int PdfRenderDpi { get; init; } = 200;
+
+    /// <summary>PDFs with more pages than this are refused.</summary>
+    public int MaxPdfPages { get; init; } = 200;
+
+    /// <summary>Each run of a poppler tool (pdfinfo, pdftotext, pdfimages, pdftoppm) is killed after this long.</summary>
+    public TimeSpan PdfToolTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Folder of the poppler tools; null: found on PATH (Debian's poppler-utils).</summary>
+    public string? PopplerDirectory { get; init; }
 }

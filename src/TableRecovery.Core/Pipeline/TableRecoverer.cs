@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TableRecovery.Core.Documents;
+using TableRecovery.Core.Documents.Pdf;
+using TableRecovery.Core.Documents.Word;
 using TableRecovery.Core.Grid;
 using TableRecovery.Core.Imaging;
 using TableRecovery.Core.Interop;
@@ -10,13 +13,16 @@ using TableRecovery.Core.Results;
 namespace TableRecovery.Core.Pipeline;
 
 /// <summary>
-/// The pipeline for one input: decode → normalize (turn, deskew, scale, binarize) → find tables → read
-/// cells → assemble the result document. Thread-safe: each call rents its own engines from the pool.
+/// The pipeline for one input: its pictures and text tables in document order (a picture file is its own single part;
+/// a .docx or PDF has many) → per picture: decode → normalize (turn, deskew, scale, binarize) → find tables → read cells
+/// (OCR, or the page's text layer) → assemble every table of the document at once (snap, join tables cut over pictures,
+/// reconcile) into one result document. Thread-safe: each call rents its own engines from the pool.
 /// </summary>
 public sealed class TableRecoverer : ITableRecoverer, IDisposable
 {
     private readonly RecoveryEngineOptions _options;
     private readonly EnginePool _pool;
+    private readonly DocumentReader _documents;
     private readonly ImageDecoder _decoder;
     private readonly PageNormalizer _normalizer = new();
     private readonly TableReader _reader = new();
@@ -25,9 +31,17 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
 
     public TableRecoverer(RecoveryEngineOptions options, ILoggerFactory? loggerFactory = null, ITableAssembler? assembler = null)
     {
+        if (options.PdfRenderDpi < 200)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PdfRenderDpi, "PdfRenderDpi must be at least 200.");
+        }
         _options = options;
         _pool = new EnginePool(options.TessdataPath, options.EngineSlots);
         _decoder = new ImageDecoder(options.MaxPixels);
+        _documents = new DocumentReader(
+            new DocxReader(options.MaxInputBytes * 4),
+            new PdfReader(new PopplerTools(options.PopplerDirectory, options.PdfToolTimeout),
+                new PdfReadOptions(options.PdfRenderDpi, options.MaxPdfPages, options.MaxPixels)));
         _assembler = assembler ?? new LayoutAssembler();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TableRecoverer>();
     }
@@ -39,33 +53,78 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
         {
             return Failed(file, sha, ErrorCodes.ImageTooLarge, $"The file has {file.Bytes.Length:N0} bytes, over the limit of {_options.MaxInputBytes:N0}.");
         }
-        IReadOnlyList<DecodedPage> pages;
+        DocumentContent content;
         try
         {
-            pages = _decoder.Decode(file.Name, file.Bytes.Span);
+            content = _documents.Read(file.Name, file.Bytes, cancellationToken);
         }
-        catch (ImageDecodeException e)
+        catch (DocumentReadException e)
         {
             return Failed(file, sha, e.Code, e.Message);
         }
+        catch (PopplerToolException e)
+        {
+            _logger.LogError(e, "Reading the PDF {Source} failed", file.Name);
+            return Failed(file, sha, ErrorCodes.InternalError, $"The PDF could not be read: {e.Message}");
+        }
+        // A picture file is its own only part: a bad one is the whole file's error, not a note beside nothing.
+        var single = content.Parts is [PicturePart { Text: null } only] && only.Name == file.Name;
         try
         {
             using var lease = _pool.Rent(cancellationToken);
-            var tables = new List<TableResult>();
+            var read = new List<ReadTable>();
             var overlays = new List<Overlay>();
-            var errors = new List<ResultError>();
-            foreach (var page in pages)
+            var errors = content.Problems.Select(p => new ResultError(p.Code, p.Message)).ToList();
+            foreach (var part in content.Parts)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var found = RecoverPage(page, lease.Engines, request, overlays);
-                tables.AddRange(found);
+                switch (part)
+                {
+                    case TablePart table:
+                        read.Add(table.Table);
+                        break;
+                    case PicturePart picture:
+                        IReadOnlyList<DecodedPage> pages;
+                        try
+                        {
+                            pages = _decoder.Decode(picture.Name, picture.Bytes.Span);
+                        }
+                        catch (ImageDecodeException e) when (!single)
+                        {
+                            errors.Add(new ResultError(e.Code, $"{picture.Name}: {e.Message} The picture was skipped."));
+                            continue;
+                        }
+                        catch (ImageDecodeException e)
+                        {
+                            return Failed(file, sha, e.Code, e.Message);
+                        }
+                        try
+                        {
+                            var found = new List<ReadTable>();
+                            foreach (var page in pages)
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                var name = pages.Count == 1 ? picture.Name : single ? page.Name : $"{picture.Name}/{page.Name}";
+                                found.AddRange(ReadPage(page, name, picture.Text, lease.Engines, request, overlays));
+                            }
+                            read.AddRange(HeadingHints.Apply(found, picture.Headings));
+                        }
+                        finally
+                        {
+                            foreach (var page in pages) page.Dispose();
+                        }
+                        break;
+                }
             }
+            var tables = _assembler.Assemble(read);
             if (tables.Count == 0)
             {
-                errors.Add(new ResultError(ErrorCodes.NoTableFound,
-                    "No ruled table was found in the picture. Check that the file shows the report's table with its lines."));
+                errors.Add(new ResultError(ErrorCodes.NoTableFound, single
+                    ? "No ruled table was found in the picture. Check that the file shows the report's table with its lines."
+                    : $"No ruled table was found in the document's {content.Parts.Count} picture(s) and table(s). Check that it holds the report's statistics tables."));
             }
-            return new RecoveryOutcome(new ResultDocument { Source = file.Name, Sha256 = sha, Tables = tables, Errors = errors }, overlays);
+            var report = content.Title is { } title ? new ReportInfo(title.Agency, title.Year, title.Title) : null;
+            return new RecoveryOutcome(new ResultDocument { Source = file.Name, Sha256 = sha, Tables = tables, Errors = errors, Report = report }, overlays);
         }
         catch (OperationCanceledException)
         {
@@ -76,13 +135,10 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             _logger.LogError(e, "Recovery of {Source} failed", file.Name);
             return Failed(file, sha, ErrorCodes.InternalError, $"Recovery failed: {e.Message}");
         }
-        finally
-        {
-            foreach (var page in pages) page.Dispose();
-        }
     }
 
-    private List<TableResult> RecoverPage(DecodedPage page, EngineSet engines, RecoveryRequest request, List<Overlay> overlays)
+    /// <summary>The tables of one picture, read from its text layer where that covers them, else by OCR.</summary>
+    private List<ReadTable> ReadPage(DecodedPage page, string name, TextLayer? text, EngineSet engines, RecoveryRequest request, List<Overlay> overlays)
     {
         var turns = 0;
         var image = _normalizer.Normalize(page, turns);
@@ -91,23 +147,28 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             var tables = TableFinder.Find(image);
             if (tables.Count == 0) return [];
             var crops = CropMaker.For(image.Gray);
-            if (OrientationDetector.IsSideways(image, tables, crops, engines.Digits))
+            // A page with a text layer is upright as rendered; its orientation is not guessed from the pixels.
+            if (text is null)
             {
-                turns = 1;
-                Renormalize();
+                if (OrientationDetector.IsSideways(image, tables, crops, engines.Digits))
+                {
+                    turns = 1;
+                    Renormalize();
+                }
+                if (OrientationDetector.IsUpsideDown(image, tables))
+                {
+                    turns += 2;
+                    Renormalize();
+                }
             }
-            if (OrientationDetector.IsUpsideDown(image, tables))
-            {
-                turns += 2;
-                Renormalize();
-            }
-            var read = tables.Select(t => _reader.Read(image, crops, t, engines, page.Name)).ToList();
-            var results = _assembler.Assemble(read);
+            var read = tables.Select(t => text is not null && TextLayerTableReader.Covers(text, image, t)
+                ? TextLayerTableReader.Read(image, t, text, name)
+                : _reader.Read(image, crops, t, engines, name)).ToList();
             if (request.RenderOverlay)
             {
-                overlays.Add(new Overlay(page.Name, OverlayRenderer.Render(image, read, results)));
+                overlays.Add(new Overlay(name, OverlayRenderer.Render(image, read, [])));
             }
-            return results;
+            return read;
 
             void Renormalize()
             {

@@ -14,11 +14,8 @@ public sealed record ResultDocument
     public IReadOnlyList<TableResult> Tables { get; init; } = [];
     public IReadOnlyList<ResultError> Errors { get; init; } = [];
 
-    /// <summary>Agency read from the report's title, when one was present (documents only).</summary>
-    public string? Agency { get; init; }
-
-    /// <summary>Reporting year read from the report's title, when one was present (documents only).</summary>
-    public int? Year { get; init; }
+    /// <summary>The report's agency and year, read from its title when one was found (documents: .docx, PDF).</summary>
+    public ReportInfo? Report { get; init; }
 
     public static ResultDocument Failed(string source, string sha256, string code, string message) =>
         new() { Source = source, Sha256 = sha256, Errors = [new ResultError(code, message)] };
@@ -36,7 +33,16 @@ public sealed record TableResult
 
     /// <summary>Row keys of the layout that were not in the picture (a table cut over two pictures).</summary>
     public IReadOnlyList<string>? MissingRows { get; init; }
+
+    /// <summary>
+    /// For a table cut over several pictures or pages and joined: every picture it came from, in order (<see cref="Image"/>
+    /// is the first); each cell's <see cref="CellResult.Image"/> then says which one holds it. Null for a table in one picture.
+    /// </summary>
+    public IReadOnlyList<string>? Parts { get; init; }
 }
+
+/// <summary>The report a document is: its agency and year as printed in its title, and the title itself.</summary>
+public sealed record ReportInfo(string Agency, int Year, string Title);
 
 public sealed record CellResult
 {
@@ -46,6 +52,10 @@ public sealed record CellResult
     public double Confidence { get; init; }
     public required string Status { get; init; }
     public IReadOnlyList<int>? Box { get; init; }
+
+    /// <summary>The picture holding the cell (its <see cref="Box"/> is in that picture), for a table joined from several.</summary>
+    public string? Image { get; init; }
+
     public IReadOnlyList<AlternativeResult> Alternatives { get; init; } = [];
     public string? ConfirmedBy { get; init; }
     public DateTimeOffset? ConfirmedAt { get; init; }
@@ -105,6 +115,7 @@ public static class ErrorCodes
     public const string LayoutNotRecognized = "layout_not_recognized";
     public const string CorruptDocument = "corrupt_document";
     public const string EncryptedDocument = "encrypted_document";
+    public const string DocumentTooLarge = "document_too_large";
     public const string InternalError = "internal_error";
 }
 

@@ -67,16 +67,20 @@ public static class RecoverCommand
     }
 
     private static Task RecoverAllAsync(
-        ITableRecoverer recoverer, RecoverArguments arguments, Summary summary, Action advanced, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            arguments.Files,
+        ITableRecoverer recoverer, RecoverArguments arguments, Summary summary, Action advanced, CancellationToken cancellationToken)
+    {
+        var resultNames = ResultNames(arguments.Files);
+        return Parallel.ForEachAsync(
+            arguments.Files.Select((file, index) => (file, index)),
             new ParallelOptions { MaxDegreeOfParallelism = arguments.Jobs, CancellationToken = cancellationToken },
-            async (file, ct) =>
+            async (item, ct) =>
             {
+                var (file, index) = item;
                 var outcome = await Task.Run(() => RecoverOne(recoverer, file, arguments.Overlay, ct), ct);
-                var stem = Path.GetFileNameWithoutExtension(file.Name);
+                var resultName = resultNames[index];
+                var stem = resultName[..^".json".Length];
                 var json = System.Text.Encoding.UTF8.GetBytes(ResultJson.Serialize(outcome.Document));
-                await DurableFile.WriteAsync(Path.Combine(arguments.Out.FullName, FolderLayout.ResultName(file.Name)), json, ct);
+                await DurableFile.WriteAsync(Path.Combine(arguments.Out.FullName, resultName), json, ct);
                 for (var i = 0; i < outcome.Overlays.Count; i++)
                 {
                     var name = outcome.Overlays.Count == 1 ? $"{stem}.overlay.png" : $"{stem}.overlay.{i + 1}.png";
@@ -85,6 +89,22 @@ public static class RecoverCommand
                 summary.Add(outcome.Document);
                 advanced();
             });
+    }
+
+    /// <summary>
+    /// One result name per input, in command-line order: x.json, and for a later input of the same base name (x.pdf after
+    /// x.png) its whole name, x.pdf.json — no input's result overwrites another's.
+    /// </summary>
+    internal static IReadOnlyList<string> ResultNames(IReadOnlyList<FileInfo> files)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        return files.Select(f =>
+        {
+            var name = FolderLayout.UniqueResultName(f.Name, taken.Contains);
+            taken.Add(name);
+            return name;
+        }).ToList();
+    }
 
     private static RecoveryOutcome RecoverOne(ITableRecoverer recoverer, FileInfo file, bool overlay, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public static class RecovererFactory
         EngineSlots = engineSlots,
         MaxPixels = engine.MaxPixels,
         MaxInputBytes = engine.MaxInputBytes,
+        PdfRenderDpi = engine.PdfRenderDpi,
+        MaxPdfPages = engine.MaxPdfPages,
+        PdfToolTimeout = engine.PdfToolTimeout,
     };
 
     public static ITableRecoverer Create(RecoveryEngineOptions options, ILoggerFactory loggerFactory) =>

@@ -71,6 +71,13 @@ public sealed class EngineOptions
     public string? TessdataPath { get; set; }
     public long MaxPixels { get; set; } = 80_000_000;
     public long MaxInputBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>PDF pages are rendered at this resolution (200 or more).</summary>
+    public int PdfRenderDpi { get; set; } = 200;
+    public int MaxPdfPages { get; set; } = 200;
+
+    /// <summary>Each poppler tool run (pdfinfo, pdftotext, pdfimages, pdftoppm) is killed after this long.</summary>
+    public TimeSpan PdfToolTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
@@ -124,6 +131,9 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         var errors = new List<string>();
         if (o.MaxPixels < 1) errors.Add("Engine:MaxPixels must be positive.");
         if (o.MaxInputBytes < 1) errors.Add("Engine:MaxInputBytes must be positive.");
+        if (o.PdfRenderDpi is < 200 or > 600) errors.Add($"Engine:PdfRenderDpi must be 200..600, not {o.PdfRenderDpi}.");
+        if (o.MaxPdfPages < 1) errors.Add("Engine:MaxPdfPages must be positive.");
+        if (o.PdfToolTimeout < TimeSpan.FromSeconds(1)) errors.Add("Engine:PdfToolTimeout must be at least 1 second.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

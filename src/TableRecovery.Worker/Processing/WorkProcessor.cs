@@ -87,7 +87,7 @@ public sealed class WorkProcessor
         using (new StageTimer(_metrics, _time, "write"))
         {
             // The result is durable (store committed, file flushed and renamed) before the input leaves processing/.
-            await DurableFile.WriteAsync(Path.Combine(_layout.Out, FolderLayout.ResultName(claim.Name)), json, CancellationToken.None);
+            await DurableFile.WriteAsync(Path.Combine(_layout.Out, _layout.OutResultName(claim.Name)), json, CancellationToken.None);
             await claims.FinishAsync(claim, ContentStates.Of(document) == ContentStates.Failed, json, CancellationToken.None);
         }
         _logger.LogInformation("Finished {File}: {Tables} tables, errors {Errors}", claim.Name, document.Tables.Count,

@@ -12,6 +12,9 @@ public static class Fixtures
 
     public static string CorpusDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "corpus");
 
+    /// <summary>The committed generated reports (tests/fixtures/reports): .docx, PDF and TIFF with their truth.</summary>
+    public static string ReportsDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "reports");
+
     /// <summary>Every image of the committed sample with its ground truth.</summary>
     public static IReadOnlyList<CorpusImage> Corpus() =>
         Directory.EnumerateFiles(CorpusDirectory, "*.truth.json")

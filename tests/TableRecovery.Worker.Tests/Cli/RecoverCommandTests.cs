@@ -30,6 +30,31 @@ public sealed class RecoverCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Inputs_sharing_a_base_name_each_keep_their_own_result()
+    {
+        var png = _folder["in/report.png"];
+        var pdf = _folder["in/report.pdf"];
+        var again = _folder["other/report.png"];
+        foreach (var path in new[] { png, pdf, again })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, TestImages.Png(seed: path.Length));
+        }
+        var output = new DirectoryInfo(_folder["out"]);
+
+        var exit = await RecoverCommand.RunAsync(
+            new RecoverArguments([new FileInfo(png), new FileInfo(pdf), new FileInfo(again)], output, Overlay: false, Jobs: 2, Tessdata: null),
+            CancellationToken.None, () => new FakeRecoverer());
+
+        Assert.Equal(0, exit);
+        string SourceOf(string result) => ResultJson.Deserialize(File.ReadAllText(Path.Combine(output.FullName, result))).Source;
+        Assert.Equal("report.png", SourceOf("report.json"));
+        Assert.Equal("report.pdf", SourceOf("report.pdf.json"));
+        Assert.Equal("report.png", SourceOf("report.png.json"));
+        Assert.Equal(3, output.GetFiles("*.json").Length);
+    }
+
+    [Fact]
     public async Task Recover_exits_non_zero_for_usage_errors()
     {
         Assert.NotEqual(0, await WorkerCommandLine.Build().Parse(["recover", _folder["missing.png"], "--out", _folder["out"]]).InvokeAsync());

@@ -78,7 +78,7 @@ public sealed class ImagePlanner
         return new ImagePlan(name, extension, seed, scanClass, page, tables, style, degradation, paragraphs, title);
     }
 
-    private static TablePlan PlanTable(TableLayout layout, Random random, int truthSeed, bool page, bool? inconsistent, bool inconsistencyCandidate)
+    internal static TablePlan PlanTable(TableLayout layout, Random random, int truthSeed, bool page, bool? inconsistent, bool inconsistencyCandidate)
     {
         var broken = layout.Identities.Count > 0 && (inconsistent ?? random.Chance(0.1)) && (inconsistent is null || inconsistencyCandidate);
         var truth = new TruthGenerator(layout).Generate(truthSeed, broken);
@@ -93,7 +93,7 @@ public sealed class ImagePlanner
         return new TablePlan(truth, variant, LayoutGridBuilder.Build(truth, variant), heading, caption, random.Chance(0.3));
     }
 
-    private static RenderStyle ChooseStyle(Random random, ScanClass scanClass, bool page)
+    internal static RenderStyle ChooseStyle(Random random, ScanClass scanClass, bool page)
     {
         var font = random.PickWeighted(Fonts);
         var size = random.Next(12, 21);
@@ -123,7 +123,7 @@ public sealed class ImagePlanner
             scanClass == ScanClass.Hard && random.Chance(0.3) ? 1 : scanClass == ScanClass.Mild && random.Chance(0.08) ? 1 : 0);
     }
 
-    private static Degradation ChooseDegradation(Random random, ScanClass scanClass, bool sideways, RenderStyle style)
+    internal static Degradation ChooseDegradation(Random random, ScanClass scanClass, bool sideways, RenderStyle style)
     {
         var rotation = sideways ? random.PickWeighted<int>([(90, 0.45), (270, 0.35), (180, 0.2)]) : 0;
         var sign = random.Chance(0.5) ? -1 : 1;

@@ -78,6 +78,27 @@ public sealed class ChromiumTab
         return new RenderedPage(Convert.FromBase64String(shot.GetProperty("data").GetString()!), geometry, overlays, deviceScaleFactor);
     }
 
+    /// <summary>Prints <paramref name="html"/> to an A4 PDF (text stays text: the born-digital reports' text layer).</summary>
+    public async Task<byte[]> PrintPdfAsync(string html, CancellationToken cancellationToken)
+    {
+        await SendAsync("Emulation.setDeviceMetricsOverride",
+            new { width = 1200, height = 1600, deviceScaleFactor = 1, mobile = false }, cancellationToken).ConfigureAwait(false);
+        await SendAsync("Page.setDocumentContent", new { frameId = _frameId, html }, cancellationToken).ConfigureAwait(false);
+        await EvaluateAsync("document.fonts.ready.then(() => 'ok')", cancellationToken).ConfigureAwait(false);
+        var pdf = await SendAsync("Page.printToPDF", new
+        {
+            paperWidth = 8.27,
+            paperHeight = 11.69,
+            marginTop = 0.6,
+            marginBottom = 0.6,
+            marginLeft = 0.6,
+            marginRight = 0.6,
+            printBackground = true,
+            displayHeaderFooter = false,
+        }, cancellationToken).ConfigureAwait(false);
+        return Convert.FromBase64String(pdf.GetProperty("data").GetString()!);
+    }
+
     private async Task<string> EvaluateAsync(string expression, CancellationToken cancellationToken)
     {
         var result = await SendAsync("Runtime.evaluate", new { expression, awaitPromise = true, returnByValue = true }, cancellationToken)

@@ -1,0 +1,107 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Ocr;
+
+namespace TableRecovery.Core.Documents;
+
+/// <summary>
+/// Turns a lattice whose cells' text is known (a Word table, a PDF text layer) into a read table with certain
+/// readings, so it goes through the same snapping and reconciliation as a table read by OCR.
+/// </summary>
+public static class TextTableBuilder
+{
+    /// <param name="image">The name the table goes by (part or page).</param>
+    /// <param name="texts">Each cell's text; a cell missing here is blank.</param>
+    /// <param name="sourceBox">Each cell's box in the picture's pixels; empty when there is no picture (Word tables).</param>
+    public static ReadTable Build(string image, Lattice lattice, IReadOnlyDictionary<LatticeCell, string> texts,
+        Func<LatticeCell, PixelRect> sourceBox, string? heading, int rotation = 0, double skewDegrees = 0)
+    {
+        string TextOf(LatticeCell c) => texts.TryGetValue(c, out var t) ? t.Trim() : string.Empty;
+        var numeric = Classify(lattice, TextOf);
+        var cells = lattice.Cells.Select(c =>
+        {
+            var text = TextOf(c);
+            return numeric.Contains(c)
+                ? new ReadCell(c, text, true, [new Reading(text, 1.0, ReadingMethod.Text)], sourceBox(c))
+                : new ReadCell(c, text, false, [], sourceBox(c));
+        }).ToList();
+        return new ReadTable(image, lattice, cells, heading, rotation, skewDegrees);
+    }
+
+    /// <summary>
+    /// Which cells hold numbers, by the same vote as for pictures (<see cref="NumericCellClassifier"/>): unmerged cells
+    /// in columns and rows whose written cells mostly parse as numbers or printed zeros; blanks there are printed zeros.
+    /// </summary>
+    internal static HashSet<LatticeCell> Classify(Lattice lattice, Func<LatticeCell, string> text)
+    {
+        var single = lattice.Cells.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
+        var dataColumns = single.GroupBy(c => c.Column)
+            .Where(g => Votes(g, text) is var (numeric, written) && numeric > 0 && numeric >= written * 0.5)
+            .Select(g => g.Key)
+            .ToHashSet();
+        if (dataColumns.Count == 0)
+        {
+            return [];
+        }
+        var dataRows = new HashSet<int>();
+        var seenDataRow = false;
+        foreach (var row in single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key))
+        {
+            var (numeric, written) = Votes(row, text);
+            // A row blank across the number columns is all printed zeros once numbers have begun.
+            var isData = written == 0 ? seenDataRow : numeric >= written * 0.5;
+            if (isData)
+            {
+                seenDataRow = true;
+                dataRows.Add(row.Key);
+            }
+        }
+        var firstDataColumn = dataColumns.Min();
+        foreach (var column in single.Where(c => dataRows.Contains(c.Row) && c.Column > firstDataColumn && !dataColumns.Contains(c.Column)).GroupBy(c => c.Column))
+        {
+            if (column.All(c => text(c).Length == 0 || LooksNumeric(text(c))))
+            {
+                dataColumns.Add(column.Key);
+            }
+        }
+        var result = single.Where(c => dataRows.Contains(c.Row) && dataColumns.Contains(c.Column)).ToHashSet();
+        // A value cell spanning several columns (the narrow blocks of the active tables) lost the vote, which counts
+        // unmerged cells only. The text is certain, so a row of a label followed only by numbers and blanks is a value row.
+        foreach (var row in lattice.Cells.GroupBy(c => c.Row))
+        {
+            var cells = row.OrderBy(c => c.Column).ToList();
+            var values = cells.Skip(1).ToList();
+            if (cells.Count >= 2 && text(cells[0]) is { Length: > 0 } label && !LooksNumeric(label)
+                && values.Any(c => c.ColumnSpan > 1 && !result.Contains(c))
+                && values.All(c => c.RowSpan == 1 && c.Column >= firstDataColumn && (text(c).Length == 0 || LooksNumeric(text(c)))))
+            {
+                result.UnionWith(values);
+            }
+        }
+        return result;
+    }
+
+    private static (int Numeric, int Written) Votes(IEnumerable<LatticeCell> cells, Func<LatticeCell, string> text)
+    {
+        int numeric = 0, written = 0;
+        foreach (var cell in cells)
+        {
+            var t = text(cell);
+            if (t.Length == 0)
+            {
+                continue;
+            }
+            written++;
+            if (LooksNumeric(t))
+            {
+                numeric++;
+            }
+        }
+        return (numeric, written);
+    }
+
+    /// <summary>A number (signed, decimal, with thousands separators) or a printed zero (/, -, —, 无).</summary>
+    internal static bool LooksNumeric(string text) =>
+        CellValueParser.Parse(text, CellValueKind.Decimal) is { HasValue: true, Lenient: false }
+        || CellValueParser.Parse(text, CellValueKind.SignedInteger) is { HasValue: true, Lenient: false };
+}

@@ -1,0 +1,61 @@
+using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Pipeline;
+using TableRecovery.Core.Results;
+
+namespace TableRecovery.Core.Tests.Layouts;
+
+public sealed class CutTableJoinerTests
+{
+    private readonly LayoutAssembler _assembler = new();
+
+    [Theory]
+    [InlineData("requests-2021", "1.本机关不掌握相关政府信息")]
+    [InlineData("requests-2019", "1.属于国家秘密")]
+    public void A_table_cut_over_two_pictures_becomes_one_table_with_each_cell_from_its_own_picture(string layoutId, string firstRowOfSecondPart)
+    {
+        var head = SyntheticTable.Official(layoutId, heading: "三、收到和处理政府信息公开申请情况");
+        var tail = SyntheticTable.Official(layoutId);
+        var cut = head.RowOf(firstRowOfSecondPart);
+        head.CutLastRows(head.RowCount - cut);
+        tail.CutFirstRows(cut);
+
+        var tables = _assembler.Assemble([head.ToReadTable("page-2"), tail.ToReadTable("page-3")]);
+
+        var table = Assert.Single(tables);
+        Assert.Equal(layoutId, table.Layout);
+        Assert.Equal(["page-2", "page-3"], table.Parts);
+        Assert.True(table.MissingRows is null, $"missing rows: {string.Join(", ", table.MissingRows ?? [])}");
+        var expected = SyntheticTable.Official(layoutId).Values;
+        var wrong = table.Cells.Where(c => c.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) != expected[c.Id]).Select(c => $"{c.Id}: {c.Value} vs {expected[c.Id]}").ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} cells wrong: {string.Join("; ", wrong.Take(8))}");
+        Assert.Equal("page-3", table.Cells.Single(c => c.Id == "total/total").Image);
+        Assert.Equal("page-2", table.Cells.Single(c => c.Id == "new/natural_person").Image);
+        Assert.Equal(LayoutCatalog.Default[layoutId].Identities.Count, table.Identities.Count);
+    }
+
+    [Fact]
+    public void Two_whole_tables_of_different_layouts_stay_apart()
+    {
+        var requests = SyntheticTable.Official("requests-2021");
+        var appeals = SyntheticTable.Official("appeals");
+
+        var tables = _assembler.Assemble([requests.ToReadTable("a.png"), appeals.ToReadTable("b.png")]);
+
+        Assert.Equal(["requests-2021", "appeals"], tables.Select(t => t.Layout));
+        Assert.All(tables, t => Assert.Null(t.Parts));
+    }
+
+    [Fact]
+    public void A_part_that_does_not_continue_the_rows_is_not_joined()
+    {
+        var first = SyntheticTable.Official("requests-2021");
+        first.CutLastRows(5);
+        var again = SyntheticTable.Official("requests-2021");
+        again.CutLastRows(5); // the same rows once more (a duplicated picture), not the rest
+
+        var tables = _assembler.Assemble([first.ToReadTable("a.png"), again.ToReadTable("b.png")]);
+
+        Assert.Equal(2, tables.Count);
+        Assert.All(tables, t => Assert.Equal(Statuses.NeedsReview, t.Status));
+    }
+}
