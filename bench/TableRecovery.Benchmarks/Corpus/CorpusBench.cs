@@ -50,7 +50,9 @@ internal static class CorpusBench
             {
                 requestsSeconds.Add(seconds);
             }
-            var board = byClass.TryGetValue(image.ScanClass, out var b) ? b : byClass[image.ScanClass] = new Scoreboard(image.ScanClass);
+            // Reports are scored per form (docx-pictures, pdf-scanned, …); pictures per scan class.
+            var group = image.Form ?? image.ScanClass;
+            var board = byClass.TryGetValue(group, out var b) ? b : byClass[group] = new Scoreboard(group);
             var lines = Score(image, outcome.Document, assembler.Recorded, seconds, [all, board]);
             if (Verbose || lines.Count > 0)
             {
@@ -83,11 +85,13 @@ internal static class CorpusBench
         {
             var layout = LayoutCatalog.Default[truth.Layout];
             // The read table that covers the truth's box is the one meant to be this table.
-            var index = BestOverlap(truth, recorded, used);
+            var index = BestOverlap(truth, recorded, used, byPosition: image.Form is null);
             var read = index >= 0 ? recorded[index] : null;
             var result = index >= 0 && index < document.Tables.Count ? document.Tables[index] : null;
             if (index >= 0) used.Add(index);
-            var gridRight = read is not null && read.Read.Lattice.RowCount == truth.GridRows && read.Read.Lattice.ColumnCount == truth.GridColumns;
+            // A Word table or a text layer has no drawn lattice to compare; a table cut in two has two.
+            var gridRight = read is not null && (truth.GridRows == 0 || truth.Box is null && image.Form is not null || truth.Cut
+                || read.Read.Lattice.RowCount == truth.GridRows && read.Read.Lattice.ColumnCount == truth.GridColumns);
             var identified = result is not null && result.Layout == truth.Layout;
             if (read is null) notes.Add($"{truth.Layout}: no table found");
             else if (!identified) notes.Add($"{truth.Layout}: identified as '{result?.Layout}' (grid {read.Read.Lattice.RowCount}x{read.Read.Lattice.ColumnCount}, truth {truth.GridRows}x{truth.GridColumns})");
@@ -126,11 +130,12 @@ internal static class CorpusBench
         return notes;
     }
 
-    private static int BestOverlap(TruthTable truth, List<AssembledTable> recorded, HashSet<int> used)
+    private static int BestOverlap(TruthTable truth, List<AssembledTable> recorded, HashSet<int> used, bool byPosition)
     {
         var best = -1;
         var bestOverlap = 0.3;
-        for (var i = 0; i < recorded.Count; i++)
+        // A report's table boxes are in the pixels of their own picture, so tables are matched in order by layout there.
+        for (var i = 0; byPosition && i < recorded.Count; i++)
         {
             if (used.Contains(i)) continue;
             var cells = recorded[i].Read.Cells.Select(c => c.SourceBox).Where(b => !b.IsEmpty).ToList();
@@ -145,9 +150,9 @@ internal static class CorpusBench
             }
         }
         // Without a truth box (older corpora) fall back to the first unused table of the right layout.
-        if (best < 0 && truth.Box is null)
+        if (best < 0 && (truth.Box is null || !byPosition))
         {
-            best = recorded.FindIndex(r => r.Snapped?.Layout.Id == truth.Layout && !used.Contains(recorded.IndexOf(r)));
+            best = Enumerable.Range(0, recorded.Count).FirstOrDefault(i => !used.Contains(i) && recorded[i].Snapped?.Layout.Id == truth.Layout, -1);
         }
         return best;
     }

@@ -27,16 +27,17 @@ internal sealed class RecordingAssembler : ITableAssembler
 
     public List<TableResult> Assemble(IReadOnlyList<ReadTable> tables)
     {
-        var snaps = _snapper.SnapAll(tables);
+        var joined = new CutTableJoiner(_snapper).Join(_snapper.SnapAll(tables)).ToList();
         var off = _withoutIdentities.Assemble(tables);
         var on = _withIdentities.Assemble(tables);
-        if (off.Count != snaps.Count || on.Count != snaps.Count)
+        if (off.Count != joined.Count || on.Count != joined.Count)
         {
-            throw new InvalidOperationException($"Assemblers disagree on the table count: {snaps.Count} snaps, {on.Count} on, {off.Count} off.");
+            throw new InvalidOperationException($"Assemblers disagree on the table count: {joined.Count} joined, {on.Count} on, {off.Count} off.");
         }
-        for (var i = 0; i < snaps.Count; i++)
+        for (var i = 0; i < joined.Count; i++)
         {
-            Recorded.Add(new AssembledTable(snaps[i].Source, snaps[i].Table, off[i]));
+            // A table joined from parts is measured by its first part's lattice.
+            Recorded.Add(new AssembledTable(joined[i].Parts[0].Source, joined[i].Table, off[i]));
         }
         return on;
     }

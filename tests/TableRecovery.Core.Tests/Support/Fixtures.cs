@@ -37,7 +37,8 @@ public static class Fixtures
 }
 
 /// <summary>A generated image and what the generator put into it.</summary>
-public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotation, double SkewDegrees, bool IsPage, IReadOnlyList<TruthTable> Tables)
+/// <param name="Form">For a generated report (.docx, PDF, multi-page TIFF): how its tables were put in it.</param>
+public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotation, double SkewDegrees, bool IsPage, IReadOnlyList<TruthTable> Tables, string? Form = null)
 {
     public string Name => Path.GetFileName(ImagePath);
     public byte[] Bytes => File.ReadAllBytes(ImagePath);
@@ -57,21 +58,25 @@ public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotatio
             t.TryGetProperty("published_inconsistent", out var pi) ? pi.EnumerateArray().Select(x => x.GetString()!).ToList() : [],
             t.TryGetProperty("box", out var bx) && bx.ValueKind == JsonValueKind.Array
                 ? new PixelRect(bx[0].GetInt32(), bx[1].GetInt32(), bx[2].GetInt32(), bx[3].GetInt32())
-                : null)).ToList();
+                : null,
+            t.TryGetProperty("pictures", out var pics) && pics.ValueKind == JsonValueKind.Array && pics.GetArrayLength() > 1)).ToList();
         return new CorpusImage(
             Path.Combine(Path.GetDirectoryName(truthPath)!, root.GetProperty("image").GetString()!),
             root.GetProperty("scan_class").GetString()!,
             root.TryGetProperty("rotation", out var rot) ? rot.GetInt32() : 0,
             root.TryGetProperty("skew_degrees", out var sk) ? sk.GetDouble() : 0,
             root.TryGetProperty("page", out var pg) && pg.ValueKind == JsonValueKind.True,
-            tables);
+            tables,
+            root.TryGetProperty("form", out var form) ? form.GetString() : null);
     }
 
     public override string ToString() => Name;
 }
 
 /// <param name="Box">The table's bounds in the image's own pixels (axis-aligned after skew and rotation), when the truth has it.</param>
+/// <param name="Cut">A report's table printed over two pictures or pages.</param>
 public sealed record TruthTable(
-    string Layout, int GridRows, int GridColumns, IReadOnlyDictionary<string, TruthCell> Cells, IReadOnlyList<string> PublishedInconsistent, PixelRect? Box);
+    string Layout, int GridRows, int GridColumns, IReadOnlyDictionary<string, TruthCell> Cells, IReadOnlyList<string> PublishedInconsistent,
+    PixelRect? Box, bool Cut = false);
 
 public sealed record TruthCell(decimal? Value, string Text);
