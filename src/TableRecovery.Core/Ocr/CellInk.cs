@@ -94,8 +94,7 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
         var tall = pieces.Where(p => p.H >= ink.Height * 0.6).ToList();
         if (tall.Count == 0) return false;
-        // Digits are about 0.5–0.7 as wide as tall; Chinese glyphs, even 其 or 他 whole, about 0.9–1.05.
-        var narrow = tall.Count(p => p.W <= p.H * 0.8);
+        var narrow = tall.Count(p => p.W <= p.H * 0.95);
         var smallPieces = pieces.Count - tall.Count; // decimal points, commas
         return narrow >= tall.Count * 0.8 && smallPieces <= Math.Max(1, tall.Count / 3) && ink.Width <= t * 0.8 * (tall.Count + 1);
     }

@@ -24,8 +24,9 @@ public static class NumericCellClassifier
         foreach (var row in single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key))
         {
             var (numeric, written) = Votes(row, inks);
-            // A row blank across the number columns is all printed zeros once numbers have begun.
-            var isData = written == 0 ? seenDataRow : numeric >= written * 0.5;
+            // A row blank across the number columns is all printed zeros once numbers have begun. Before
+            // them a tie is a header row: a short header such as 其他 can look like two digits.
+            var isData = written == 0 ? seenDataRow : numeric * 2 > written || seenDataRow && numeric * 2 == written;
             if (!isData) continue;
             seenDataRow = true;
             dataRows.Add(row.Key);
