@@ -76,7 +76,7 @@ public sealed class TableReader
             else
             {
                 var ink = inks[cell];
-                var text = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad).Text;
+                var text = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1).Text;
                 cells.Add(new ReadCell(cell, text, false, [], source));
             }
         }
@@ -165,10 +165,11 @@ public sealed class TableReader
         return text.Contains('无') ? new Reading("无", confidence, ReadingMethod.Cell) : null;
     }
 
-    private static (string Text, double Confidence) ReadLabel(OcrEngine labels, CropMaker crops, PixelRect ink, int pad)
+    /// <param name="singleLine">The ink is one line: line mode skips the layout analysis, about a quarter of the time of a label.</param>
+    private static (string Text, double Confidence) ReadLabel(OcrEngine labels, CropMaker crops, PixelRect ink, int pad, bool singleLine = false)
     {
         using var crop = crops.Padded(ink.Inflate(2, 2), pad);
-        var words = labels.Recognize(crop, PageSegmentation.SingleBlock);
+        var words = labels.Recognize(crop, singleLine ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock);
         if (words.Count == 0) return ("", 0);
         return (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
     }
