@@ -53,6 +53,35 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         return rowFirm && columnFirm;
     }
 
+    /// <summary>Below this a reading is too weak to stand against the chosen value.</summary>
+    private const double MoreDigitsReadingConfidence = 0.3;
+
+    /// <summary>
+    /// The engine drops digits (11 read as 1) far more often than it invents them, and a printed table may
+    /// itself break an identity. So when one way read the cell with more digits, including all of the chosen
+    /// value's, the identities picking the shorter value prove nothing: a person looks.
+    /// </summary>
+    private static bool AnotherReadingHasMoreDigits(ReadCell read, decimal? value)
+    {
+        if (value is not { } v) return false;
+        var chosen = Digits(v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return read.Readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip
+            && r.Confidence >= MoreDigitsReadingConfidence
+            && Digits(r.Text) is var digits && digits.Length > chosen.Length && IsSubsequence(chosen, digits));
+
+        static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
+
+        static bool IsSubsequence(string part, string whole)
+        {
+            var i = 0;
+            foreach (var ch in whole)
+            {
+                if (i < part.Length && part[i] == ch) i++;
+            }
+            return i == part.Length;
+        }
+    }
+
     /// <summary>
     /// Cells every one of whose identities holds with all its other cells read and settled: a sum checks a
     /// cell only when the other terms are themselves trustworthy (a weak blank read as 0 can close it by chance).
@@ -90,6 +119,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 // whose row or column was placed without a clear label unless its identities check it.
                 Status = read is null ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
+                    : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
                     : c.Status,
                 // A Word table's cells are in no picture: they have no box.
                 Box = read is null || read.SourceBox.IsEmpty ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
