@@ -59,7 +59,7 @@ internal static class BlockTableSnapper
 
         var anchors = MonotoneAligner.Align(grid.RowCount, items.Count, Sim, Threshold);
         var pairs = MonotoneAligner.FillGaps(anchors, grid.RowCount, items.Count,
-            (r, j) => !grid.IsThinRow(r) && hasNumbers[r] == (items[j].Kind == ItemKind.DataRow) && (rowLabels[r].Length == 0 || Sim(r, j) >= 0.2));
+            (r, j) => !grid.IsThinRow(r) && hasNumbers[r] == (items[j].Kind == ItemKind.DataRow) && (rowLabels[r].Length <= 1 || Sim(r, j) >= 0.2));
         var matchedRows = pairs.Select(p => p.Observed).ToHashSet();
         var usable = Enumerable.Range(0, grid.RowCount).Count(r => !grid.IsThinRow(r) && (hasNumbers[r] || rowTexts[r].Length > 0)
             && (!grid.IsTitleRow[r] || matchedRows.Contains(r)));

@@ -12,7 +12,8 @@ internal static class CloseCall
     /// <summary>
     /// The evidence for <paramref name="a"/> over <paramref name="b"/>, from what they do differently: on each
     /// lattice row they assign differently, how well a's layout row label matched minus how well b's did (a row
-    /// placed by its neighbours, or by none, brings nothing); and for each layout row a leaves out between the
+    /// placed by its neighbours — as many rows as the layout has between two matched ones — counts
+    /// <see cref="HoleWeight"/>, a row placed by none nothing); and for each layout row a leaves out between the
     /// first and last rows it found — a printed row it claims the picture lacks — <see cref="HoleWeight"/> against
     /// it (and for b's, for it). Also says which rows those are.
     /// </summary>
@@ -42,10 +43,13 @@ internal static class CloseCall
         return (evidence, rows.Count == 0 ? "none" : string.Join(", ", rows));
 
         static double LabelEvidence(IEnumerable<RowMatch> matches) =>
-            matches.Select(m => m.Basis == MatchBasis.Label ? m.Similarity : 0).DefaultIfEmpty(0).Max();
+            matches.Select(m => m.Basis == MatchBasis.Label ? m.Similarity : HoleWeight).DefaultIfEmpty(0).Max();
     }
 
-    /// <summary>Each unmatched layout row between the first and last found is worth this much evidence against a layout.</summary>
+    /// <summary>
+    /// What the row counts say, per row: a layout row left out between the first and last found counts this much
+    /// against a layout, a row placed by its neighbours this much for it.
+    /// </summary>
     public const double HoleWeight = 0.25;
 
     /// <summary>Lattice rows the two snaps give different layout rows (or a row in one and none in the other).</summary>
@@ -71,13 +75,14 @@ internal static class CloseCall
     }
 
     /// <summary>
-    /// Two snaps read the table alike: they give every lattice row the same layout row and put every number they
-    /// find in the same cell ids — what one finds the other finds too, or lacks the id altogether (requests-2021
-    /// and requests-2019 on a table cut before the rows that differ).
+    /// Two snaps read the table alike: they give every lattice row the same layout row, leave out the same rows
+    /// between those they found, and put every number they find in the same cell ids — what one finds the other
+    /// finds too, or lacks the id altogether (requests-2021 and requests-2019 on a table cut before the rows that
+    /// differ).
     /// </summary>
     public static bool PlaceAlike(SnappedTable a, SnappedTable b)
     {
-        if (DisputedRows(a, b).Count > 0)
+        if (DisputedRows(a, b).Count > 0 || !Holes(a).SequenceEqual(Holes(b), StringComparer.Ordinal))
         {
             return false;
         }
