@@ -38,7 +38,7 @@ internal sealed class GridTableAnalysis
             : Runs(BodyRows.Count, i => Grid.At(BodyRows[i], FirstDataColumn - 1), i => Grid.IsThinRow(BodyRows[i]));
         DataColumns = FirstDataColumn < 0 || BodyRows.Count == 0 ? [] : Enumerable.Range(FirstDataColumn, grid.ColumnCount - FirstDataColumn).ToList();
         ColumnHeaders = DataColumns.Select(ColumnHeader).ToList();
-        HeaderRuns = Runs(DataColumns.Count, i => HeaderRows.Count == 0 ? null : LeafCell(DataColumns[i]), _ => false);
+        HeaderRuns = DataColumns.Select(HeaderRun).ToList();
         ColumnHasData = DataColumns.Select(c => BodyRows.Any(r => grid.At(r, c) is { } cell && grid.HoldsNumber(cell) && !string.IsNullOrWhiteSpace(cell.Text))).ToList();
     }
 
@@ -55,7 +55,11 @@ internal sealed class GridTableAnalysis
     /// </summary>
     public IReadOnlyList<(int At, int Length)> OwnLabelRuns { get; }
     public IReadOnlyList<int> DataColumns { get; }
-    /// <summary>Per data column: its place within a run of consecutive data columns sharing one leaf header cell, and the run's length.</summary>
+    /// <summary>
+    /// Per data column: its place under its leaf header cell when that cell spans several data columns, and how
+    /// many it spans — (0, 1) for a column with a header cell of its own. The span counts even where smaller cells
+    /// overlap part of it: the text was read from the whole cell.
+    /// </summary>
     public IReadOnlyList<(int At, int Length)> HeaderRuns { get; }
     public IReadOnlyList<(string Leaf, IReadOnlyList<string> Groups)> ColumnHeaders { get; }
     public IReadOnlyList<bool> ColumnHasData { get; }
@@ -112,9 +116,13 @@ internal sealed class GridTableAnalysis
         return runs;
     }
 
-    /// <summary>The lowest header cell above a column (not a number), or null.</summary>
-    private Ocr.ReadCell? LeafCell(int column) =>
-        HeaderRows.Select(r => Grid.At(r, column)).OfType<Ocr.ReadCell>().LastOrDefault(c => !Grid.HoldsNumber(c));
+    private (int, int) HeaderRun(int column)
+    {
+        var leaf = HeaderRows.Select(r => Grid.At(r, column)).OfType<Ocr.ReadCell>().LastOrDefault(c => !Grid.HoldsNumber(c));
+        return leaf is null || leaf.Cell.ColumnSpan < 2 || leaf.Cell.Column < FirstDataColumn
+            ? (0, 1)
+            : (column - leaf.Cell.Column, Math.Min(leaf.Cell.ColumnSpan, Grid.ColumnCount - leaf.Cell.Column));
+    }
 
     private (string, IReadOnlyList<string>) RowLabel(int row)
     {

@@ -32,11 +32,12 @@ internal static class GridTableSnapper
         else
         {
             var expected = layout.Rows.Select(r => (Label: LabelNormalizer.Normalize(r.Label), Groups: GroupParts(r.Group))).ToList();
+            var labels = expected.Select(e => e.Label).ToList();
             double Sim(int i, int j)
             {
                 var single = RowSimilarity(table.RowLabels[i], expected[j].Label, expected[j].Groups);
                 // A label cell over several body rows (a rule missed in the label columns only) holds their labels in order.
-                var run = RunSimilarity(table.RowLabels[i].Own, table.OwnLabelRuns[i], j, expected.Select(e => e.Label).ToList());
+                var run = RunSimilarity(table.RowLabels[i].Own, table.OwnLabelRuns[i], j, labels);
                 return Math.Max(single, RowSimilarity(run, table.RowLabels[i].Groups, expected[j].Groups));
             }
             double SimPair(int i, int j) => table.OwnLabelRuns[i].Length > 1 ? 0
@@ -72,13 +73,21 @@ internal static class GridTableSnapper
                 var run = RunSimilarity(table.ColumnHeaders[i].Leaf, table.HeaderRuns[i], k, labels);
                 return Math.Max(single, ColumnSimilarity(table, i, run, expected[k].Groups));
             }
-            double SimPair(int i, int k) => LabelSimilarity.ScoreRunNormalized(table.ColumnHeaders[i].Leaf, [expected[k].Label, expected[k + 1].Label]);
-            var inPlace = ColumnsInPlace(table, expected.Count, Sim, notes);
-            var anchors = inPlace ?? MonotoneAligner.Align(table.DataColumns.Count, expected.Count, Sim, Threshold, usableColumns < expected.Count ? SimPair : null);
-            columnPairs = inPlace is not null ? inPlace : anchors.Count == 0
-                ? ColumnsByPosition(table, columns.Count, notes) // header text read, but too garbled to match anything
-                : MonotoneAligner.FillGaps(anchors, table.DataColumns.Count, expected.Count,
-                    (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
+            // A column standing for two layout columns (a missed rule) has a header cell of its own holding both labels.
+            double SimPair(int i, int k) => table.HeaderRuns[i].Length > 1 ? 0
+                : LabelSimilarity.ScoreRunNormalized(table.ColumnHeaders[i].Leaf, [expected[k].Label, expected[k + 1].Label]);
+            if (ColumnsInPlace(table, expected.Count, Sim, notes) is { } inPlace)
+            {
+                columnPairs = inPlace;
+            }
+            else
+            {
+                var anchors = MonotoneAligner.Align(table.DataColumns.Count, expected.Count, Sim, Threshold, usableColumns < expected.Count ? SimPair : null);
+                columnPairs = anchors.Count == 0
+                    ? ColumnsByPosition(table, columns.Count, notes) // header text read, but too garbled to match anything
+                    : MonotoneAligner.FillGaps(anchors, table.DataColumns.Count, expected.Count,
+                        (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
+            }
         }
         var (columnF, columnP, columnR) = FitMeasure.Of(columnPairs, usableColumns, columns.Count);
         if (columnPairs.Count > 0 && columnPairs.All(p => p.Basis == MatchBasis.Position))
@@ -166,7 +175,13 @@ internal static class GridTableSnapper
         {
             return 0;
         }
-        return LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first).Take(run.Length).ToList());
+        var score = LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first).Take(run.Length).ToList());
+        // The text holds one label more than the run has rows (or columns): another rule is missing here, and
+        // which item goes where is anybody's guess.
+        var longer = Math.Max(
+            first > 0 ? LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first - 1).Take(run.Length + 1).ToList()) : 0,
+            first + run.Length < labels.Count ? LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first).Take(run.Length + 1).ToList()) : 0);
+        return longer > score ? 0 : score;
     }
 
     private static double ColumnSimilarity(GridTableAnalysis table, int i, double leafSimilarity, IReadOnlyList<string> groups)
@@ -204,7 +219,8 @@ internal static class GridTableSnapper
     }
 
     /// <summary>
-    /// As many usable data columns as the layout has columns: they are its columns, in order — unless a header
+    /// As many data columns as the layout has columns (or as many that are not blank): they are its columns, in
+    /// order — unless a header
     /// read says otherwise (it matches another layout column clearly better than its own). Labels read confirm the
     /// placement; a header too garbled to match stays in place between its neighbours. Header texts repeated over
     /// several columns (a merged header cell drawn over missed rules) cannot pull a column out of place this way.
@@ -212,7 +228,12 @@ internal static class GridTableSnapper
     /// </summary>
     private static List<AlignedPair>? ColumnsInPlace(GridTableAnalysis table, int expected, Func<int, int, double> similarity, List<string> notes)
     {
-        var usable = Enumerable.Range(0, table.DataColumns.Count).Where(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]).ToList();
+        var usable = Enumerable.Range(0, table.DataColumns.Count).ToList();
+        if (usable.Count != expected)
+        {
+            // all but the blank ones (an extra blank column at the edge, or between the groups)
+            usable = usable.Where(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]).ToList();
+        }
         if (usable.Count != expected)
         {
             return null;

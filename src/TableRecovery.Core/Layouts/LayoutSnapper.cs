@@ -45,12 +45,46 @@ public sealed class LayoutSnapper
     }
 
     /// <summary>Snaps one table to the layout that fits it best, or says why none does.</summary>
-    public SnapResult Snap(ReadTable table)
+    public SnapResult Snap(ReadTable table) => SnapCore(table, preferredFormat: null).Result;
+
+    /// <summary>
+    /// Snaps several tables of one page or document, each on its own (a report may mix formats). Only where two
+    /// layouts tie on a table and read it alike (a requests table cut before the rows that tell 2021 from 2019)
+    /// does the format of the other tables, when they agree on one, decide.
+    /// </summary>
+    public IReadOnlyList<SnapResult> SnapAll(IReadOnlyList<ReadTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var first = tables.Select(t => SnapCore(t, preferredFormat: null)).ToList();
+        var formats = first.Where(f => !f.Tied && f.Result.Table is { } t && t.Layout.Format is Format2021 or Format2019)
+            .Select(f => f.Result.Table!.Layout.Format).Distinct(StringComparer.Ordinal).ToList();
+        var results = first.Select((f, i) => f.Tied && formats.Count == 1 ? SnapCore(tables[i], formats[0]).Result : f.Result).ToList();
+        foreach (var group in results.Where(r => r.Table is not null).GroupBy(r => r.Table!.Layout.Id).Where(g => g.Count() > 1))
+        {
+            foreach (var result in group)
+            {
+                var index = results.IndexOf(result);
+                var others = string.Join(", ", group.Where(g => !ReferenceEquals(g, result)).Select(g => $"#{results.IndexOf(g)}"));
+                var notes = result.Table!.Notes.Append($"table #{index} shares layout {group.Key} with table(s) {others}: a table cut over two pages?").ToList();
+                results[index] = result with { Table = result.Table with { Notes = notes } };
+            }
+        }
+        return results;
+    }
+
+    private const string Format2021 = "2021";
+    private const string Format2019 = "2019";
+
+    /// <summary>
+    /// Snaps a table; <paramref name="preferredFormat"/> breaks a tie between two layouts that read the table
+    /// alike. Tied: the layout chosen had such a tie (and nothing but the catalog order or the preference chose it).
+    /// </summary>
+    private (SnapResult Result, bool Tied) SnapCore(ReadTable table, string? preferredFormat)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (table.Cells.Count == 0 || table.Lattice.RowCount <= 0 || table.Lattice.ColumnCount <= 0)
         {
-            return new SnapResult(table, null, "the table has no cells", []);
+            return (new SnapResult(table, null, "the table has no cells", []), false);
         }
         var grid = new ReadGrid(table);
         var analysis = new GridTableAnalysis(grid);
@@ -70,54 +104,66 @@ public sealed class LayoutSnapper
         {
             var reason = string.Create(CultureInfo.InvariantCulture,
                 $"no layout fits: best is {best.Fit.Table.Layout.Id} at {best.Score:0.00} (< {_minimumScore:0.00}): {best.Explanation}");
-            return new SnapResult(table, null, reason, candidates);
+            return (new SnapResult(table, null, reason, candidates), false);
         }
-        var notes = new List<string>
-        {
-            string.Create(CultureInfo.InvariantCulture, $"identified as {best.Fit.Table.Layout.Id} ({best.Score:0.00}): {best.Explanation}"),
-        };
-        if (ranked.Count > 1)
+        var tied = false;
+        string? decided = null;
+        if (ranked.Count > 1 && best.Score - ranked[1].Score < ClearMargin)
         {
             var second = ranked[1];
-            var gap = best.Score - second.Score;
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(gap < TieMargin ? "near tie with" : "runner-up")} {second.Fit.Table.Layout.Id} ({second.Score:0.00}): {second.Explanation}"));
-            if (gap < ClearMargin && !CloseCall.PlaceAlike(best.Fit.Table, second.Fit.Table))
+            if (CloseCall.PlaceAlike(best.Fit.Table, second.Fit.Table) && !RowsBelowTheLastFound(grid, best.Fit.Table))
+            {
+                tied = best.Score - second.Score < TieMargin;
+                if (tied && preferredFormat is not null && second.Fit.Table.Layout.Format == preferredFormat && best.Fit.Table.Layout.Format != preferredFormat)
+                {
+                    (ranked[0], ranked[1]) = (second, best);
+                    decided = $"{second.Fit.Table.Layout.Id} rather than {best.Fit.Table.Layout.Id}, which reads this table alike: the other tables read with it are in the {preferredFormat} format";
+                }
+            }
+            else
             {
                 // Two layouts explain the table about as well (requests-2021 and -2019 share 22 of their rows) and put
                 // its numbers in different cells: the rows they read differently must decide, clearly.
                 var (evidence, disputed) = CloseCall.Evidence(best.Fit.Table, second.Fit.Table);
-                var told = string.Create(CultureInfo.InvariantCulture,
+                decided = string.Create(CultureInfo.InvariantCulture,
                     $"{best.Fit.Table.Layout.Id} over {second.Fit.Table.Layout.Id} by the rows they read differently ({disputed}): {evidence:+0.00;-0.00} of evidence");
                 if (evidence < MinimumEvidence)
                 {
                     var reason = string.Create(CultureInfo.InvariantCulture,
-                        $"too close to call: {best.Fit.Table.Layout.Id} at {best.Score:0.00}, {second.Fit.Table.Layout.Id} at {second.Score:0.00}; {told}, below {MinimumEvidence:0.0}");
-                    return new SnapResult(table, null, reason, candidates);
+                        $"too close to call: {best.Fit.Table.Layout.Id} at {best.Score:0.00}, {second.Fit.Table.Layout.Id} at {second.Score:0.00}; {decided}, below {MinimumEvidence:0.0}");
+                    return (new SnapResult(table, null, reason, candidates), false);
                 }
-                notes.Add(told);
             }
         }
-        notes.AddRange(best.Fit.Table.Notes);
-        return new SnapResult(table, best.Fit.Table with { Score = best.Score, Notes = notes }, null, candidates);
+        var chosen = ranked[0];
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"identified as {chosen.Fit.Table.Layout.Id} ({chosen.Score:0.00}): {chosen.Explanation}"),
+        };
+        if (ranked.Count > 1)
+        {
+            var other = ranked[1];
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{(Math.Abs(chosen.Score - other.Score) < TieMargin ? "near tie with" : "runner-up")} {other.Fit.Table.Layout.Id} ({other.Score:0.00}): {other.Explanation}"));
+        }
+        if (decided is not null)
+        {
+            notes.Add(decided);
+        }
+        notes.AddRange(chosen.Fit.Table.Notes);
+        return (new SnapResult(table, chosen.Fit.Table with { Score = chosen.Score, Notes = notes }, null, candidates), tied);
     }
 
-    /// <summary>Snaps several tables of one page or document, each on its own (a report may mix formats).</summary>
-    public IReadOnlyList<SnapResult> SnapAll(IReadOnlyList<ReadTable> tables)
+    /// <summary>
+    /// The picture goes on below the last layout row found: rows with something in them that no layout row
+    /// explains. Two layouts that read a table alike are a fair tie only when it is cut off where they start to
+    /// differ; when the rows that would tell them apart are in the picture, unread, they are not.
+    /// </summary>
+    private static bool RowsBelowTheLastFound(ReadGrid grid, SnappedTable snapped)
     {
-        ArgumentNullException.ThrowIfNull(tables);
-        var results = tables.Select(Snap).ToList();
-        foreach (var group in results.Where(r => r.Table is not null).GroupBy(r => r.Table!.Layout.Id).Where(g => g.Count() > 1))
-        {
-            foreach (var result in group)
-            {
-                var index = results.IndexOf(result);
-                var others = string.Join(", ", group.Where(g => !ReferenceEquals(g, result)).Select(g => $"#{results.IndexOf(g)}"));
-                var notes = result.Table!.Notes.Append($"table #{index} shares layout {group.Key} with table(s) {others}: a table cut over two pages?").ToList();
-                results[index] = result with { Table = result.Table with { Notes = notes } };
-            }
-        }
-        return results;
+        var last = snapped.Rows.Count == 0 ? -1 : snapped.Rows.Max(m => m.LatticeRow);
+        return Enumerable.Range(last + 1, Math.Max(0, grid.RowCount - last - 1))
+            .Any(r => !grid.IsTitleRow[r] && !grid.IsThinRow(r) && grid.CellsCovering(r).Any(c => c.Cell.Row == r && c.Text.Trim().Length > 0));
     }
 
     /// <summary>

@@ -36,6 +36,21 @@ public class LayoutIdentificationTests
         Assert.Contains(result.Table.Notes, n => n.StartsWith("near tie with requests-", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("active-2019", "requests-2019")]
+    [InlineData("active-2021", "requests-2021")]
+    public void Takes_the_format_of_the_other_tables_read_with_it_when_a_cut_requests_table_fits_both(string activeId, string expected)
+    {
+        var active = SyntheticTable.Official(activeId);
+        var requests = SyntheticTable.Official(expected);
+        requests.CutLastRows(expected == "requests-2021" ? 6 : 4); // everything from （六） down is on the next page
+
+        var results = _snapper.SnapAll([active.ToReadTable(), requests.ToReadTable()]);
+
+        Assert.Equal(activeId, results[0].Table?.Layout.Id);
+        Assert.True(results[1].Table?.Layout.Id == expected, $"{results[1].Table?.Layout.Id ?? results[1].Reason}\n{SnapAssert.Candidates(results[1])}");
+    }
+
     [Fact]
     public void Tells_2021_from_2019_by_the_row_count_when_the_rows_that_differ_are_unreadable()
     {
