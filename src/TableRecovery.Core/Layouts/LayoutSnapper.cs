@@ -6,8 +6,11 @@ namespace TableRecovery.Core.Layouts;
 /// <summary>
 /// Identifies which layout a read table is and maps every layout cell to the read cell holding its number.
 /// Every layout is tried: the table is snapped onto it, and the layout that explains the table best — its row
-/// labels, its column headers, and (a little) the heading printed above it — wins, if it explains it well enough.
-/// Pure: plain values in, plain values out.
+/// labels, its column headers, the grid's shape (row and column counts, merged cells, which cells hold numbers)
+/// and (a little) the heading printed above it — wins, if it explains it well enough, something read confirms it
+/// (the shape alone never does), and it leads the runner-up clearly — or, when the two are close, the rows they
+/// read differently decide (<see cref="CloseCall"/>). Unsure means unidentified: a wrong layout, or rows shifted,
+/// would put numbers in cells they do not belong to. Pure: plain values in, plain values out.
 /// </summary>
 public sealed class LayoutSnapper
 {
@@ -18,8 +21,9 @@ public sealed class LayoutSnapper
     public const double HeadingWeight = 0.1;
 
     /// <summary>
-    /// Two layouts closer than this are a near tie: reported in the notes when they place the numbers alike,
-    /// otherwise the table is left unidentified.
+    /// Two layouts closer than this are a near tie. When they read the table alike (a requests table cut off before
+    /// the rows where 2021 and 2019 differ), the format of the other tables read with it, or the catalog order,
+    /// chooses, and the notes say so.
     /// </summary>
     public const double TieMargin = 0.02;
 
