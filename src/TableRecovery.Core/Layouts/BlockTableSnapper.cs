@@ -38,7 +38,7 @@ internal static class BlockTableSnapper
             items.AddRange(block.Rows.Select(r => new Item(ItemKind.DataRow, b, r, LabelNormalizer.Normalize(r.Label))));
         }
         var rowTexts = Enumerable.Range(0, grid.RowCount).Select(grid.RowText).ToList();
-        var rowLabels = Enumerable.Range(0, grid.RowCount).Select(r => grid.Label(grid.CellsCovering(r).FirstOrDefault(c => !c.IsNumeric))).ToList();
+        var rowLabels = Enumerable.Range(0, grid.RowCount).Select(r => grid.Label(grid.CellsCovering(r).FirstOrDefault(c => !grid.HoldsNumber(c)))).ToList();
         var hasNumbers = Enumerable.Range(0, grid.RowCount).Select(grid.HasNumbers).ToList();
 
         double Sim(int r, int j)
@@ -59,7 +59,7 @@ internal static class BlockTableSnapper
 
         var anchors = MonotoneAligner.Align(grid.RowCount, items.Count, Sim, Threshold);
         var pairs = MonotoneAligner.FillGaps(anchors, grid.RowCount, items.Count,
-            (r, j) => !grid.IsThinRow(r) && hasNumbers[r] == (items[j].Kind == ItemKind.DataRow) && (rowLabels[r].Length == 0 || Sim(r, j) >= 0.2));
+            (r, j) => !grid.IsThinRow(r) && hasNumbers[r] == (items[j].Kind == ItemKind.DataRow) && (rowLabels[r].Length <= 1 || Sim(r, j) >= 0.2));
         var matchedRows = pairs.Select(p => p.Observed).ToHashSet();
         var usable = Enumerable.Range(0, grid.RowCount).Count(r => !grid.IsThinRow(r) && (hasNumbers[r] || rowTexts[r].Length > 0)
             && (!grid.IsTitleRow[r] || matchedRows.Contains(r)));
@@ -144,32 +144,60 @@ internal static class BlockTableSnapper
     }
 
     private static int LabelLastColumn(ReadGrid grid, int row) =>
-        grid.At(row, 0) is { IsNumeric: false } label ? label.Cell.LastColumn : -1;
+        grid.At(row, 0) is { } label && !grid.HoldsNumber(label) ? label.Cell.LastColumn : -1;
 
     private static List<ReadCell> NumbersRightOfLabel(ReadGrid grid, int row)
     {
         var labelLast = LabelLastColumn(grid, row);
-        return grid.CellsCovering(row).Where(c => c.IsNumeric && c.Cell.Column > labelLast).ToList();
+        return grid.CellsCovering(row).Where(c => grid.HoldsNumber(c) && c.Cell.Column > labelLast).ToList();
     }
 
+    /// <summary>
+    /// The block's columns under its column header row, aligned lattice column by lattice column. A header cell
+    /// over several lattice columns either holds as many labels (a rule missed in the header row only: each column
+    /// takes its own label, in order) or one (a merged header over a merged or split number: the label takes the
+    /// whole span, where the number is looked for).
+    /// </summary>
     private static List<ColumnMatch> ColumnsFromHeader(ReadGrid grid, LayoutBlock block, int headerRow)
     {
         var labelLast = LabelLastColumn(grid, headerRow);
-        var headers = grid.CellsCovering(headerRow).Where(c => !c.IsNumeric && c.Cell.Column > labelLast).ToList();
+        var columns = Enumerable.Range(labelLast + 1, Math.Max(0, grid.ColumnCount - labelLast - 1)).ToList();
+        var cells = columns.Select(c => grid.At(headerRow, c) is { } cell && !grid.HoldsNumber(cell) ? cell : null).ToList();
+        var texts = cells.Select(grid.Label).ToList();
+        var runs = new List<(int At, int Length)>();
+        for (var i = 0; i < columns.Count;)
+        {
+            var end = i + 1;
+            while (cells[i] is not null && end < columns.Count && ReferenceEquals(cells[end], cells[i]))
+            {
+                end++;
+            }
+            runs.AddRange(Enumerable.Range(0, end - i).Select(k => (k, end - i)));
+            i = end;
+        }
         var expected = block.Columns.Select(c => LabelNormalizer.Normalize(c.Label)).ToList();
-        var texts = headers.Select(grid.Label).ToList();
-        var anchors = MonotoneAligner.Align(headers.Count, expected.Count,
-            (i, k) => LabelSimilarity.ScoreNormalized(texts[i], expected[k]), Threshold,
-            (i, k) => LabelSimilarity.ScoreNormalized(texts[i], expected[k] + expected[k + 1]));
-        var pairs = MonotoneAligner.FillGaps(anchors, headers.Count, expected.Count, (_, _) => true);
+        double Single(int i, int k) => LabelSimilarity.ScoreNormalized(texts[i], expected[k]);
+        double Run(int i, int k)
+        {
+            var first = k - runs[i].At;
+            return runs[i].Length < 2 || first < 0 || first + runs[i].Length > expected.Count
+                ? 0
+                : LabelSimilarity.ScoreRunNormalized(texts[i], expected.Skip(first).Take(runs[i].Length).ToList());
+        }
+        var anchors = MonotoneAligner.Align(columns.Count, expected.Count, (i, k) => Math.Max(Single(i, k), Run(i, k)), Threshold);
+        var pairs = MonotoneAligner.FillGaps(anchors, columns.Count, expected.Count, (i, _) => texts[i].Length > 0);
+        var labelsPerCell = new Dictionary<ReadCell, int>(ReferenceEqualityComparer.Instance);
+        foreach (var cell in pairs.Select(p => cells[p.Observed]).OfType<ReadCell>())
+        {
+            labelsPerCell[cell] = labelsPerCell.GetValueOrDefault(cell) + 1;
+        }
         var matches = new List<ColumnMatch>();
         foreach (var p in pairs)
         {
-            var cell = headers[p.Observed].Cell;
-            for (var k = 0; k < p.ExpectedCount; k++)
-            {
-                matches.Add(new ColumnMatch(block.Key, block.Columns[p.Expected + k].Key, cell.Column, cell.LastColumn, p.Similarity, p.Basis, texts[p.Observed]));
-            }
+            var cell = cells[p.Observed];
+            var own = cell is null || labelsPerCell[cell] > 1;
+            var (first, last) = own ? (columns[p.Observed], columns[p.Observed]) : (cell!.Cell.Column, cell.Cell.LastColumn);
+            matches.Add(new ColumnMatch(block.Key, block.Columns[p.Expected].Key, first, last, p.Similarity, p.Basis, texts[p.Observed]));
         }
         return matches;
     }

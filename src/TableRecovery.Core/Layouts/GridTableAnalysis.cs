@@ -5,31 +5,41 @@ namespace TableRecovery.Core.Layouts;
 /// body rows with their row labels (the innermost label cell, and the group cells to its left), and the
 /// columns of the data area with their header texts (the lowest header cell, and the merged cells above it).
 /// </summary>
+/// <remarks>
+/// Body rows run from the first to the last row holding numbers, so a row whose numbers were all misread still
+/// takes its place. Where the data area begins is decided by the cells of the body rows (numbers against
+/// labels), unless a caller that knows how many columns a layout has asks for another first data column: a
+/// scan can make a whole column of numbers read as text, and a table without row labels (appeals) has nothing
+/// but numbers from its first column on.
+/// </remarks>
 internal sealed class GridTableAnalysis
 {
-    public GridTableAnalysis(ReadGrid grid)
+    public GridTableAnalysis(ReadGrid grid, int? firstDataColumn = null)
     {
         Grid = grid;
-        BodyRows = Enumerable.Range(0, grid.RowCount).Where(r => grid.IsBodyRow[r] && !grid.IsTitleRow[r]).ToList();
-        FirstDataColumn = -1;
-        for (var c = 0; c < grid.ColumnCount && BodyRows.Count > 0; c++)
+        var holding = Enumerable.Range(0, grid.RowCount).Where(r => grid.IsBodyRow[r] && !grid.IsTitleRow[r]).ToList();
+        if (holding.Count == 0 && firstDataColumn is { } boundary && boundary >= 0)
         {
-            var numeric = BodyRows.Count(r => grid.At(r, c)?.IsNumeric == true);
-            var labels = BodyRows.Count(r => grid.At(r, c) is { IsNumeric: false });
-            if (numeric > labels)
-            {
-                FirstDataColumn = c;
-                break;
-            }
+            // Not one number could be read: the body begins below the header's merged cells.
+            var first = Enumerable.Range(0, grid.RowCount).FirstOrDefault(r => !grid.IsTitleRow[r] && StartsPlainRow(grid, r, boundary), -1);
+            holding = first < 0 ? [] : [first, grid.RowCount - 1];
         }
+        BodyRows = holding.Count == 0
+            ? []
+            : Enumerable.Range(holding[0], holding[^1] - holding[0] + 1).Where(r => !grid.IsTitleRow[r]).ToList();
+        FirstDataColumn = firstDataColumn ?? DefaultFirstDataColumn(grid, BodyRows);
         var firstBody = BodyRows.Count > 0 ? BodyRows[0] : grid.RowCount;
         HeaderRows = Enumerable.Range(0, firstBody).Where(r => !grid.IsTitleRow[r]).ToList();
         TitleTexts = Enumerable.Range(0, grid.RowCount).Where(r => grid.IsTitleRow[r]).Select(grid.RowText).ToList();
 
         RowLabels = BodyRows.Select(RowLabel).ToList();
-        DataColumns = FirstDataColumn < 0 ? [] : Enumerable.Range(FirstDataColumn, grid.ColumnCount - FirstDataColumn).ToList();
+        OwnLabelRuns = FirstDataColumn <= 0
+            ? BodyRows.Select(_ => (0, 1)).ToList()
+            : Runs(BodyRows.Count, i => Grid.At(BodyRows[i], FirstDataColumn - 1), i => Grid.IsThinRow(BodyRows[i]));
+        DataColumns = FirstDataColumn < 0 || BodyRows.Count == 0 ? [] : Enumerable.Range(FirstDataColumn, grid.ColumnCount - FirstDataColumn).ToList();
         ColumnHeaders = DataColumns.Select(ColumnHeader).ToList();
-        ColumnHasData = DataColumns.Select(c => BodyRows.Any(r => grid.At(r, c) is { IsNumeric: true } cell && !string.IsNullOrWhiteSpace(cell.Text))).ToList();
+        HeaderRuns = DataColumns.Select(HeaderRun).ToList();
+        ColumnHasData = DataColumns.Select(c => BodyRows.Any(r => grid.At(r, c) is { } cell && grid.HoldsNumber(cell) && !string.IsNullOrWhiteSpace(cell.Text))).ToList();
     }
 
     public ReadGrid Grid { get; }
@@ -39,11 +49,80 @@ internal sealed class GridTableAnalysis
     /// <summary>First lattice column of the data area, or -1 when the table holds no numbers.</summary>
     public int FirstDataColumn { get; }
     public IReadOnlyList<(string Own, IReadOnlyList<string> Groups)> RowLabels { get; }
+    /// <summary>
+    /// Per body row: its place within a run of consecutive body rows sharing one own-label cell, and the run's
+    /// length — (0, 1) for a row with a label cell of its own.
+    /// </summary>
+    public IReadOnlyList<(int At, int Length)> OwnLabelRuns { get; }
     public IReadOnlyList<int> DataColumns { get; }
+    /// <summary>
+    /// Per data column: its place under its leaf header cell when that cell spans several data columns, and how
+    /// many it spans — (0, 1) for a column with a header cell of its own. The span counts even where smaller cells
+    /// overlap part of it: the text was read from the whole cell.
+    /// </summary>
+    public IReadOnlyList<(int At, int Length)> HeaderRuns { get; }
     public IReadOnlyList<(string Leaf, IReadOnlyList<string> Groups)> ColumnHeaders { get; }
     public IReadOnlyList<bool> ColumnHasData { get; }
     public bool HasRowLabels => FirstDataColumn > 0;
     public bool HasHeaderText => ColumnHeaders.Any(h => h.Leaf.Length > 0);
+
+    /// <summary>The first column whose body cells hold more numbers than text; -1 when none does.</summary>
+    public static int DefaultFirstDataColumn(ReadGrid grid, IReadOnlyList<int> bodyRows)
+    {
+        for (var c = 0; c < grid.ColumnCount && bodyRows.Count > 0; c++)
+        {
+            var numbers = bodyRows.Count(r => grid.HoldsNumber(grid.At(r, c)));
+            var texts = bodyRows.Count(r => grid.HoldsText(grid.At(r, c)));
+            if (numbers > texts)
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Every cell of the row's data area starts in the row and covers one lattice cell: no header cell reaches it.</summary>
+    private static bool StartsPlainRow(ReadGrid grid, int row, int firstDataColumn)
+    {
+        for (var c = firstDataColumn; c < grid.ColumnCount; c++)
+        {
+            if (grid.At(row, c) is not { } cell || cell.Cell.Row != row || cell.Cell.RowSpan != 1 || cell.Cell.ColumnSpan != 1)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Runs of consecutive items whose cell is the same (none for a missing cell or an excluded item).</summary>
+    private static List<(int, int)> Runs(int count, Func<int, Ocr.ReadCell?> cellOf, Func<int, bool> excluded)
+    {
+        var runs = new List<(int, int)>(count);
+        var i = 0;
+        while (i < count)
+        {
+            var cell = cellOf(i);
+            var end = i + 1;
+            while (cell is not null && !excluded(i) && end < count && !excluded(end) && ReferenceEquals(cellOf(end), cell))
+            {
+                end++;
+            }
+            for (var k = i; k < end; k++)
+            {
+                runs.Add((k - i, end - i));
+            }
+            i = end;
+        }
+        return runs;
+    }
+
+    private (int, int) HeaderRun(int column)
+    {
+        var leaf = HeaderRows.Select(r => Grid.At(r, column)).OfType<Ocr.ReadCell>().LastOrDefault(c => !Grid.HoldsNumber(c));
+        return leaf is null || leaf.Cell.ColumnSpan < 2 || leaf.Cell.Column < FirstDataColumn
+            ? (0, 1)
+            : (column - leaf.Cell.Column, Math.Min(leaf.Cell.ColumnSpan, Grid.ColumnCount - leaf.Cell.Column));
+    }
 
     private (string, IReadOnlyList<string>) RowLabel(int row)
     {
@@ -57,7 +136,7 @@ internal sealed class GridTableAnalysis
         for (var c = 0; c < FirstDataColumn - 1; c++)
         {
             var cell = Grid.At(row, c);
-            if (cell is null || cell.IsNumeric || ReferenceEquals(cell, own) || !seen.Add(cell))
+            if (cell is null || ReferenceEquals(cell, own) || !seen.Add(cell))
             {
                 continue;
             }
@@ -77,7 +156,7 @@ internal sealed class GridTableAnalysis
             return (string.Empty, []);
         }
         var cells = HeaderRows.Select(r => Grid.At(r, column)).OfType<Ocr.ReadCell>()
-            .Where(c => !c.IsNumeric).Distinct(ReferenceEqualityComparer.Instance).Cast<Ocr.ReadCell>().ToList();
+            .Where(c => !Grid.HoldsNumber(c)).Distinct(ReferenceEqualityComparer.Instance).Cast<Ocr.ReadCell>().ToList();
         if (cells.Count == 0)
         {
             return (string.Empty, []);

@@ -32,9 +32,18 @@ internal static class GridTableSnapper
         else
         {
             var expected = layout.Rows.Select(r => (Label: LabelNormalizer.Normalize(r.Label), Groups: GroupParts(r.Group))).ToList();
-            double Sim(int i, int j) => RowSimilarity(table.RowLabels[i], expected[j].Label, expected[j].Groups);
-            double SimPair(int i, int j) => LabelSimilarity.ScoreNormalized(table.RowLabels[i].Own, expected[j].Label + expected[j + 1].Label);
-            var anchors = MonotoneAligner.Align(table.BodyRows.Count, expected.Count, Sim, Threshold, SimPair);
+            var labels = expected.Select(e => e.Label).ToList();
+            double Sim(int i, int j)
+            {
+                var single = RowSimilarity(table.RowLabels[i], expected[j].Label, expected[j].Groups);
+                // A label cell over several body rows (a rule missed in the label columns only) holds their labels in order.
+                var run = RunSimilarity(table.RowLabels[i].Own, table.OwnLabelRuns[i], j, labels);
+                return Math.Max(single, RowSimilarity(run, table.RowLabels[i].Groups, expected[j].Groups));
+            }
+            double SimPair(int i, int j) => table.OwnLabelRuns[i].Length > 1 ? 0
+                : LabelSimilarity.ScoreRunNormalized(table.RowLabels[i].Own, [expected[j].Label, expected[j + 1].Label]);
+            // A row standing for two layout rows (a missed rule) only when there are fewer rows than the layout has.
+            var anchors = MonotoneAligner.Align(table.BodyRows.Count, expected.Count, Sim, Threshold, usableRows < expected.Count ? SimPair : null);
             rowPairs = MonotoneAligner.FillGaps(anchors, table.BodyRows.Count, expected.Count,
                 (i, _) => !grid.IsThinRow(table.BodyRows[i]));
             (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, FitMeasure.Span(rowPairs));
@@ -43,6 +52,7 @@ internal static class GridTableSnapper
         // ---- columns
         List<AlignedPair> columnPairs;
         var columns = block.Columns;
+        var usableColumns = Enumerable.Range(0, table.DataColumns.Count).Count(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
         if (table.DataColumns.Count == 0)
         {
             columnPairs = [];
@@ -55,13 +65,30 @@ internal static class GridTableSnapper
         else
         {
             var expected = columns.Select(c => (Label: LabelNormalizer.Normalize(c.Label), Groups: GroupParts(c.Group))).ToList();
-            double Sim(int i, int k) => ColumnSimilarity(table, i, expected[k].Label, expected[k].Groups);
-            double SimPair(int i, int k) => LabelSimilarity.ScoreNormalized(table.ColumnHeaders[i].Leaf, expected[k].Label + expected[k + 1].Label);
-            var anchors = MonotoneAligner.Align(table.DataColumns.Count, expected.Count, Sim, Threshold, SimPair);
-            columnPairs = MonotoneAligner.FillGaps(anchors, table.DataColumns.Count, expected.Count,
-                (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
+            var labels = expected.Select(e => e.Label).ToList();
+            double Sim(int i, int k)
+            {
+                var single = ColumnSimilarity(table, i, LabelSimilarity.ScoreNormalized(table.ColumnHeaders[i].Leaf, expected[k].Label), expected[k].Groups);
+                // A header cell over several data columns holding their labels in order (a rule missed in the header only).
+                var run = RunSimilarity(table.ColumnHeaders[i].Leaf, table.HeaderRuns[i], k, labels);
+                return Math.Max(single, ColumnSimilarity(table, i, run, expected[k].Groups));
+            }
+            // A column standing for two layout columns (a missed rule) has a header cell of its own holding both labels.
+            double SimPair(int i, int k) => table.HeaderRuns[i].Length > 1 ? 0
+                : LabelSimilarity.ScoreRunNormalized(table.ColumnHeaders[i].Leaf, [expected[k].Label, expected[k + 1].Label]);
+            if (ColumnsInPlace(table, expected.Count, Sim, notes) is { } inPlace)
+            {
+                columnPairs = inPlace;
+            }
+            else
+            {
+                var anchors = MonotoneAligner.Align(table.DataColumns.Count, expected.Count, Sim, Threshold, usableColumns < expected.Count ? SimPair : null);
+                columnPairs = anchors.Count == 0
+                    ? ColumnsByPosition(table, columns.Count, notes) // header text read, but too garbled to match anything
+                    : MonotoneAligner.FillGaps(anchors, table.DataColumns.Count, expected.Count,
+                        (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
+            }
         }
-        var usableColumns = Enumerable.Range(0, table.DataColumns.Count).Count(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
         var (columnF, columnP, columnR) = FitMeasure.Of(columnPairs, usableColumns, columns.Count);
         if (columnPairs.Count > 0 && columnPairs.All(p => p.Basis == MatchBasis.Position))
         {
@@ -104,6 +131,14 @@ internal static class GridTableSnapper
         DescribeColumns(table, columnPairs, columnMatches, missingColumns, notes);
 
         var structure = Math.Sqrt(rowF * columnF); // both must fit: rows without columns (or the reverse) is no match
+        var readEvidence = (layout.Rows.Count > 1 && rowPairs.Any(p => p.Basis == MatchBasis.Label))
+            || columnPairs.Any(p => p.Basis == MatchBasis.Label);
+        if (!readEvidence && structure > 0)
+        {
+            // The shape alone (one row of numbers under a header nobody could read) is no evidence of the layout.
+            structure = 0;
+            notes.Add("no row label or column header read matches this layout: the shape alone does not identify it");
+        }
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), columns {columnF:0.00} (P {columnP:0.00} R {columnR:0.00}, {columnMatches.Count}/{columns.Count} found)");
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
@@ -114,23 +149,45 @@ internal static class GridTableSnapper
         group is null ? [] : group.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(LabelNormalizer.Normalize).ToList();
 
     /// <summary>The own label decides; group cells (merged, often vertical, often garbled) add a little when read.</summary>
-    internal static double RowSimilarity((string Own, IReadOnlyList<string> Groups) read, string label, IReadOnlyList<string> groups)
+    internal static double RowSimilarity((string Own, IReadOnlyList<string> Groups) read, string label, IReadOnlyList<string> groups) =>
+        RowSimilarity(LabelSimilarity.ScoreNormalized(read.Own, label), read.Groups, groups);
+
+    private static double RowSimilarity(double own, IReadOnlyList<string> readGroups, IReadOnlyList<string> groups)
     {
-        var own = LabelSimilarity.ScoreNormalized(read.Own, label);
-        if (groups.Count == 0 || read.Groups.Count == 0)
+        if (groups.Count == 0 || readGroups.Count == 0)
         {
             return own;
         }
-        return OwnLabelWeight * own + (1 - OwnLabelWeight) * GroupSimilarity(read.Groups, groups);
+        return OwnLabelWeight * own + (1 - OwnLabelWeight) * GroupSimilarity(readGroups, groups);
     }
 
     internal static double GroupSimilarity(IReadOnlyList<string> read, IReadOnlyList<string> expected) =>
         expected.Average(part => read.Max(text => LabelSimilarity.ScoreNormalized(text, part)));
 
-    private static double ColumnSimilarity(GridTableAnalysis table, int i, string label, IReadOnlyList<string> groups)
+    /// <summary>
+    /// How well a text shared by a run of lattice rows (or columns) holds the labels of as many consecutive layout
+    /// items, when the item at <paramref name="at"/> of the run is layout item <paramref name="expected"/>.
+    /// </summary>
+    private static double RunSimilarity(string read, (int At, int Length) run, int expected, IReadOnlyList<string> labels)
     {
-        var (leaf, readGroups) = table.ColumnHeaders[i];
-        var s = LabelSimilarity.ScoreNormalized(leaf, label);
+        var first = expected - run.At;
+        if (run.Length < 2 || first < 0 || first + run.Length > labels.Count)
+        {
+            return 0;
+        }
+        var score = LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first).Take(run.Length).ToList());
+        // The text holds one label more than the run has rows (or columns): another rule is missing here, and
+        // which item goes where is anybody's guess.
+        var longer = Math.Max(
+            first > 0 ? LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first - 1).Take(run.Length + 1).ToList()) : 0,
+            first + run.Length < labels.Count ? LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first).Take(run.Length + 1).ToList()) : 0);
+        return longer > score ? 0 : score;
+    }
+
+    private static double ColumnSimilarity(GridTableAnalysis table, int i, double leafSimilarity, IReadOnlyList<string> groups)
+    {
+        var readGroups = table.ColumnHeaders[i].Groups;
+        var s = leafSimilarity;
         if (groups.Count > 0 && readGroups.Count > 0)
         {
             s = LeafWeight * s + (1 - LeafWeight) * GroupSimilarity(readGroups, groups);
@@ -161,6 +218,54 @@ internal static class GridTableSnapper
         return ([new AlignedPair(best, 0, 1, fit, MatchBasis.Label)], fit);
     }
 
+    /// <summary>
+    /// As many data columns as the layout has columns (or as many that are not blank): they are its columns, in
+    /// order — unless a header
+    /// read says otherwise (it matches another layout column clearly better than its own). Labels read confirm the
+    /// placement; a header too garbled to match stays in place between its neighbours. Header texts repeated over
+    /// several columns (a merged header cell drawn over missed rules) cannot pull a column out of place this way.
+    /// Null when the counts differ, a header contradicts the order, or no header matches at all.
+    /// </summary>
+    private static List<AlignedPair>? ColumnsInPlace(GridTableAnalysis table, int expected, Func<int, int, double> similarity, List<string> notes)
+    {
+        var usable = Enumerable.Range(0, table.DataColumns.Count).ToList();
+        if (usable.Count != expected)
+        {
+            // all but the blank ones (an extra blank column at the edge, or between the groups)
+            usable = usable.Where(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]).ToList();
+        }
+        if (usable.Count != expected)
+        {
+            return null;
+        }
+        var own = usable.Select((i, k) => similarity(i, k)).ToList();
+        for (var k = 0; k < expected; k++)
+        {
+            for (var other = 0; other < expected; other++)
+            {
+                var s = similarity(usable[k], other);
+                if (other != k && s >= ClearLabel && s - own[k] > ContradictionMargin)
+                {
+                    return null;
+                }
+            }
+        }
+        if (own.All(s => s < Threshold))
+        {
+            return null;
+        }
+        notes.Add($"the {expected} data columns are the layout's {expected} columns in order; {own.Count(s => s >= Threshold)} confirmed by their headers");
+        return usable.Select((i, k) => own[k] >= Threshold
+            ? new AlignedPair(i, k, 1, own[k], MatchBasis.Label)
+            : new AlignedPair(i, k, 1, 0, MatchBasis.Neighbours)).ToList();
+    }
+
+    /// <summary>A header matching another layout column this well ...</summary>
+    private const double ClearLabel = 0.75;
+
+    /// <summary>... and by this much more than its own column contradicts the columns' order.</summary>
+    private const double ContradictionMargin = 0.25;
+
     private static List<AlignedPair> ColumnsByPosition(GridTableAnalysis table, int expected, List<string> notes)
     {
         var all = Enumerable.Range(0, table.DataColumns.Count).ToList();
@@ -168,10 +273,10 @@ internal static class GridTableSnapper
         var chosen = all.Count == expected ? all : withData.Count == expected ? withData : null;
         if (chosen is null)
         {
-            notes.Add($"no column header was read and the {all.Count} data columns ({withData.Count} with numbers) do not match the {expected} layout columns: columns not placed");
+            notes.Add($"no column header could be matched and the {all.Count} data columns ({withData.Count} with numbers) do not match the {expected} layout columns: columns not placed");
             return [];
         }
-        notes.Add($"no column header was read: the {expected} columns are placed by position");
+        notes.Add($"no column header could be matched: the {expected} columns are placed by position");
         return chosen.Select((i, k) => new AlignedPair(i, k, 1, 1, MatchBasis.Position)).ToList();
     }
 

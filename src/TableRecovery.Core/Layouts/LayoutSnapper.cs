@@ -6,8 +6,11 @@ namespace TableRecovery.Core.Layouts;
 /// <summary>
 /// Identifies which layout a read table is and maps every layout cell to the read cell holding its number.
 /// Every layout is tried: the table is snapped onto it, and the layout that explains the table best — its row
-/// labels, its column headers, and (a little) the heading printed above it — wins, if it explains it well enough.
-/// Pure: plain values in, plain values out.
+/// labels, its column headers, the grid's shape (row and column counts, merged cells, which cells hold numbers)
+/// and (a little) the heading printed above it — wins, if it explains it well enough, something read confirms it
+/// (the shape alone never does), and it leads the runner-up clearly — or, when the two are close, the rows they
+/// read differently decide (<see cref="CloseCall"/>). Unsure means unidentified: a wrong layout, or rows shifted,
+/// would put numbers in cells they do not belong to. Pure: plain values in, plain values out.
 /// </summary>
 public sealed class LayoutSnapper
 {
@@ -17,8 +20,24 @@ public sealed class LayoutSnapper
     /// <summary>Weight of the heading hint in the score, when there is one.</summary>
     public const double HeadingWeight = 0.1;
 
-    /// <summary>Two layouts closer than this are reported as a near tie in the notes.</summary>
+    /// <summary>
+    /// Two layouts closer than this are a near tie. When they read the table alike (a requests table cut off before
+    /// the rows where 2021 and 2019 differ), the format of the other tables read with it, or the catalog order,
+    /// chooses, and the notes say so.
+    /// </summary>
     public const double TieMargin = 0.02;
+
+    /// <summary>
+    /// A lead smaller than this over a runner-up that places the numbers differently is not enough by itself: the
+    /// rows the two read differently must then favour the leader by <see cref="MinimumEvidence"/>.
+    /// </summary>
+    public const double ClearMargin = 0.05;
+
+    /// <summary>
+    /// Evidence (see <see cref="CloseCall.Evidence"/>) the leader needs when the scores are close: about one layout
+    /// row read clearly better, or several read somewhat better, or rows the runner-up must claim are missing.
+    /// </summary>
+    public const double MinimumEvidence = 0.6;
 
     private readonly LayoutCatalog _catalog;
 
@@ -33,45 +52,7 @@ public sealed class LayoutSnapper
     }
 
     /// <summary>Snaps one table to the layout that fits it best, or says why none does.</summary>
-    public SnapResult Snap(ReadTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        if (table.Cells.Count == 0 || table.Lattice.RowCount <= 0 || table.Lattice.ColumnCount <= 0)
-        {
-            return new SnapResult(table, null, "the table has no cells", []);
-        }
-        var grid = new ReadGrid(table);
-        var analysis = new GridTableAnalysis(grid);
-        var heading = HeadingText(table, analysis);
-        var fits = new List<(LayoutFit Fit, double Score, string Explanation)>();
-        foreach (var layout in _catalog.All)
-        {
-            var fit = layout.IsBlockTable ? BlockTableSnapper.Snap(grid, layout) : GridTableSnapper.Snap(analysis, layout);
-            var (score, explanation) = Combine(fit, heading, layout);
-            fits.Add((fit, score, explanation));
-        }
-        var ranked = fits.OrderByDescending(f => f.Score).ToList(); // stable: catalog order breaks exact ties
-        var candidates = ranked.Select(f => new LayoutCandidate(f.Fit.Table.Layout.Id, f.Score, f.Explanation)).ToList();
-        var best = ranked[0];
-        if (best.Score < _minimumScore)
-        {
-            var reason = string.Create(CultureInfo.InvariantCulture,
-                $"no layout fits: best is {best.Fit.Table.Layout.Id} at {best.Score:0.00} (< {_minimumScore:0.00}): {best.Explanation}");
-            return new SnapResult(table, null, reason, candidates);
-        }
-        var notes = new List<string>
-        {
-            string.Create(CultureInfo.InvariantCulture, $"identified as {best.Fit.Table.Layout.Id} ({best.Score:0.00}): {best.Explanation}"),
-        };
-        if (ranked.Count > 1)
-        {
-            var second = ranked[1];
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(best.Score - second.Score < TieMargin ? "near tie with" : "runner-up")} {second.Fit.Table.Layout.Id} ({second.Score:0.00}): {second.Explanation}"));
-        }
-        notes.AddRange(best.Fit.Table.Notes);
-        return new SnapResult(table, best.Fit.Table with { Score = best.Score, Notes = notes }, null, candidates);
-    }
+    public SnapResult Snap(ReadTable table) => SnapCore(table, preferredFormat: null).Result;
 
     /// <summary>
     /// Snaps a table onto one given layout (the continuation of a table cut over two pictures, whose header is on the
@@ -99,11 +80,18 @@ public sealed class LayoutSnapper
         return new SnapResult(table, fit.Table with { Score = score, Notes = notes }, null, [candidate]);
     }
 
-    /// <summary>Snaps several tables of one page or document, each on its own (a report may mix formats).</summary>
+    /// <summary>
+    /// Snaps several tables of one page or document, each on its own (a report may mix formats). Only where two
+    /// layouts tie on a table and read it alike (a requests table cut before the rows that tell 2021 from 2019)
+    /// does the format of the other tables, when they agree on one, decide.
+    /// </summary>
     public IReadOnlyList<SnapResult> SnapAll(IReadOnlyList<ReadTable> tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        var results = tables.Select(Snap).ToList();
+        var first = tables.Select(t => SnapCore(t, preferredFormat: null)).ToList();
+        var formats = first.Where(f => !f.Tied && f.Result.Table is { } t && t.Layout.Format is Format2021 or Format2019)
+            .Select(f => f.Result.Table!.Layout.Format).Distinct(StringComparer.Ordinal).ToList();
+        var results = first.Select((f, i) => f.Tied && formats.Count == 1 ? SnapCore(tables[i], formats[0]).Result : f.Result).ToList();
         foreach (var group in results.Where(r => r.Table is not null).GroupBy(r => r.Table!.Layout.Id).Where(g => g.Count() > 1))
         {
             foreach (var result in group)
@@ -115,6 +103,128 @@ public sealed class LayoutSnapper
             }
         }
         return results;
+    }
+
+    private const string Format2021 = "2021";
+    private const string Format2019 = "2019";
+
+    /// <summary>
+    /// Snaps a table; <paramref name="preferredFormat"/> breaks a tie between two layouts that read the table
+    /// alike. Tied: the layout chosen had such a tie (and nothing but the catalog order or the preference chose it).
+    /// </summary>
+    private (SnapResult Result, bool Tied) SnapCore(ReadTable table, string? preferredFormat)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Cells.Count == 0 || table.Lattice.RowCount <= 0 || table.Lattice.ColumnCount <= 0)
+        {
+            return (new SnapResult(table, null, "the table has no cells", []), false);
+        }
+        var grid = new ReadGrid(table);
+        var analysis = new GridTableAnalysis(grid);
+        var heading = HeadingText(table, analysis);
+        var analyses = new Dictionary<int, GridTableAnalysis> { [analysis.FirstDataColumn] = analysis };
+        var fits = new List<(LayoutFit Fit, double Score, string Explanation)>();
+        foreach (var layout in _catalog.All)
+        {
+            var fit = layout.IsBlockTable ? BlockTableSnapper.Snap(grid, layout) : SnapGrid(grid, analyses, layout);
+            var (score, explanation) = Combine(fit, heading, layout);
+            fits.Add((fit, score, explanation));
+        }
+        var ranked = fits.OrderByDescending(f => f.Score).ToList(); // stable: catalog order breaks exact ties
+        var candidates = ranked.Select(f => new LayoutCandidate(f.Fit.Table.Layout.Id, f.Score, f.Explanation)).ToList();
+        var best = ranked[0];
+        if (best.Score < _minimumScore)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"no layout fits: best is {best.Fit.Table.Layout.Id} at {best.Score:0.00} (< {_minimumScore:0.00}): {best.Explanation}");
+            return (new SnapResult(table, null, reason, candidates), false);
+        }
+        var tied = false;
+        string? decided = null;
+        if (ranked.Count > 1 && best.Score - ranked[1].Score < ClearMargin)
+        {
+            var second = ranked[1];
+            if (CloseCall.PlaceAlike(best.Fit.Table, second.Fit.Table) && !RowsBelowTheLastFound(grid, best.Fit.Table))
+            {
+                tied = best.Score - second.Score < TieMargin;
+                if (tied && preferredFormat is not null && second.Fit.Table.Layout.Format == preferredFormat && best.Fit.Table.Layout.Format != preferredFormat)
+                {
+                    (ranked[0], ranked[1]) = (second, best);
+                    decided = $"{second.Fit.Table.Layout.Id} rather than {best.Fit.Table.Layout.Id}, which reads this table alike: the other tables read with it are in the {preferredFormat} format";
+                }
+            }
+            else
+            {
+                // Two layouts explain the table about as well (requests-2021 and -2019 share 22 of their rows) and put
+                // its numbers in different cells: the rows they read differently must decide, clearly.
+                var (evidence, disputed) = CloseCall.Evidence(best.Fit.Table, second.Fit.Table);
+                decided = string.Create(CultureInfo.InvariantCulture,
+                    $"{best.Fit.Table.Layout.Id} over {second.Fit.Table.Layout.Id} by the rows they read differently ({disputed}): {evidence:+0.00;-0.00} of evidence");
+                if (evidence < MinimumEvidence)
+                {
+                    var reason = string.Create(CultureInfo.InvariantCulture,
+                        $"too close to call: {best.Fit.Table.Layout.Id} at {best.Score:0.00}, {second.Fit.Table.Layout.Id} at {second.Score:0.00}; {decided}, below {MinimumEvidence:0.0}");
+                    return (new SnapResult(table, null, reason, candidates), false);
+                }
+            }
+        }
+        var chosen = ranked[0];
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"identified as {chosen.Fit.Table.Layout.Id} ({chosen.Score:0.00}): {chosen.Explanation}"),
+        };
+        if (ranked.Count > 1)
+        {
+            var other = ranked[1];
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{(Math.Abs(chosen.Score - other.Score) < TieMargin ? "near tie with" : "runner-up")} {other.Fit.Table.Layout.Id} ({other.Score:0.00}): {other.Explanation}"));
+        }
+        if (decided is not null)
+        {
+            notes.Add(decided);
+        }
+        notes.AddRange(chosen.Fit.Table.Notes);
+        return (new SnapResult(table, chosen.Fit.Table with { Score = chosen.Score, Notes = notes }, null, candidates), tied);
+    }
+
+    /// <summary>
+    /// The picture goes on below the last layout row found: rows with something in them that no layout row
+    /// explains. Two layouts that read a table alike are a fair tie only when it is cut off where they start to
+    /// differ; when the rows that would tell them apart are in the picture, unread, they are not.
+    /// </summary>
+    private static bool RowsBelowTheLastFound(ReadGrid grid, SnappedTable snapped)
+    {
+        var last = snapped.Rows.Count == 0 ? -1 : snapped.Rows.Max(m => m.LatticeRow);
+        return Enumerable.Range(last + 1, Math.Max(0, grid.RowCount - last - 1))
+            .Any(r => !grid.IsTitleRow[r] && !grid.IsThinRow(r) && grid.CellsCovering(r).Any(c => c.Cell.Row == r && c.Text.Trim().Length > 0));
+    }
+
+    /// <summary>
+    /// Snaps a single-block layout with the data area where the cells put it, and where the layout's column count
+    /// puts it (the data columns being the last ones, or all but an extra blank one at the right); the best fit wins.
+    /// </summary>
+    private static LayoutFit SnapGrid(ReadGrid grid, Dictionary<int, GridTableAnalysis> analyses, TableLayout layout)
+    {
+        var byCells = analyses.Keys.First();
+        var columns = layout.Columns.Count;
+        LayoutFit? best = null;
+        foreach (var first in new[] { byCells, grid.ColumnCount - columns, grid.ColumnCount - columns - 1 }.Distinct())
+        {
+            if (first < 0 || first >= grid.ColumnCount)
+            {
+                continue;
+            }
+            if (!analyses.TryGetValue(first, out var analysis))
+            {
+                analyses[first] = analysis = new GridTableAnalysis(grid, first);
+            }
+            var fit = GridTableSnapper.Snap(analysis, layout);
+            if (best is null || fit.Structure > best.Structure)
+            {
+                best = fit;
+            }
+        }
+        return best ?? GridTableSnapper.Snap(analyses[byCells], layout);
     }
 
     private static (double Score, string Explanation) Combine(LayoutFit fit, string heading, TableLayout layout)
@@ -143,9 +253,19 @@ public sealed class LayoutSnapper
             _catalog.All.Any(l => HeadingSimilarity(t, LabelNormalizer.Normalize(l.Section)) >= 0.6)) ?? string.Empty;
     }
 
-    /// <summary>Section headings differ in their leading numeral ("三、" vs "3、") and their wording; compare the rest.</summary>
-    private static double HeadingSimilarity(string heading, string section) =>
-        LabelSimilarity.ScoreNormalized(StripNumbering(heading), StripNumbering(section));
+    /// <summary>
+    /// Section headings differ in their leading numeral ("三、" vs "3、") and their wording; compare the rest. The text
+    /// read above a table may run on from the paragraph before it: the heading is its end.
+    /// </summary>
+    private static double HeadingSimilarity(string heading, string section)
+    {
+        var wanted = StripNumbering(section);
+        var tail = heading.Length > wanted.Length + HeadingSlack ? heading[^(wanted.Length + HeadingSlack)..] : heading;
+        return Math.Max(LabelSimilarity.ScoreNormalized(StripNumbering(tail), wanted), LabelSimilarity.ScoreNormalized(StripNumbering(heading), wanted));
+    }
+
+    /// <summary>Characters of the heading text looked at beyond the section title's own length.</summary>
+    private const int HeadingSlack = 4;
 
     private static string StripNumbering(string s) =>
         s.Length > 1 && ("一二三四五六七八九十".Contains(s[0], StringComparison.Ordinal) || char.IsDigit(s[0])) ? s[1..] : s;

@@ -120,9 +120,15 @@ internal static class MonotoneAligner
     }
 
     /// <summary>
+    /// Beyond the first or last anchor, at most this many items are placed by their neighbours: further out
+    /// nothing pins the far end, and one missed or extra rule would shift every item placed there unseen.
+    /// </summary>
+    public const int MaxOutwardReach = 2;
+
+    /// <summary>
     /// Places unmatched items by their matched neighbours: between two anchors when as many usable observed
     /// items as layout items are left; before the first / after the last anchor, from the anchored side outwards,
-    /// as far as both sides last. <paramref name="compatible"/> says whether observed i may stand for layout j
+    /// as far as both sides last, up to <see cref="MaxOutwardReach"/> items. <paramref name="compatible"/> says whether observed i may stand for layout j
     /// (e.g. a thin or empty row may not).
     /// </summary>
     public static List<AlignedPair> FillGaps(List<AlignedPair> anchors, int observedCount, int expectedCount, Func<int, int, bool> compatible)
@@ -154,7 +160,7 @@ internal static class MonotoneAligner
                 }
                 else if (trailing)
                 {
-                    foreach (var (i, j) in usable.Zip(expected).TakeWhile(p => compatible(p.First, p.Second)))
+                    foreach (var (i, j) in usable.Zip(expected).TakeWhile(p => compatible(p.First, p.Second)).Take(MaxOutwardReach))
                     {
                         result.Add(new AlignedPair(i, j, 1, 0, MatchBasis.Neighbours));
                     }
@@ -163,7 +169,7 @@ internal static class MonotoneAligner
                 {
                     usable.Reverse();
                     expected.Reverse();
-                    foreach (var (i, j) in usable.Zip(expected).TakeWhile(p => compatible(p.First, p.Second)))
+                    foreach (var (i, j) in usable.Zip(expected).TakeWhile(p => compatible(p.First, p.Second)).Take(MaxOutwardReach))
                     {
                         result.Add(new AlignedPair(i, j, 1, 0, MatchBasis.Neighbours));
                     }

@@ -6,11 +6,16 @@ namespace TableRecovery.Core.Layouts;
 /// A read table as a grid of positions: which read cell covers (row, column), the normalized text of each cell,
 /// and which rows are titles (one cell across the whole width), body rows (holding numbers) or thin rows
 /// (a doubled rule, e.g. where a table was cut over two pages). Layout-independent; built once per table.
+/// A cell "holds a number" when it was read as one, or when its text reads as one although the cell was taken
+/// for a label (a printed 无 or a column of digits the classifier missed): such cells shape the table like
+/// number cells, though they give no readings. Where detected cells overlap (a merged cell drawn over rules the
+/// detector also found), the smallest cell covering a position wins: it is the most specific.
 /// </summary>
 internal sealed class ReadGrid
 {
     private readonly ReadCell?[,] _at;
     private readonly Dictionary<ReadCell, string> _normalized = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<ReadCell> _numberLike = new(ReferenceEqualityComparer.Instance);
 
     public ReadGrid(ReadTable table)
     {
@@ -18,17 +23,23 @@ internal sealed class ReadGrid
         RowCount = Math.Max(table.Lattice.RowCount, 0);
         ColumnCount = Math.Max(table.Lattice.ColumnCount, 0);
         _at = new ReadCell?[RowCount, ColumnCount];
-        foreach (var cell in table.Cells)
+        // Largest first, so that a smaller cell overlapping a larger one takes its positions (stable on ties).
+        foreach (var cell in table.Cells.OrderByDescending(c => (long)c.Cell.RowSpan * c.Cell.ColumnSpan))
         {
             var c = cell.Cell;
             for (var r = Math.Max(c.Row, 0); r <= Math.Min(c.LastRow, RowCount - 1); r++)
             {
                 for (var k = Math.Max(c.Column, 0); k <= Math.Min(c.LastColumn, ColumnCount - 1); k++)
                 {
-                    _at[r, k] ??= cell;
+                    _at[r, k] = cell;
                 }
             }
-            _normalized[cell] = LabelNormalizer.Normalize(cell.IsNumeric ? null : cell.Text);
+            var numberLike = cell.IsNumeric || ReadsAsNumber(cell.Text);
+            if (numberLike)
+            {
+                _numberLike.Add(cell);
+            }
+            _normalized[cell] = LabelNormalizer.Normalize(numberLike ? null : cell.Text);
         }
         var heights = Enumerable.Range(0, RowCount).Select(RowHeight).Where(h => h > 0).OrderBy(h => h).ToList();
         MedianRowHeight = heights.Count == 0 ? 0 : heights[heights.Count / 2];
@@ -46,8 +57,43 @@ internal sealed class ReadGrid
     public ReadCell? At(int row, int column) =>
         row >= 0 && row < RowCount && column >= 0 && column < ColumnCount ? _at[row, column] : null;
 
-    /// <summary>Normalized label text of a cell; empty for numeric cells.</summary>
-    public string Label(ReadCell? cell) => cell is null || cell.IsNumeric ? string.Empty : _normalized[cell];
+    /// <summary>Normalized label text of a cell; empty for cells holding a number.</summary>
+    public string Label(ReadCell? cell) => cell is null ? string.Empty : _normalized[cell];
+
+    /// <summary>The cell was read as a number, or its text reads as one (see the class summary).</summary>
+    public bool HoldsNumber(ReadCell? cell) => cell is not null && _numberLike.Contains(cell);
+
+    /// <summary>The cell holds something other than a number: label text, or text too garbled to tell.</summary>
+    public bool HoldsText(ReadCell? cell) => cell is not null && !_numberLike.Contains(cell) && _normalized[cell].Length > 0;
+
+    /// <summary>
+    /// Text that is a number or a printed zero as the Chinese model reads it (digits, separators, 无, a dash or
+    /// slash, and the letters it takes digits for), with some stray rule marks around it.
+    /// </summary>
+    public static bool ReadsAsNumber(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var marks = 0;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch) || StrayMarks.Contains(ch, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (!NumberChars.Contains(ch, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            marks++;
+        }
+        return marks > 0;
+    }
+
+    private const string NumberChars = "0123456789,.，．０１２３４５６７８９无/-—–―－oOQ";
+    private const string StrayMarks = "|[]()（）【】〖〗'\"‘’“”:;：；_~";
 
     public int RowHeight(int row) => Table.Lattice.RowEdges[row + 1] - Table.Lattice.RowEdges[row];
 
@@ -86,23 +132,23 @@ internal sealed class ReadGrid
 
     /// <summary>The label texts of the non-numeric cells that start in a row, left to right, run together.</summary>
     public string RowText(int row) =>
-        string.Concat(CellsCovering(row).Where(c => c.Cell.Row == row && !c.IsNumeric).Select(Label));
+        string.Concat(CellsCovering(row).Where(c => c.Cell.Row == row && !HoldsNumber(c)).Select(Label));
 
-    public bool HasNumbers(int row) => CellsCovering(row).Any(c => c.IsNumeric);
+    public bool HasNumbers(int row) => CellsCovering(row).Any(HoldsNumber);
 
-    public int NonEmptyNumbers(int row) => CellsCovering(row).Count(c => c.IsNumeric && !string.IsNullOrWhiteSpace(c.Text));
+    public int NonEmptyNumbers(int row) => CellsCovering(row).Count(c => HoldsNumber(c) && !string.IsNullOrWhiteSpace(c.Text));
 
     private bool DetectTitle(int row)
     {
         var cells = CellsCovering(row);
-        return ColumnCount > 1 && cells.Count == 1 && !cells[0].IsNumeric && cells[0].Cell.RowSpan == 1
+        return ColumnCount > 1 && cells.Count == 1 && !HoldsNumber(cells[0]) && cells[0].Cell.RowSpan == 1
             && cells[0].Cell.ColumnSpan >= ColumnCount;
     }
 
     private bool DetectBody(int row)
     {
         var starting = CellsCovering(row).Where(c => c.Cell.Row == row).ToList();
-        var numbers = starting.Count(c => c.IsNumeric);
+        var numbers = starting.Count(HoldsNumber);
         return numbers >= 2 || (numbers == 1 && numbers >= starting.Count - numbers);
     }
 }

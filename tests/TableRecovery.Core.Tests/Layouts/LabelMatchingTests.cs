@@ -48,6 +48,26 @@ public class LabelMatchingTests
     }
 
     [Fact]
+    public void A_cell_holding_a_whole_column_of_labels_matches_none_of_them()
+    {
+        // One label cell drawn over the whole label column (the grid detector laid a merged cell over the others):
+        // every row label is a subsequence of its text, none of them is the text.
+        var column = string.Concat(LayoutCatalog.Default["requests-2021"].Rows.Skip(2).Select(r => r.Label));
+        var best = LayoutCatalog.Default["requests-2021"].Rows.Select(r => (r.Key, Score: LabelSimilarity.Score(column, r.Label))).MaxBy(x => x.Score);
+        Assert.True(best.Score < 0.5, $"the run of every label scored {best.Score:0.00} against {best.Key}");
+    }
+
+    [Theory]
+    [InlineData("社会公益组织", 0.0, 0.5)] // one label alone is not the two
+    [InlineData("社会公益组织法律服务机构", 0.9, 1.0)]
+    [InlineData("社会公益法律服务机", 0.6, 0.9)] // both garbled, both there
+    public void Two_labels_printed_in_one_cell_must_each_be_read_there(string read, double atLeast, double atMost)
+    {
+        var score = LabelSimilarity.ScoreRunNormalized(LabelNormalizer.Normalize(read), ["社会公益组织", "法律服务机构"]);
+        Assert.True(score >= atLeast && score <= atMost, $"'{read}' as 社会公益组织 + 法律服务机构: {score:0.00}, expected {atLeast}..{atMost}");
+    }
+
+    [Fact]
     public void Scores_unrelated_labels_low() =>
         Assert.True(LabelSimilarity.Score("一、本年新收政府信息公开申请数量", "行政事业性收费") < 0.3);
 }

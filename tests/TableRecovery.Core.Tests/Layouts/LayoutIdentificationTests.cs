@@ -36,6 +36,75 @@ public class LayoutIdentificationTests
         Assert.Contains(result.Table.Notes, n => n.StartsWith("near tie with requests-", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("active-2019", "requests-2019")]
+    [InlineData("active-2021", "requests-2021")]
+    public void Takes_the_format_of_the_other_tables_read_with_it_when_a_cut_requests_table_fits_both(string activeId, string expected)
+    {
+        var active = SyntheticTable.Official(activeId);
+        var requests = SyntheticTable.Official(expected);
+        requests.CutLastRows(expected == "requests-2021" ? 6 : 4); // everything from （六） down is on the next page
+
+        var results = _snapper.SnapAll([active.ToReadTable(), requests.ToReadTable()]);
+
+        Assert.Equal(activeId, results[0].Table?.Layout.Id);
+        Assert.True(results[1].Table?.Layout.Id == expected, $"{results[1].Table?.Layout.Id ?? results[1].Reason}\n{SnapAssert.Candidates(results[1])}");
+    }
+
+    [Fact]
+    public void Tells_2021_from_2019_by_the_row_count_when_the_rows_that_differ_are_unreadable()
+    {
+        var table = SyntheticTable.Official("requests-2021");
+        foreach (var row in LayoutCatalog.Default["requests-2021"].Rows.Where(r => r.Key.StartsWith("other.", StringComparison.Ordinal)))
+        {
+            table.Label(row.Label, "");
+        }
+        table.Label("（六）其他处理", "");
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        var snapped = SnapAssert.Snapped(result, table);
+        Assert.Contains(snapped.Notes, n => n.StartsWith("requests-2021 over requests-2019", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tells_2019_from_2021_by_the_row_count_when_the_row_that_differs_is_unreadable()
+    {
+        var table = SyntheticTable.Official("requests-2019").Label("（六）其他处理", "");
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        SnapAssert.Snapped(result, table);
+    }
+
+    [Fact]
+    public void Leaves_a_requests_table_unidentified_when_both_formats_fit_it_alike_but_would_place_its_numbers_differently()
+    {
+        // The （六） rows unreadable and one rule between them missed: two lattice rows where 2021 prints three and
+        // 2019 one. Either guess would put numbers in cells they do not belong to.
+        var table = SyntheticTable.Official("requests-2021");
+        var layout = LayoutCatalog.Default["requests-2021"];
+        var second = layout.Rows.Single(r => r.Key == "other.unpaid_fee").Label;
+        table.RemoveRowRule(table.RowOf(second));
+        table.Labels(text => text.Contains("申请人无正当理由", StringComparison.Ordinal) || text == "3.其他" || text == "（六）其他处理" ? "" : text);
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        Assert.False(result.IsMatch, $"identified as {result.Table?.Layout.Id}\n{SnapAssert.Candidates(result)}\n{(result.Table is null ? "" : SnapAssert.Notes(result.Table))}");
+        Assert.StartsWith("too close to call", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Does_not_identify_a_table_by_its_shape_alone()
+    {
+        // One row of numbers under fifteen columns of headers nobody could read: the shape of appeals, nothing more.
+        var table = SyntheticTable.Official("appeals").Labels(_ => "囗");
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        Assert.False(result.IsMatch, $"identified as {result.Table?.Layout.Id}\n{SnapAssert.Candidates(result)}");
+    }
+
     [Fact]
     public void Explains_its_choice_with_every_candidate_score()
     {
