@@ -67,14 +67,14 @@ public static class OrientationDetector
         return null;
     }
 
-    /// <summary>Mean confidence of the sample read after <paramref name="turns"/> clockwise quarter turns; empty reads count 0.</summary>
-    private static double Score(List<PixHandle> crops, int turns, OcrEngine digits)
+    /// <summary>Mean confidence (by the given engine) of the sample read after <paramref name="turns"/> clockwise quarter turns; empty reads count 0.</summary>
+    private static double Score(List<PixHandle> crops, int turns, OcrEngine engine)
     {
         double sum = 0;
         foreach (var crop in crops)
         {
             using var turned = turns == 0 ? null : Leptonica.pixRotateOrth(crop, turns);
-            var words = digits.Recognize(turned ?? crop, PageSegmentation.SingleLine);
+            var words = engine.Recognize(turned ?? crop, PageSegmentation.SingleLine);
             if (words.Count > 0) sum += words.Average(w => w.Confidence);
         }
         return sum / crops.Count;
@@ -86,6 +86,46 @@ public static class OrientationDetector
     /// its label decide first: over the whole table, the unmerged numbers of an active table all sit in its
     /// first block, above most of its labels, which alone would read as upside down.
     /// </summary>
+    /// <summary>
+    /// True when the table is upside down. Chinese read upside down gets low confidence from the Chinese
+    /// model, so a few runs of label text read both ways decide; the layout of labels and numbers decides
+    /// only when there is too little label text to read (an appeals table is nearly all numbers).
+    /// </summary>
+    public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CropMaker crops, OcrEngine labels) =>
+        LabelsReadUpsideDown(image, tables, crops, labels) ?? IsUpsideDown(image, tables);
+
+    private const int LabelSampleSize = 6;
+
+    /// <summary>Chinese-model confidence lead that decides; below it the text is too poor to say.</summary>
+    private const double LabelConfidenceLead = 0.12;
+
+    private static bool? LabelsReadUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CropMaker crops, OcrEngine labels)
+    {
+        var t = image.TextHeight;
+        var runs = tables
+            .SelectMany(tb => tb.Lattice.Cells)
+            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t))
+            .Where(ink => ink.InkBox is { } b && ink.Lines == 1 && b.Width >= t * 2.5 && b.Width <= t * 14 && b.Height <= t * 1.6)
+            .Select(ink => ink.InkBox!.Value)
+            .ToList();
+        if (runs.Count < 3) return null;
+        var step = Math.Max(1, runs.Count / LabelSampleSize);
+        var pad = (int)Math.Max(6, t * 0.4);
+        var sample = runs.Where((_, i) => i % step == 0).Take(LabelSampleSize).Select(b => crops.Padded(b.Inflate(2, 2), pad)).ToList();
+        try
+        {
+            var upright = Score(sample, 0, labels);
+            var turned = Score(sample, 2, labels);
+            if (Math.Abs(upright - turned) < LabelConfidenceLead) return null;
+            return turned > upright;
+        }
+        finally
+        {
+            foreach (var crop in sample) crop.Dispose();
+        }
+    }
+
+    /// <summary>True when labels sit right of and below the numbers: the structure of a table turned a half turn.</summary>
     public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables)
     {
         double score = 0;

@@ -155,7 +155,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
                     turns = 1;
                     Renormalize();
                 }
-                if (OrientationDetector.IsUpsideDown(image, tables))
+                if (OrientationDetector.IsUpsideDown(image, tables, crops, engines.Labels))
                 {
                     turns += 2;
                     Renormalize();
