@@ -123,6 +123,9 @@ public sealed class TableReader
             {
                 if (altConfidence < 0.05 || alt == symbols[i].Text) continue;
                 var variant = NumberText.Clean(string.Concat(symbols.Select((s, j) => j == i ? alt : s.Text)));
+                // The cell has ink: "nothing printed" (a blank, i.e. zero) is not one of its alternatives, and
+                // as a candidate it would let the identities turn any misprinted lone digit into 0.
+                if (variant.Length == 0) continue;
                 result.Add(new Reading(variant, Math.Min(confidence, altConfidence), ReadingMethod.Choice));
             }
         }
@@ -151,11 +154,11 @@ public sealed class TableReader
         }
         for (var i = 0; i < cells.Count; i++)
         {
-            var found = perCell[i];
-            var reading = found is null
-                ? new Reading("", 0.3, ReadingMethod.Strip)
-                : new Reading(NumberText.Clean(string.Concat(found.OrderBy(w => w.Box.X).Select(w => w.Text))), found.Min(w => w.Confidence), ReadingMethod.Strip);
-            readings[cells[i]].Add(reading);
+            // Only cells with ink are in a strip: the strip seeing nothing there is no reading of a blank (a
+            // zero), just no second reading; as a zero it would let the identities "correct" a misprint to 0.
+            if (perCell[i] is not { } found) continue;
+            readings[cells[i]].Add(new Reading(
+                NumberText.Clean(string.Concat(found.OrderBy(w => w.Box.X).Select(w => w.Text))), found.Min(w => w.Confidence), ReadingMethod.Strip));
         }
     }
 
