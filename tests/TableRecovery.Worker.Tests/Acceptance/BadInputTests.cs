@@ -21,7 +21,7 @@ public sealed class BadInputTests : IDisposable
         ("renamed.jpg", TestImages.Png(seed: 2), null), // a PNG with the wrong extension is read by its content
     ];
 
-    [RealPipelineFact]
+    [Fact]
     public async Task Each_bad_file_dropped_in_the_inbox_gets_its_documented_error_and_the_worker_goes_on()
     {
         using var recoverer = RealPipeline.Create();
@@ -51,7 +51,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(host.Inbox));
     }
 
-    [RealPipelineFact]
+    [Fact]
     public async Task Each_bad_part_of_a_posted_batch_gets_its_documented_error()
     {
         using var recoverer = RealPipeline.Create();

@@ -39,7 +39,7 @@ public sealed class ReportInputTests : IDisposable
         ];
     }
 
-    [RealPipelineFact]
+    [Fact]
     public async Task Reports_and_bad_documents_dropped_in_the_inbox_each_get_their_document_and_the_worker_goes_on()
     {
         using var recoverer = RealPipeline.Create();
@@ -69,7 +69,7 @@ public sealed class ReportInputTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(host.Inbox));
     }
 
-    [RealPipelineFact]
+    [Fact]
     public async Task A_posted_batch_of_reports_gets_each_its_document()
     {
         using var recoverer = RealPipeline.Create();

@@ -60,7 +60,7 @@ public sealed class TwoWorkersOnPostgresTests : IDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [RealPipelineAndPostgresFact]
+    [Fact]
     public async Task Two_worker_processes_share_one_queue_and_never_recover_an_image_twice()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync();

@@ -63,7 +63,7 @@ public sealed class RecoverCommandTests : IDisposable
         Assert.NotEqual(0, await WorkerCommandLine.Build().Parse(["recover", _folder["a.png"], "--out", _folder["out"], "--jobs", "0"]).InvokeAsync());
     }
 
-    [RealPipelineFact]
+    [Fact]
     public async Task Recover_runs_the_real_pipeline_over_good_and_bad_files()
     {
         await File.WriteAllBytesAsync(_folder["grid.png"], TestImages.Png(400, 300, seed: 2));

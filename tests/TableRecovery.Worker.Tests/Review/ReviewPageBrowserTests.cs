@@ -9,12 +9,14 @@ public static class Browser
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    public static bool Available => File.Exists(Chromium);
-
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: run scripts/setup.sh (it installs Debian's chromium) before the tests.");
+        }
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var playwright = await Playwright.CreateAsync();
         // --no-sandbox: the tests run as root on CI, where Chromium's sandbox refuses to start.
@@ -23,18 +25,6 @@ public static class Browser
             ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         });
         return (playwright, browser);
-    }
-}
-
-/// <summary>Needs /usr/bin/chromium (scripts/setup.sh installs it) and the real engines: skipped without them, except under CI=true.</summary>
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        if ((!Browser.Available || !RealPipeline.Available) && !PostgresServer.RequiredHere)
-        {
-            Skip = $"Needs {Browser.Chromium} and tessdata/ (scripts/setup.sh); required when CI=true.";
-        }
     }
 }
 
@@ -62,7 +52,7 @@ public sealed class ReviewPageBrowserTests : IDisposable
         await page.WaitForSelectorAsync("#queue-list li[data-table]");
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_reviewer_works_a_recovered_scan_by_keyboard_sees_the_table_re_solve_and_exports_it()
     {
         await using var host = await TestHost.StartAsync(_folder.Path, RealPipeline.Create(), ReviewFixtures.Reviewers);
@@ -156,7 +146,7 @@ public sealed class ReviewPageBrowserTests : IDisposable
         Assert.Empty(errors);
     }
 
-    [BrowserFact]
+    [Fact]
     public async Task A_file_named_like_html_shows_as_text_and_runs_nothing()
     {
         const string name = "<img src=x onerror=alert(1)>.png";

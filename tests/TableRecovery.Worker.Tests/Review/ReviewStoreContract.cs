@@ -137,8 +137,8 @@ public sealed class PostgresReviewStoreTests : ReviewStoreContract
 {
     protected override Task<SqlRecoveryStore> CreateStoreAsync() => Stores.PostgresAsync(Clock);
 
-    [PostgresFact] public Task Two_reviewers_never_get_the_same_table_at_once() => TwoReviewersNeverGetTheSameTableAtOnce();
-    [PostgresFact] public Task A_reviewer_gets_back_their_table_and_an_expired_lease_goes_to_the_next() => AReviewerGetsBackTheirTableAndAnExpiredLeaseGoesToTheNext();
-    [PostgresFact] public Task A_decision_needs_the_lease_is_audited_and_the_result_document_shows_who_confirmed_when() => ADecisionNeedsTheLeaseIsAuditedAndTheResultDocumentShowsWhoConfirmedWhen();
-    [PostgresFact] public Task Keeping_an_identity_as_printed_is_audited_and_rejected_names_change_nothing() => KeepingAnIdentityAsPrintedIsAuditedAndRejectedNamesChangeNothing();
+    [Fact] public Task Two_reviewers_never_get_the_same_table_at_once() => TwoReviewersNeverGetTheSameTableAtOnce();
+    [Fact] public Task A_reviewer_gets_back_their_table_and_an_expired_lease_goes_to_the_next() => AReviewerGetsBackTheirTableAndAnExpiredLeaseGoesToTheNext();
+    [Fact] public Task A_decision_needs_the_lease_is_audited_and_the_result_document_shows_who_confirmed_when() => ADecisionNeedsTheLeaseIsAuditedAndTheResultDocumentShowsWhoConfirmedWhen();
+    [Fact] public Task Keeping_an_identity_as_printed_is_audited_and_rejected_names_change_nothing() => KeepingAnIdentityAsPrintedIsAuditedAndRejectedNamesChangeNothing();
 }

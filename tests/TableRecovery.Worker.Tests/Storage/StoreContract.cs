@@ -186,12 +186,12 @@ public sealed class PostgresStoreTests : StoreContract
 {
     protected override Task<SqlRecoveryStore> CreateStoreAsync() => Stores.PostgresAsync(Clock);
 
-    [PostgresFact] public Task Many_concurrent_claimers_get_each_content_exactly_once() => ManyConcurrentClaimersGetEachContentExactlyOnce();
-    [PostgresFact] public Task A_batch_posted_twice_with_the_same_id_creates_nothing_new() => ABatchPostedTwiceWithTheSameIdCreatesNothingNew();
-    [PostgresFact] public Task The_same_bytes_arriving_twice_are_recovered_once_and_both_files_get_the_result() => TheSameBytesArrivingTwiceAreRecoveredOnceAndBothFilesGetTheResult();
-    [PostgresFact] public Task A_claim_whose_lease_expired_goes_back_to_the_queue_and_the_old_holder_cannot_complete() => AClaimWhoseLeaseExpiredGoesBackToTheQueueAndTheOldHolderCannotComplete();
-    [PostgresFact] public Task A_renewed_lease_keeps_the_claim() => ARenewedLeaseKeepsTheClaim();
-    [PostgresFact] public Task A_released_claim_is_queued_again_without_counting_an_attempt() => AReleasedClaimIsQueuedAgainWithoutCountingAnAttempt();
-    [PostgresFact] public Task Completed_tables_feed_the_review_queue() => CompletedTablesFeedTheReviewQueue();
-    [PostgresFact] public Task Migrating_twice_at_once_applies_each_migration_once() => MigratingTwiceFromTwoStoresAtOnceAppliesEachMigrationOnce();
+    [Fact] public Task Many_concurrent_claimers_get_each_content_exactly_once() => ManyConcurrentClaimersGetEachContentExactlyOnce();
+    [Fact] public Task A_batch_posted_twice_with_the_same_id_creates_nothing_new() => ABatchPostedTwiceWithTheSameIdCreatesNothingNew();
+    [Fact] public Task The_same_bytes_arriving_twice_are_recovered_once_and_both_files_get_the_result() => TheSameBytesArrivingTwiceAreRecoveredOnceAndBothFilesGetTheResult();
+    [Fact] public Task A_claim_whose_lease_expired_goes_back_to_the_queue_and_the_old_holder_cannot_complete() => AClaimWhoseLeaseExpiredGoesBackToTheQueueAndTheOldHolderCannotComplete();
+    [Fact] public Task A_renewed_lease_keeps_the_claim() => ARenewedLeaseKeepsTheClaim();
+    [Fact] public Task A_released_claim_is_queued_again_without_counting_an_attempt() => AReleasedClaimIsQueuedAgainWithoutCountingAnAttempt();
+    [Fact] public Task Completed_tables_feed_the_review_queue() => CompletedTablesFeedTheReviewQueue();
+    [Fact] public Task Migrating_twice_at_once_applies_each_migration_once() => MigratingTwiceFromTwoStoresAtOnceAppliesEachMigrationOnce();
 }

@@ -9,32 +9,13 @@ public static class RealPipeline
 {
     public static string Tessdata => RecovererFactory.ResolveTessdata(null);
 
-    public static bool Available => File.Exists(Path.Combine(Tessdata, "eng.traineddata"));
-
-    public static TableRecoverer Create(int slots = 2, long maxPixels = 80_000_000) =>
-        new(new RecoveryEngineOptions { TessdataPath = Tessdata, EngineSlots = slots, MaxPixels = maxPixels }, NullLoggerFactory.Instance);
-}
-
-/// <summary>A fact that runs the real engines: skipped without tessdata/, except under CI=true.</summary>
-public sealed class RealPipelineFactAttribute : FactAttribute
-{
-    public RealPipelineFactAttribute()
+    /// <summary>The engines are required: scripts/test.sh installs them, and a test without them fails, never skips.</summary>
+    public static TableRecoverer Create(int slots = 2, long maxPixels = 80_000_000)
     {
-        if (!RealPipeline.Available && !PostgresServer.RequiredHere)
+        if (!File.Exists(Path.Combine(Tessdata, "eng.traineddata")))
         {
-            Skip = "tessdata/ has no eng.traineddata (run scripts/setup.sh); required when CI=true.";
+            throw new InvalidOperationException($"{Tessdata} has no eng.traineddata: run scripts/setup.sh before the tests.");
         }
-    }
-}
-
-/// <summary>Needs both the real engines and the PostgreSQL test server.</summary>
-public sealed class RealPipelineAndPostgresFactAttribute : FactAttribute
-{
-    public RealPipelineAndPostgresFactAttribute()
-    {
-        if ((!RealPipeline.Available || PostgresServer.ConnectionString is null) && !PostgresServer.RequiredHere)
-        {
-            Skip = "Needs tessdata/ (scripts/setup.sh) and TABLERECOVERY_TEST_POSTGRES (scripts/postgres-test-server.sh); required when CI=true.";
-        }
+        return new(new RecoveryEngineOptions { TessdataPath = Tessdata, EngineSlots = slots, MaxPixels = maxPixels }, NullLoggerFactory.Instance);
     }
 }
