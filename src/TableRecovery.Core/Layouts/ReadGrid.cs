@@ -7,8 +7,8 @@ namespace TableRecovery.Core.Layouts;
 /// and which rows are titles (one cell across the whole width), body rows (holding numbers) or thin rows
 /// (a doubled rule, e.g. where a table was cut over two pages). Layout-independent; built once per table.
 /// A cell "holds a number" when it was read as one, or when its text reads as one although the cell was taken
-/// for a label (a printed 无 or a column of digits the classifier missed): such cells shape the table like
-/// number cells, though they give no readings. Where detected cells overlap (a merged cell drawn over rules the
+/// for a label (a printed 无 or a column of digits the classifier missed): an unmerged one becomes a number cell
+/// whose one reading is that text; a merged one only shapes the table like a number cell. Where detected cells overlap (a merged cell drawn over rules the
 /// detector also found), the smallest cell covering a position wins: it is the most specific.
 /// </summary>
 internal sealed class ReadGrid
@@ -24,7 +24,7 @@ internal sealed class ReadGrid
         ColumnCount = Math.Max(table.Lattice.ColumnCount, 0);
         _at = new ReadCell?[RowCount, ColumnCount];
         // Largest first, so that a smaller cell overlapping a larger one takes its positions (stable on ties).
-        foreach (var cell in table.Cells.OrderByDescending(c => (long)c.Cell.RowSpan * c.Cell.ColumnSpan))
+        foreach (var cell in table.Cells.OrderByDescending(c => (long)c.Cell.RowSpan * c.Cell.ColumnSpan).Select(AsNumberIfItReadsAsOne))
         {
             var c = cell.Cell;
             for (var r = Math.Max(c.Row, 0); r <= Math.Min(c.LastRow, RowCount - 1); r++)
@@ -46,6 +46,21 @@ internal sealed class ReadGrid
         IsTitleRow = Enumerable.Range(0, RowCount).Select(DetectTitle).ToArray();
         IsBodyRow = Enumerable.Range(0, RowCount).Select(DetectBody).ToArray();
     }
+
+    /// <summary>
+    /// The Chinese model's text of a cell taken for a label, as its one reading when it reads as a number. It has no
+    /// digit confidence, so it is kept below the bar at which readings alone make a cell <c>ok</c>.
+    /// </summary>
+    private const double LabelTextAsNumberConfidence = 0.6;
+
+    /// <summary>
+    /// An unmerged cell taken for a label whose text reads as a number (a table that prints every zero as 无 has
+    /// no digit-shaped cells for the number columns to be voted in by) becomes a number cell with that reading.
+    /// </summary>
+    private static ReadCell AsNumberIfItReadsAsOne(ReadCell cell) =>
+        !cell.IsNumeric && cell.Cell.RowSpan == 1 && cell.Cell.ColumnSpan == 1 && ReadsAsNumber(cell.Text)
+            ? cell with { IsNumeric = true, Readings = [new Reading(cell.Text.Trim(), LabelTextAsNumberConfidence, ReadingMethod.Cell)] }
+            : cell;
 
     public ReadTable Table { get; }
     public int RowCount { get; }

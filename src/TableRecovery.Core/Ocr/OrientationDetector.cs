@@ -91,20 +91,21 @@ public static class OrientationDetector
     /// model, so a few runs of label text read both ways decide; the layout of labels and numbers decides
     /// only when there is too little label text to read (an appeals table is nearly all numbers).
     /// </summary>
-    public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CropMaker crops, OcrEngine labels) =>
-        LabelsReadUpsideDown(image, tables, crops, labels) ?? IsUpsideDown(image, tables);
+    public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CropMaker crops, OcrEngine labels)
+    {
+        var inks = tables.SelectMany(tb => tb.Lattice.Cells).Distinct()
+            .ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight));
+        return LabelsReadUpsideDown(image.TextHeight, inks.Values, crops, labels) ?? StructureIsUpsideDown(tables, inks);
+    }
 
     private const int LabelSampleSize = 6;
 
     /// <summary>Chinese-model confidence lead that decides; below it the text is too poor to say.</summary>
     private const double LabelConfidenceLead = 0.12;
 
-    private static bool? LabelsReadUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CropMaker crops, OcrEngine labels)
+    private static bool? LabelsReadUpsideDown(double t, IEnumerable<CellInk> inks, CropMaker crops, OcrEngine labels)
     {
-        var t = image.TextHeight;
-        var runs = tables
-            .SelectMany(tb => tb.Lattice.Cells)
-            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t))
+        var runs = inks
             .Where(ink => ink.InkBox is { } b && ink.Lines == 1 && b.Width >= t * 2.5 && b.Width <= t * 14 && b.Height <= t * 1.6)
             .Select(ink => ink.InkBox!.Value)
             .ToList();
@@ -126,14 +127,13 @@ public static class OrientationDetector
     }
 
     /// <summary>True when labels sit right of and below the numbers: the structure of a table turned a half turn.</summary>
-    public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables)
+    private static bool StructureIsUpsideDown(IReadOnlyList<DetectedTable> tables, IReadOnlyDictionary<LatticeCell, CellInk> inks)
     {
         double score = 0;
         var rows = 0;
         foreach (var table in tables)
         {
             var lattice = table.Lattice;
-            var inks = lattice.Cells.ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight));
             var numeric = NumericCellClassifier.Classify(lattice, inks);
             var labels = lattice.Cells.Where(c => !numeric.Contains(c) && !inks[c].IsBlank).ToList();
             var numbers = lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank).ToList();

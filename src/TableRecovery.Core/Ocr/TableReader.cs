@@ -76,13 +76,8 @@ public sealed class TableReader
             else
             {
                 var ink = inks[cell];
-                var (text, confidence) = ink.IsBlank ? ("", 0) : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1);
-                // A table that prints every zero as 无 has no digit-shaped cells to vote its number columns in;
-                // a lone 无 in an unmerged cell is a printed zero wherever it stands.
-                var lonePrintedZero = cell.RowSpan == 1 && cell.ColumnSpan == 1 && text.Trim() == "无";
-                cells.Add(lonePrintedZero
-                    ? new ReadCell(cell, text, true, [new Reading("无", confidence, ReadingMethod.Cell)], source)
-                    : new ReadCell(cell, text, false, [], source));
+                var text = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1).Text;
+                cells.Add(new ReadCell(cell, text, false, [], source));
             }
         }
         var heading = ReadHeading(image, crops, table.HeadingBand, engines.Labels, t);

@@ -44,9 +44,8 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// </summary>
     private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped)
     {
-        var slash = cellId.IndexOf('/', StringComparison.Ordinal);
-        var rowKey = cellId[..slash];
-        var columnKey = cellId[(slash + 1)..];
+        var cell = snapped.Layout.Cell(cellId);
+        var (rowKey, columnKey) = (cell.Row.Key, cell.Column.Key);
         var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && r.Basis == MatchBasis.Label && r.Similarity >= FirmLabelSimilarity);
         var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
         var columnFirm = columns.Count > 0 && columns.All(c => c.Basis == MatchBasis.Label && c.Similarity >= FirmLabelSimilarity);
