@@ -17,6 +17,7 @@ namespace TableRecovery.Benchmarks.Corpus;
 internal static class CorpusBench
 {
     private static readonly bool Verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
+    private static readonly bool ListReviews = Environment.GetEnvironmentVariable("BENCH_REVIEWS") == "1";
 
     public static int Run(string folder, string? only)
     {
@@ -111,6 +112,10 @@ internal static class CorpusBench
                 if (Verbose && identified && off?.Value != expected)
                 {
                     notes.Add($"misread {id}: truth '{truthCell.Text}' ({expected}), readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}, final {on?.Value} {on?.Status}");
+                }
+                if (ListReviews && identified && on is not null && on.Value == expected && on.Status == Statuses.NeedsReview)
+                {
+                    notes.Add($"review-right {id}: '{truthCell.Text}' @{on.Confidence:0.000} alts {string.Join(",", on.Alternatives.Select(a => $"{a.Value}:{a.Confidence:0.00}"))}, readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}");
                 }
                 if (on is not null && on.Value != expected && on.Status is Statuses.Ok or Statuses.Corrected)
                 {

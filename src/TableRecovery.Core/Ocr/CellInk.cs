@@ -94,8 +94,14 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
         var tall = pieces.Where(p => p.H >= ink.Height * 0.6).ToList();
         if (tall.Count == 0) return false;
+        // A lone round zero (old-style figures: x-height tall, as wide as high) is a digit too.
+        if (pieces.Count == 1 && tall.Count == 1 && tall[0].W <= tall[0].H * 1.15 && tall[0].H >= t * 0.45 && tall[0].H <= t * 0.8) return true;
         var narrow = tall.Count(p => p.W <= p.H * 0.95);
         var smallPieces = pieces.Count - tall.Count; // decimal points, commas
-        return narrow >= tall.Count * 0.8 && smallPieces <= Math.Max(1, tall.Count / 3) && ink.Width <= t * 0.8 * (tall.Count + 1);
+        // Two digits printed touching make one wide piece; in a long number that is the one exception allowed.
+        // A pair is clearly wider than high, where a Chinese glyph is about square.
+        var pairs = tall.Count(p => p.W >= p.H * 1.25 && p.W <= p.H * 1.9);
+        var digitLike = narrow >= tall.Count * 0.8 || tall.Count >= 3 && pairs == 1 && narrow == tall.Count - 1;
+        return digitLike && smallPieces <= Math.Max(1, tall.Count / 3) && ink.Width <= t * 0.8 * (tall.Count + 1);
     }
 }
