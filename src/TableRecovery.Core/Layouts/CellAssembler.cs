@@ -22,7 +22,7 @@ internal static class CellAssembler
         var noNumber = new List<string>();
         foreach (var target in targets)
         {
-            var cell = NumericCellAt(grid, target);
+            var cell = NumericCellAt(grid, target) ?? BlankCellAt(grid, target);
             if (cell is null)
             {
                 noNumber.Add(target.CellId);
@@ -87,6 +87,23 @@ internal static class CellAssembler
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// A blank cell inside the target that the reader did not take for a number (a row of zeros all printed
+    /// blank gives the number vote nothing to count): as a number cell it holds the printed blank.
+    /// </summary>
+    private static ReadCell? BlankCellAt(ReadGrid grid, CellTarget target)
+    {
+        for (var c = target.FirstColumn; c <= target.LastColumn; c++)
+        {
+            if (grid.At(target.Row, c) is { IsNumeric: false, Readings.Count: > 0 } cell && string.IsNullOrEmpty(cell.Text)
+                && cell.Cell.RowSpan == 1 && cell.Cell.Column >= target.FirstColumn && cell.Cell.LastColumn <= target.LastColumn)
+            {
+                return cell with { IsNumeric = true };
+            }
+        }
+        return null;
     }
 
     internal static string Position(ReadCell cell) => $"r{cell.Cell.Row}c{cell.Cell.Column}";

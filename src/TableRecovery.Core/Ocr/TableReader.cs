@@ -29,8 +29,7 @@ public sealed class TableReader
             var ink = inks[cell];
             if (ink.IsBlank)
             {
-                // Nothing printed: a blank is one of the printed forms of zero; both ways see the same.
-                readings[cell] = [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
+                readings[cell] = BlankReadings();
                 texts[cell] = "";
                 continue;
             }
@@ -77,12 +76,18 @@ public sealed class TableReader
             {
                 var ink = inks[cell];
                 var text = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1).Text;
-                cells.Add(new ReadCell(cell, text, false, [], source));
+                // A blank cell outside the voted number cells (a row printing every zero as a blank has nothing
+                // to vote with) carries what a blank number cell would, should the layout put a number there.
+                IReadOnlyList<Reading> blank = ink.IsBlank ? BlankReadings() : [];
+                cells.Add(new ReadCell(cell, text, false, blank, source));
             }
         }
         var heading = ReadHeading(image, crops, table.HeadingBand, engines.Labels, t);
         return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2));
     }
+
+    /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
+    private static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
 
     /// <summary>Below this the cell's own reading is retried another way before the readings are kept.</summary>
     private const double RetryBelowConfidence = 0.5;

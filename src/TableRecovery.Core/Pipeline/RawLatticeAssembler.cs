@@ -21,10 +21,10 @@ public sealed class RawLatticeAssembler : ITableAssembler
             Id = $"r{c.Cell.Row}c{c.Cell.Column}",
             Text = c.Text,
             Value = null,
-            Confidence = c.Readings.Count > 0 ? c.Readings[0].Confidence : 0,
+            Confidence = c.IsNumeric && c.Readings.Count > 0 ? c.Readings[0].Confidence : 0,
             Status = Statuses.NeedsReview,
             Box = c.SourceBox.IsEmpty ? null : [c.SourceBox.X, c.SourceBox.Y, c.SourceBox.Width, c.SourceBox.Height],
-            Alternatives = c.Readings.Skip(1).Select(r => new AlternativeResult(null, r.Confidence)).ToList(),
+            Alternatives = !c.IsNumeric ? [] : c.Readings.Skip(1).Select(r => new AlternativeResult(null, r.Confidence)).ToList(),
         }).ToList(),
         Identities = [],
     }).ToList();
