@@ -18,6 +18,10 @@ internal static class CorpusBench
 {
     private static readonly bool Verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
     private static readonly bool ListReviews = Environment.GetEnvironmentVariable("BENCH_REVIEWS") == "1";
+    private static readonly bool Calibration = Environment.GetEnvironmentVariable("BENCH_CALIBRATION") == "1";
+
+    /// <summary>(method, length class, confidence decile) → (readings, right): how far the engine's confidence can be trusted.</summary>
+    private static readonly SortedDictionary<string, (int Count, int Right)> ReadingCalibration = new(StringComparer.Ordinal);
 
     public static int Run(string folder, string? only)
     {
@@ -68,6 +72,14 @@ internal static class CorpusBench
             board.Print();
         }
         all.PrintReliability();
+        if (Calibration)
+        {
+            Console.WriteLine("\nreading calibration: method, printed length, confidence decile | readings | share right");
+            foreach (var (key, (count, right)) in ReadingCalibration)
+            {
+                Console.WriteLine($"   {key} | {count,6} | {100.0 * right / count:0.0}%");
+            }
+        }
         PrintSpeed(images, requestsSeconds);
         return 0;
     }
@@ -109,6 +121,17 @@ internal static class CorpusBench
                 var snappedCell = identified && read!.Snapped is { } s && s.CellsById.TryGetValue(id, out var rc) ? rc : null;
                 var candidates = snappedCell is null ? [] : SyntheticTables.CandidateValues(layout.Cell(id).Kind, snappedCell.Readings);
                 tally.Add(expected, on, off, expected is { } v && candidates.Contains(v));
+                if (Calibration && snappedCell is not null && expected is { } truthValue)
+                {
+                    foreach (var r in snappedCell.Readings.Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip))
+                    {
+                        var parsed = Core.Layouts.CellValueParser.Parse(r.Text, layout.Cell(id).Kind);
+                        var length = r.Text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" };
+                        var key = $"{r.Method,-6} {length,-8} conf {Math.Min(9, (int)(r.Confidence * 10)) / 10.0:0.0}";
+                        var (count, right) = ReadingCalibration.GetValueOrDefault(key);
+                        ReadingCalibration[key] = (count + 1, right + (parsed.HasValue && parsed.Value == truthValue ? 1 : 0));
+                    }
+                }
                 if (Verbose && identified && off?.Value != expected)
                 {
                     notes.Add($"misread {id}: truth '{truthCell.Text}' ({expected}), readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}, final {on?.Value} {on?.Status}");

@@ -37,13 +37,16 @@ public sealed class TableReader
             {
                 // A lone flat stroke is a printed zero (-, —); the digits engine reads it, the shape confirms it.
                 var read = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
-                readings[cell] = [read[0], new Reading("-", 0.97, ReadingMethod.Strip)];
+                // The engine is unsure of a lone dash (it scores one 0.0–0.3) even when it reads one; agreeing with
+                // the shape, its reading is as good as the shape's.
+                var engineRead = read[0].Text == "-" ? read[0] with { Confidence = Math.Max(read[0].Confidence, DashAgreementConfidence) } : read[0];
+                readings[cell] = [engineRead, new Reading("-", 0.97, ReadingMethod.Strip)];
                 texts[cell] = read[0].Text.Length > 0 ? read[0].Text : "-";
                 continue;
             }
             readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
-            if (ink.MarkBeforeInk && readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..])
+            if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)))
             {
                 // A minus the engine may have dropped: the signed reading competes, so a reviewer decides.
                 readings[cell].Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));
@@ -85,6 +88,14 @@ public sealed class TableReader
         var heading = ReadHeading(image, crops, table.HeadingBand, engines.Labels, t);
         return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2));
     }
+
+    private const double DashAgreementConfidence = 0.9;
+
+    /// <summary>
+    /// One digit read from ink wider than any digit: something printed touches it, in a number column most
+    /// likely a minus sign blurred into the digit (-6 read as 6).
+    /// </summary>
+    private static bool TooWideForOneDigit(string text, PixelRect ink) => text.Length == 1 && text != "0" && ink.Width > ink.Height;
 
     /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
     private static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
