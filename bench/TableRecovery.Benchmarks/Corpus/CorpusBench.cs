@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TableRecovery.Core.Grid;
 using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Pipeline;
+using TableRecovery.Core.Reconciliation;
 using TableRecovery.Core.Results;
 using TableRecovery.Core.Tests.Reconciliation;
 using TableRecovery.Core.Tests.Support;
@@ -111,6 +112,11 @@ internal static class CorpusBench
             else if (!gridRight) notes.Add($"{truth.Layout}: grid {read.Read.Lattice.RowCount}x{read.Read.Lattice.ColumnCount}, truth {truth.GridRows}x{truth.GridColumns}");
 
             var cellsOn = identified ? result!.Cells.ToDictionary(c => c.Id) : [];
+            // The reconciler's own verdict, before the assembler's placement safeguards, to tell the two apart.
+            var reconciled = ListReviews && identified && read!.Snapped is { } snappedTable
+                ? TableReconciler.Default.Reconcile(ReconciliationInput.FromLayout(layout, id =>
+                    snappedTable.CellsById.TryGetValue(id, out var rc) && rc is not null ? rc.Readings : null)).Cells.ToDictionary(c => c.Id)
+                : null;
             var cellsOff = identified ? read!.WithoutIdentities.Cells.ToDictionary(c => c.Id) : [];
             var tally = new TableTally();
             foreach (var (id, truthCell) in truth.Cells)
@@ -138,7 +144,7 @@ internal static class CorpusBench
                 }
                 if (ListReviews && identified && on is not null && on.Value == expected && on.Status == Statuses.NeedsReview)
                 {
-                    notes.Add($"review-right {id}: '{truthCell.Text}' @{on.Confidence:0.000} alts {string.Join(",", on.Alternatives.Select(a => $"{a.Value}:{a.Confidence:0.00}"))}, readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}");
+                    notes.Add($"review-right {id}: '{truthCell.Text}' @{on.Confidence:0.000} reconciler {reconciled?.GetValueOrDefault(id)?.Status} alts {string.Join(",", on.Alternatives.Select(a => $"{a.Value}:{a.Confidence:0.00}"))}, readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}");
                 }
                 if (on is not null && on.Value != expected && on.Status is Statuses.Ok or Statuses.Corrected)
                 {

@@ -31,10 +31,17 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var specks = new List<(int X, int Y, int W, int H)>();
         foreach (var b in Leptonica.pixConnCompBoxes(clip))
         {
-            bool touches = b.X <= 0 || b.Y <= 0 || b.X + b.W >= interior.Width || b.Y + b.H >= interior.Height;
+            bool side = b.X <= 0 || b.X + b.W >= interior.Width, edge = b.Y <= 0 || b.Y + b.H >= interior.Height;
+            bool touches = side || edge;
+            // A thick blurred rule leaves a wide remnant, still long along the edge it lies on; where rules
+            // cross, a blob sits in the corner.
+            bool alongEdge = side && b.H >= b.W * 2.5 || edge && b.W >= b.H * 2.5;
+            bool corner = side && edge && b.W < textHeight * 1.2 && b.H < textHeight * 1.2;
             bool thin = b.W <= Math.Max(3, textHeight * 0.18) || b.H <= Math.Max(3, textHeight * 0.18);
             bool longAlongEdge = b.W >= interior.Width * 0.6 || b.H >= interior.Height * 0.85;
-            if (touches && (thin || longAlongEdge)) continue; // a ruling-line remnant
+            // A small blob on the edge is where two thick rules cross, or the stub of a rule the cell box clipped.
+            bool stub = b.W < textHeight * 0.45 && b.H < textHeight * 0.45;
+            if (touches && (thin || longAlongEdge || stub || alongEdge || corner)) continue; // a ruling-line remnant
             if (b.W < minSpeck && b.H < minSpeck)
             {
                 specks.Add(b); // a speck of scan noise, or a faint minus sign
