@@ -34,7 +34,8 @@ internal sealed class CellCandidates
     /// The engine's confidence in a lone digit is not its accuracy: a single glyph's score shares its mass with
     /// letters the whitelist removed. Measured over 150 generated images (bench BENCH_CALIBRATION=1), one-glyph
     /// readings scored 0.0–0.6 were right 68–88% of the time; readings of two or more digits scored that low,
-    /// 20–70%. So a lone digit counts as at least this reliable; longer readings keep their score.
+    /// 20–70%. But a strip also scores its garbage near 0 ("8" for a faint 0), so only a lone digit that
+    /// another way read too counts as at least this reliable; everything else keeps its score.
     /// </summary>
     private const double LoneDigitFloor = 0.6;
 
@@ -117,10 +118,6 @@ internal sealed class CellCandidates
             }
             var conf = r.Method == ReadingMethod.Text ? TextConfidence : Math.Clamp(r.Confidence, 0.01, OcrCap);
             var rawConf = conf;
-            if (r.Method != ReadingMethod.Text && parsed.Digits.Length == 1)
-            {
-                conf = Math.Max(conf, LoneDigitFloor);
-            }
             if (r.Method != ReadingMethod.Text && parsed.Form == ParsedValueForm.Blank)
             {
                 conf = Math.Min(conf, EmptyCap);
@@ -134,6 +131,17 @@ internal sealed class CellCandidates
             if (parsed.Form != ParsedValueForm.ZeroMark)
             {
                 digits.Add(parsed.Digits);
+            }
+        }
+
+        // A lone digit another way also read is the whitelist artefact, not a misreading (see LoneDigitFloor).
+        for (var i = 0; i < primaries.Count; i++)
+        {
+            var p = primaries[i];
+            if (p.Method != ReadingMethod.Text && IsLoneDigit(p.Text)
+                && primaries.Any(q => q.Method != p.Method && q.Value == p.Value))
+            {
+                primaries[i] = p with { Conf = Math.Max(p.Conf, LoneDigitFloor) };
             }
         }
 
@@ -246,6 +254,8 @@ internal sealed class CellCandidates
             HasPrimaryReadings = primaries.Count > 0,
         };
     }
+
+    private static bool IsLoneDigit(string text) => text.Trim() is [>= '0' and <= '9'];
 
     public int IndexOf(long scaled)
     {
