@@ -113,10 +113,16 @@ internal static class CorpusBench
 
             var cellsOn = identified ? result!.Cells.ToDictionary(c => c.Id) : [];
             // The reconciler's own verdict, before the assembler's placement safeguards, to tell the two apart.
-            var reconciled = ListReviews && identified && read!.Snapped is { } snappedTable
+            var solvedAlone = ListReviews && identified && read!.Snapped is { } snappedTable
                 ? TableReconciler.Default.Reconcile(ReconciliationInput.FromLayout(layout, id =>
-                    snappedTable.CellsById.TryGetValue(id, out var rc) && rc is not null ? rc.Readings : null)).Cells.ToDictionary(c => c.Id)
+                    snappedTable.CellsById.TryGetValue(id, out var rc) && rc is not null ? rc.Readings : null))
                 : null;
+            var reconciled = solvedAlone?.Cells.ToDictionary(c => c.Id);
+            if (solvedAlone is not null)
+            {
+                var st = solvedAlone.Statistics;
+                notes.Add($"solver {truth.Layout}: complete {st.Complete}, {st.Nodes} nodes, {st.Solutions} solutions, {st.AmbiguousCells} ambiguous cells");
+            }
             var cellsOff = identified ? read!.WithoutIdentities.Cells.ToDictionary(c => c.Id) : [];
             var tally = new TableTally();
             foreach (var (id, truthCell) in truth.Cells)

@@ -83,6 +83,13 @@ internal sealed class CellCandidates
 
     public static long ToScaled(decimal value) => (long)decimal.Round(value * Scale, 0);
 
+    /// <summary>This cell held at its top reading: the search treats it as settled (no "other", no misprint).</summary>
+    public CellCandidates PinnedToTop() =>
+        new(Evidence, [Candidates[0] with { Probability = 1.0 }], 0.0, HasTextReading, IndependentAgreement, ReadDigits, TopText)
+        {
+            HasPrimaryReadings = HasPrimaryReadings,
+        };
+
     public static CellCandidates FromConfirmed(CellEvidence evidence, decimal value) =>
         new(evidence, [new Candidate(ToScaled(value), 1.0, value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             0.0, true, true, [], value.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -23,6 +23,7 @@ namespace TableRecovery.Core.Reconciliation;
 public sealed class TableReconciler
 {
     private const double AmbiguityNats = 4.6;
+    private const double NarrowWindowNats = 4.6;
     private const double MaxConfidence = 0.999999;
     private const long NullKey = long.MinValue;
 
@@ -158,16 +159,55 @@ public sealed class TableReconciler
             identityCoef[k] = nonZero.Select(p => p.Value).ToArray();
         }
 
+        var window = _options.WindowNats;
         var search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
-            _options.WindowNats, _options.MaxSearchNodes, _options.MaxSolutions);
+            window, _options.MaxSearchNodes, _options.MaxSolutions);
         search.Run();
+        if (search.Incomplete && window > NarrowWindowNats)
+        {
+            // Dozens of ambiguous cells make the wide window exponential. A narrow one still finds the best
+            // assignment and its close rivals; what lies beyond weighs under e^-window each.
+            window = NarrowWindowNats;
+            search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
+                window, _options.MaxSearchNodes, _options.MaxSolutions);
+            search.Run();
+        }
+        var own = cells;
+        var pinned = new bool[cells.Length];
+        if (search.Incomplete)
+        {
+            // Still too many: most readings are right and every identity they close holds. Pin the cells of the
+            // identities that hold on the top readings to those readings and search the broken ones exactly; a
+            // pinned cell then answers for itself, by its own readings' posterior.
+            pinned = PinnedToTopReadings(cells, identityCells, identityCoef);
+            cells = cells.Select((c, i) => pinned[i] ? c.PinnedToTop() : c).ToArray();
+            search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
+                window, _options.MaxSearchNodes, _options.MaxSolutions);
+            search.Run();
+        }
+        var onlyPinnedVouched = false;
+        if (search.Incomplete)
+        {
+            // Broken identities everywhere: pin as well every cell whose own readings agree with confidence, and
+            // search the weak ones. With strong cells forced, the weak ones' values are only the identities'
+            // guess: none of them is vouched for, only the pinned cells (by their own readings).
+            for (var i = 0; i < own.Length; i++)
+            {
+                pinned[i] |= own[i].HasCandidates && own[i].IndependentAgreement && own[i].Candidates[0].Probability >= _options.OkPosterior;
+            }
+            cells = own.Select((c, i) => pinned[i] ? c.PinnedToTop() : c).ToArray();
+            search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
+                window, _options.MaxSearchNodes, _options.MaxSolutions);
+            search.Run();
+            onlyPinnedVouched = true;
+        }
         var solutions = search.Solutions;
         var stats = new SolverStatistics(search.CountAmbiguous(AmbiguityNats), search.Nodes, solutions.Count,
-            !search.Incomplete, solutions.Count > 0 ? search.BestCost : double.PositiveInfinity);
+            !search.Incomplete && !pinned.Any(p => p), solutions.Count > 0 ? search.BestCost : double.PositiveInfinity);
 
         if (search.Incomplete || solutions.Count == 0)
         {
-            return Fallback(searchIndex, cells, identityCells, identityCoef, stats);
+            return Fallback(searchIndex, own, identityCells, identityCoef, stats);
         }
 
         var best = solutions.MinBy(s => s.Cost)!;
@@ -269,8 +309,8 @@ public sealed class TableReconciler
             var value = Output(i);
             var top = cand.HasCandidates ? cand.Candidates[0].Scaled : (long?)null;
             var topMass = total - moved[i];
-            double posterior = value == top && top is not null
-                ? topMass / total
+            double posterior = pinned[i] ? own[i].Candidates[0].Probability
+                : value == top && top is not null ? topMass / total
                 : (mass[i]?.GetValueOrDefault(value ?? NullKey) ?? 0) / total;
             posterior = Math.Min(posterior, MaxConfidence);
 
@@ -281,6 +321,10 @@ public sealed class TableReconciler
             {
                 status = Statuses.NeedsReview;
                 source = consistent[i] is not null ? ValueSource.Inferred : value is null ? ValueSource.None : ValueSource.Reading;
+            }
+            else if (onlyPinnedVouched && !pinned[i])
+            {
+                status = Statuses.NeedsReview;
             }
             else if (hyp[i] == Hypothesis.Printed)
             {
@@ -327,7 +371,14 @@ public sealed class TableReconciler
                 alternatives.TryAdd(ct, 0);
             }
             // Candidates outside the window: their posterior is below e^-window relative to the best.
-            var outside = Math.Exp(-_options.WindowNats);
+            var outside = Math.Exp(-window);
+            if (pinned[i])
+            {
+                foreach (var c in own[i].Candidates.Skip(1))
+                {
+                    alternatives[c.Scaled] = c.Probability;
+                }
+            }
             foreach (var c in cand.Candidates)
             {
                 if (c.Scaled != value && !alternatives.ContainsKey(c.Scaled))
@@ -346,6 +397,28 @@ public sealed class TableReconciler
                 consistentValue);
         }
         return new Solved(searchIndex, result, misprints, stats);
+    }
+
+    /// <summary>Cells none of whose identities is broken on the top readings (and that have a reading).</summary>
+    private static bool[] PinnedToTopReadings(CellCandidates[] cells, int[][] identityCells, int[][] identityCoef)
+    {
+        var suspect = cells.Select(c => !c.HasCandidates).ToArray();
+        for (var k = 0; k < identityCells.Length; k++)
+        {
+            long sum = 0;
+            var known = true;
+            for (var x = 0; x < identityCells[k].Length && known; x++)
+            {
+                var c = cells[identityCells[k][x]];
+                known = c.HasCandidates;
+                if (known) sum += identityCoef[k][x] * c.Candidates[0].Scaled;
+            }
+            if (!known || sum != 0)
+            {
+                foreach (var c in identityCells[k]) suspect[c] = true;
+            }
+        }
+        return suspect.Select(s => !s).ToArray();
     }
 
     /// <summary>
