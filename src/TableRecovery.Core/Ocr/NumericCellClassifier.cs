@@ -40,24 +40,26 @@ public static class NumericCellClassifier
             if (column.All(c => inks[c].IsBlank || inks[c].LooksNumeric)) dataColumns.Add(column.Key);
         }
         var numbers = single.Where(c => dataRows.Contains(c.Row) && dataColumns.Contains(c.Column)).ToHashSet();
-        numbers.UnionWith(MergedNumberCells(lattice, inks, firstDataColumn));
+        numbers.UnionWith(MergedNumberCells(lattice, inks, firstDataColumn, dataRows));
         return numbers;
     }
 
     /// <summary>
     /// A number printed across merged columns (active-2021: 本年处理决定数量 spans the three columns of the rules
-    /// above it). Such a cell is one of a row that starts with a label left of the number columns; a blank one
-    /// there is a printed zero, a written one must look numeric (a merged header reads as Chinese).
+    /// above it), or numbers a broken rule left in one cell (snapping splits them). Such a cell is one of a row
+    /// that starts with a label left of the number columns or holds numbers already; a blank one there is a
+    /// printed zero, a written one must look numeric (a merged header reads as Chinese) unless its row holds numbers
+    /// (two numbers a cell apart do not look like one).
     /// </summary>
-    private static IEnumerable<LatticeCell> MergedNumberCells(Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks, int firstDataColumn)
+    private static IEnumerable<LatticeCell> MergedNumberCells(Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks, int firstDataColumn, HashSet<int> dataRows)
     {
         var labelled = lattice.Cells
             .Where(c => c.Column < firstDataColumn && c.LastColumn < firstDataColumn && !inks[c].IsBlank && !inks[c].LooksNumeric)
             .SelectMany(c => Enumerable.Range(c.Row, c.RowSpan))
             .ToHashSet();
         return lattice.Cells.Where(c =>
-            c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column >= firstDataColumn && labelled.Contains(c.Row)
-            && (inks[c].IsBlank || inks[c].LooksNumeric));
+            c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column >= firstDataColumn && (labelled.Contains(c.Row) || dataRows.Contains(c.Row))
+            && (inks[c].IsBlank || inks[c].LooksNumeric || dataRows.Contains(c.Row) && inks[c].Lines == 1));
     }
 
     private static (int Numeric, int Written) Votes(IEnumerable<LatticeCell> cells, IReadOnlyDictionary<LatticeCell, CellInk> inks)

@@ -44,7 +44,7 @@ public sealed class TableReader
                 texts[cell] = read[0].Text.Length > 0 ? read[0].Text : "-";
                 continue;
             }
-            readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
+            readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad, cell.ColumnSpan > 1 ? t : null);
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
             if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)))
             {
@@ -106,7 +106,9 @@ public sealed class TableReader
     /// <summary>Measured on lone zeros of thin fonts: 0.6 recovers most that the first pass missed, 2 some more.</summary>
     private static readonly float[] RetryScales = [0.6f, 2f];
 
-    private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad)
+    /// <param name="separateAt">For a cell across merged columns: a gap this wide between words separates two
+    /// numbers (a rule the grid missed), kept as a space for snapping to split on.</param>
+    private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double? separateAt = null)
     {
         using var crop = crops.Padded(ink.Inflate(2, 2), pad);
         var words = digits.Recognize(crop, PageSegmentation.SingleLine, withChoices: true);
@@ -122,7 +124,7 @@ public sealed class TableReader
                 words = again;
             }
         }
-        var text = NumberText.Clean(string.Concat(words.Select(w => w.Text)));
+        var text = Joined(words, separateAt);
         var result = new List<Reading>();
         if (words.Count == 0)
         {
@@ -174,8 +176,25 @@ public sealed class TableReader
             // zero), just no second reading; as a zero it would let the identities "correct" a misprint to 0.
             if (perCell[i] is not { } found) continue;
             readings[cells[i]].Add(new Reading(
-                NumberText.Clean(string.Concat(found.OrderBy(w => w.Box.X).Select(w => w.Text))), found.Min(w => w.Confidence), ReadingMethod.Strip));
+                Joined(found.OrderBy(w => w.Box.X).ToList(), cells[i].ColumnSpan > 1 ? inks[cells[i]].InkBox!.Value.Height * StripScale : null),
+                found.Min(w => w.Confidence), ReadingMethod.Strip));
         }
+    }
+
+    /// <summary>The words as one number, or as several separated by a space where they lie far apart.</summary>
+    private static string Joined(IReadOnlyList<OcrWord> words, double? separateAt)
+    {
+        if (separateAt is not { } gap || words.Count < 2)
+        {
+            return NumberText.Clean(string.Concat(words.Select(w => w.Text)));
+        }
+        var groups = new List<List<OcrWord>> { new() { words[0] } };
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i].Box.X - (words[i - 1].Box.X + words[i - 1].Box.Width) > gap) groups.Add([]);
+            groups[^1].Add(words[i]);
+        }
+        return string.Join(" ", groups.Select(g => NumberText.Clean(string.Concat(g.Select(w => w.Text)))).Where(x => x.Length > 0));
     }
 
     private static Reading? ReadsAsNone(OcrEngine labels, CropMaker crops, PixelRect ink, int pad)

@@ -279,4 +279,65 @@ public class TableReconcilerTests
         Assert.True(result.Statistics.Complete);
         Assert.True(watch.Elapsed.TotalMilliseconds < 200, $"{watch.Elapsed.TotalMilliseconds:0.0} ms, {result.Statistics}");
     }
+
+    [Fact]
+    public void Lone_digits_read_alike_both_ways_with_low_engine_scores_are_ok_when_their_identities_hold()
+    {
+        // The engine scores lone digits low (the whitelist removes the letters sharing their mass) even when
+        // both ways read them alike; the identities holding over them then vouch for them.
+        var readings = AppealsValues().ToDictionary(p => p.Key,
+            p => Agreeing(p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Value < 10 ? 0.35 : 0.9));
+
+        var result = Run(Appeals, readings);
+
+        var notOk = result.Cells.Where(c => c.Status != Statuses.Ok).Select(c => Detail(result, c.Id)).ToList();
+        Assert.True(notOk.Count == 0, string.Join("\n", notOk));
+    }
+
+    [Fact]
+    public void A_lone_digit_only_one_way_read_keeps_its_low_score()
+    {
+        // A strip scores its garbage near 0 as well ("8" for a faint 0): alone, such a reading stays weak.
+        var readings = CleanReadings(Appeals, AppealsValues());
+        readings["count/litigation_direct.upheld"] = [new("0", 0.76, ReadingMethod.Cell), new("8", 0.0, ReadingMethod.Strip)];
+
+        var result = Run(Appeals, readings);
+
+        var cell = result.Cell("count/litigation_direct.upheld");
+        Assert.True(cell.Value == 0 && cell.Alternatives.All(a => a.Value != 8 || a.Confidence < 0.05), Detail(result, cell.Id));
+    }
+
+    [Fact]
+    public void A_table_too_ambiguous_for_the_search_vouches_only_for_cells_its_holding_identities_and_readings_support()
+    {
+        var rng = new Random(31);
+        var values = SyntheticTables.Consistent(Requests2021, rng);
+        var readings = CleanReadings(Requests2021, values);
+        var weak = values.Keys.OrderBy(_ => rng.Next()).Take(40).ToList();
+        foreach (var id in weak)
+        {
+            var text = values[id].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            readings[id] = [new(text, 0.55, ReadingMethod.Cell), new((values[id] + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 0.5, ReadingMethod.Strip)];
+        }
+        // One misread, read one way only: its row and column identities break on the top readings.
+        var misread = values.Keys.Except(weak).First(id => values[id] > 0);
+        readings[misread] = [new((values[misread] + 10).ToString(System.Globalization.CultureInfo.InvariantCulture), 0.6, ReadingMethod.Cell)];
+
+        var result = Run(Requests2021, readings, new ReconciliationOptions { MaxSearchNodes = 3_000 });
+
+        var wrongButVouched = result.Cells
+            .Where(c => c.Status is Statuses.Ok or Statuses.Corrected && c.Value != values[c.Id])
+            .Select(c => Detail(result, c.Id)).ToList();
+        Assert.True(wrongButVouched.Count == 0, string.Join("\n", wrongButVouched));
+        // The misread's row and column break on the top readings; searched exactly, with the rest pinned, they
+        // leave its clearly read neighbours checked by their other identities.
+        var brokenNeighbours = Requests2021.Identities.Where(i => i.CellIds.Contains(misread)).SelectMany(i => i.CellIds)
+            .Distinct().Where(id => id != misread && !weak.Contains(id)).ToList();
+        var reviewed = brokenNeighbours.Where(id => result.Cell(id).Status != Statuses.Ok).Select(id => Detail(result, id)).ToList();
+        var broken = string.Join(", ", result.Identities.Where(i => !i.Holds).Select(i => i.Name));
+        Assert.True(reviewed.Count == 0,
+            $"{reviewed.Count} of {brokenNeighbours.Count} clearly read neighbours of {Detail(result, misread)} not ok; broken: {broken} ({result.Statistics}):\n"
+            + string.Join("\n", reviewed));
+        Assert.NotEqual(Statuses.Ok, result.Cell(misread).Status);
+    }
 }

@@ -1,0 +1,70 @@
+using TableRecovery.Core.Results;
+using TableRecovery.Core.Tests.Support;
+
+namespace TableRecovery.Core.Tests.Ocr;
+
+/// <summary>Benchmark images on which a reading once failed (tests/fixtures/cases), through the real engines.</summary>
+public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture<RecovererFixture>
+{
+    private static CorpusImage Case(string name) =>
+        CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name + ".truth.json"));
+
+    private (TableResult Table, TruthTable Truth) Recover(string name, string layout)
+    {
+        var image = Case(name);
+        var doc = pipeline.Recover(image.Name, image.Bytes);
+        var table = doc.Tables.FirstOrDefault(t => t.Layout == layout);
+        Assert.True(table is not null, $"{name}: {layout} not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
+        return (table, image.Tables.Single(t => t.Layout == layout));
+    }
+
+    private static void AssertRead(TableResult table, TruthTable truth, IEnumerable<string> ids)
+    {
+        var wrong = ids.Select(id => (Id: id, Cell: table.Cells.Single(c => c.Id == id)))
+            .Where(x => x.Cell.Value != truth.Cells[x.Id].Value)
+            .Select(x => $"{x.Id}: {x.Cell.Value?.ToString() ?? "none"} ({x.Cell.Status}), printed '{truth.Cells[x.Id].Text}'")
+            .ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} cells wrong:\n{string.Join("\n", wrong)}");
+    }
+
+    [Fact]
+    public void Numbers_printed_across_merged_columns_are_read_as_numbers()
+    {
+        var (table, truth) = Recover("0125_active-2021_clean", "active-2021");
+        AssertRead(table, truth, ["art20_5.licensing/decisions", "art20_6.penalty/decisions", "art20_6.enforcement/decisions", "art20_8.fees/amount"]);
+    }
+
+    [Fact]
+    public void Old_style_round_zeros_are_read_as_digits()
+    {
+        var (table, truth) = Recover("0033_requests-2019_clean", "requests-2019");
+        AssertRead(table, truth, truth.Cells.Keys.Where(id => id.StartsWith("carried_in/", StringComparison.Ordinal)
+            || id.StartsWith("not_processed.excessive/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
+    {
+        var (table, truth) = Recover("0126_appeals_clean", "appeals");
+        AssertRead(table, truth, truth.Cells.Keys);
+    }
+
+    [Fact]
+    public void Zeros_printed_blank_in_a_row_with_too_few_digits_to_vote_are_read_as_zeros()
+    {
+        var (table, truth) = Recover("0045_page-2019_clean", "appeals");
+        Assert.True(truth.Cells.Values.Count(c => c.Text.Length == 0) == 13, "the case should print 13 of its 15 appeals cells blank");
+        AssertRead(table, truth, truth.Cells.Keys);
+    }
+
+    [Fact]
+    public void A_minus_blurred_into_its_digit_is_not_passed_as_a_positive_number()
+    {
+        var (table, truth) = Recover("0032_active-2019_mild", "active-2019");
+        const string id = "art20_5.other_services/change";
+        Assert.Equal(-6m, truth.Cells[id].Value);
+        var cell = table.Cells.Single(c => c.Id == id);
+        Assert.True(cell.Value == -6m || cell.Status == Statuses.NeedsReview,
+            $"{id}: {cell.Value} {cell.Status} @{cell.Confidence}, alternatives [{string.Join(", ", cell.Alternatives.Select(a => $"{a.Value}@{a.Confidence:0.00}"))}]");
+    }
+}
