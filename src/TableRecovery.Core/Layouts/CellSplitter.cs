@@ -51,7 +51,13 @@ internal static class CellSplitter
         }
         if (stacked)
         {
-            var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // An empty line is a number printed blank, when the lines are as many as the parts.
+            var lines = text.Split('\n', StringSplitOptions.TrimEntries);
+            if (lines.Length == parts)
+            {
+                return lines;
+            }
+            lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (lines.Length == parts)
             {
                 return lines;

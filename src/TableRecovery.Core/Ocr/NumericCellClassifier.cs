@@ -41,8 +41,19 @@ public static class NumericCellClassifier
         }
         var numbers = single.Where(c => dataRows.Contains(c.Row) && dataColumns.Contains(c.Column)).ToHashSet();
         numbers.UnionWith(MergedNumberCells(lattice, inks, firstDataColumn, dataRows));
+        numbers.UnionWith(StackedNumberCells(lattice, inks, dataColumns, dataRows));
         return numbers;
     }
+
+    /// <summary>
+    /// Numbers of rows a missing rule joined: a cell of one number column spanning rows that hold numbers, blank or
+    /// written in digits (one number per line).
+    /// </summary>
+    private static IEnumerable<LatticeCell> StackedNumberCells(Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks,
+        HashSet<int> dataColumns, HashSet<int> dataRows) =>
+        lattice.Cells.Where(c => c.RowSpan > 1 && c.ColumnSpan == 1 && dataColumns.Contains(c.Column)
+            && Enumerable.Range(c.Row, c.RowSpan).All(dataRows.Contains)
+            && (inks[c].IsBlank || inks[c].Lines <= c.RowSpan));
 
     /// <summary>
     /// A number printed across merged columns (active-2021: 本年处理决定数量 spans the three columns of the rules

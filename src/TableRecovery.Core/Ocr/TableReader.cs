@@ -44,7 +44,9 @@ public sealed class TableReader
                 texts[cell] = read[0].Text.Length > 0 ? read[0].Text : "-";
                 continue;
             }
-            readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad, cell.ColumnSpan > 1 ? t : null);
+            readings[cell] = cell.RowSpan > 1
+                ? ReadStackedCell(engines.Digits, crops, image, lattice, cell, pad)
+                : ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
             if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)))
             {
@@ -63,7 +65,7 @@ public sealed class TableReader
         }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
-            ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, readings);
+            ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, t, readings);
         }
 
         var cells = new List<ReadCell>(lattice.Cells.Count);
@@ -106,25 +108,59 @@ public sealed class TableReader
     /// <summary>Measured on lone zeros of thin fonts: 0.6 recovers most that the first pass missed, 2 some more.</summary>
     private static readonly float[] RetryScales = [0.6f, 2f];
 
-    /// <param name="separateAt">For a cell across merged columns: a gap this wide between words separates two
-    /// numbers (a rule the grid missed), kept as a space for snapping to split on.</param>
-    private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double? separateAt = null)
+    /// <summary>
+    /// How several numbers in one merged cell (a rule the grid missed) are told apart: side by side, by a gap
+    /// wider than a glyph; stacked, by lines. Kept as a space or a line break for snapping to split on.
+    /// </summary>
+    private sealed record Separation(double Gap, bool Stacked);
+
+    private static Separation? SeparationFor(LatticeCell cell, double textHeight) =>
+        cell.RowSpan > 1 ? new Separation(textHeight * 0.6, true)
+        : cell.ColumnSpan > 1 ? new Separation(textHeight, false)
+        : null;
+
+    /// <summary>
+    /// A number cell spanning rows (a rule the grid missed between them): each row's band read on its own, the
+    /// numbers one per line for snapping to split on; a band with no ink is a printed blank.
+    /// </summary>
+    private static List<Reading> ReadStackedCell(OcrEngine digits, CropMaker crops, NormalizedImage image, Lattice lattice, LatticeCell cell, int pad)
+    {
+        var lines = new List<string>();
+        var confidence = 0.97;
+        for (var r = cell.Row; r <= cell.LastRow; r++)
+        {
+            var band = new PixelRect(cell.Box.X, lattice.RowEdges[r], cell.Box.Width, lattice.RowEdges[r + 1] - lattice.RowEdges[r]);
+            var ink = CellInk.Measure(image.Binary, image.Width, image.Height, band, image.TextHeight);
+            if (ink.IsBlank)
+            {
+                lines.Add("");
+                continue;
+            }
+            var read = ReadNumberCell(digits, crops, ink.InkBox!.Value, pad)[0];
+            lines.Add(read.Text);
+            confidence = Math.Min(confidence, read.Confidence);
+        }
+        return [new Reading(string.Join("\n", lines), confidence, ReadingMethod.Cell)];
+    }
+
+    private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, Separation? separate = null)
     {
         using var crop = crops.Padded(ink.Inflate(2, 2), pad);
-        var words = digits.Recognize(crop, PageSegmentation.SingleLine, withChoices: true);
+        var mode = separate is { Stacked: true } ? PageSegmentation.SingleBlock : PageSegmentation.SingleLine;
+        var words = digits.Recognize(crop, mode, withChoices: true);
         foreach (var retryScale in RetryScales)
         {
             if (words.Count > 0 && words.Min(w => w.Confidence) >= RetryBelowConfidence) break;
             // The line model often returns nothing for a lone short number ("0", "7") at one size and reads
             // it at another: try again smaller, then larger, and keep what the engine trusts most.
             using var resized = Leptonica.pixScale(crop, retryScale, retryScale);
-            var again = digits.Recognize(resized, PageSegmentation.SingleLine, withChoices: true);
+            var again = digits.Recognize(resized, mode, withChoices: true);
             if (again.Count > 0 && (words.Count == 0 || again.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
             {
                 words = again;
             }
         }
-        var text = Joined(words, separateAt);
+        var text = Joined(words, separate);
         var result = new List<Reading>();
         if (words.Count == 0)
         {
@@ -151,7 +187,7 @@ public sealed class TableReader
     }
 
     private static void ReadStrip(OcrEngine digits, CropMaker crops, List<LatticeCell> cells, Dictionary<LatticeCell, CellInk> inks,
-        int pad, Dictionary<LatticeCell, List<Reading>> readings)
+        int pad, double textHeight, Dictionary<LatticeCell, List<Reading>> readings)
     {
         var regions = cells.Select(c => inks[c].InkBox!.Value.Inflate(2, 2)).ToList();
         using var strip = crops.Stacked(regions, pad, pad, out var rows);
@@ -176,25 +212,32 @@ public sealed class TableReader
             // zero), just no second reading; as a zero it would let the identities "correct" a misprint to 0.
             if (perCell[i] is not { } found) continue;
             readings[cells[i]].Add(new Reading(
-                Joined(found.OrderBy(w => w.Box.X).ToList(), cells[i].ColumnSpan > 1 ? inks[cells[i]].InkBox!.Value.Height * StripScale : null),
+                Joined(found.OrderBy(w => w.Box.X).ToList(), SeparationFor(cells[i], textHeight * StripScale)),
                 found.Min(w => w.Confidence), ReadingMethod.Strip));
         }
     }
 
-    /// <summary>The words as one number, or as several separated by a space where they lie far apart.</summary>
-    private static string Joined(IReadOnlyList<OcrWord> words, double? separateAt)
+    /// <summary>The words as one number, or as several where they lie apart (see <see cref="Separation"/>).</summary>
+    private static string Joined(IReadOnlyList<OcrWord> words, Separation? separate)
     {
-        if (separateAt is not { } gap || words.Count < 2)
+        if (separate is null || words.Count < 2)
         {
             return NumberText.Clean(string.Concat(words.Select(w => w.Text)));
         }
-        var groups = new List<List<OcrWord>> { new() { words[0] } };
-        for (var i = 1; i < words.Count; i++)
+        var ordered = separate.Stacked ? words.OrderBy(w => w.Box.CenterY).ToList() : words.OrderBy(w => w.Box.X).ToList();
+        var groups = new List<List<OcrWord>> { new() { ordered[0] } };
+        for (var i = 1; i < ordered.Count; i++)
         {
-            if (words[i].Box.X - (words[i - 1].Box.X + words[i - 1].Box.Width) > gap) groups.Add([]);
-            groups[^1].Add(words[i]);
+            var (previous, word) = (ordered[i - 1], ordered[i]);
+            var apart = separate.Stacked
+                ? word.Box.CenterY - previous.Box.CenterY > separate.Gap
+                : word.Box.X - (previous.Box.X + previous.Box.Width) > separate.Gap;
+            if (apart) groups.Add([]);
+            groups[^1].Add(word);
         }
-        return string.Join(" ", groups.Select(g => NumberText.Clean(string.Concat(g.Select(w => w.Text)))).Where(x => x.Length > 0));
+        return string.Join(separate.Stacked ? "\n" : " ", groups
+            .Select(g => NumberText.Clean(string.Concat(g.OrderBy(w => w.Box.X).Select(w => w.Text))))
+            .Where(x => x.Length > 0));
     }
 
     private static Reading? ReadsAsNone(OcrEngine labels, CropMaker crops, PixelRect ink, int pad)
