@@ -44,13 +44,31 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// </summary>
     private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped)
     {
-        var cell = snapped.Layout.Cell(cellId);
+        var layout = snapped.Layout;
+        var cell = layout.Cell(cellId);
         var (rowKey, columnKey) = (cell.Row.Key, cell.Column.Key);
-        var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && r.Basis == MatchBasis.Label && r.Similarity >= FirmLabelSimilarity);
+        var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && r.Basis == MatchBasis.Label
+            && IsFirm(r.Similarity, r.ReadLabel, layout.Rows.Where(x => x.Key != rowKey).Select(x => x.Label)));
         var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
-        var columnFirm = columns.Count > 0 && columns.All(c => c.Basis == MatchBasis.Label && c.Similarity >= FirmLabelSimilarity);
+        var columnFirm = columns.Count > 0 && columns.All(c => c.Basis == MatchBasis.Label
+            && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)
+                .Where(x => x.Key != columnKey).Select(x => x.Label)));
         return rowFirm && columnFirm;
     }
+
+    /// <summary>Below <see cref="FirmLabelSimilarity"/> a label still places firmly when it is this much closer to its own label than to any other.</summary>
+    private const double FirmLabelMargin = 0.25;
+
+    private const double LeastFirmLabelSimilarity = 0.6;
+
+    /// <summary>
+    /// A clearly read label, or one with a glyph misread (行政许叮 for 行政许可) that no other label of the table
+    /// comes near: a row shifted by a missing rule reads another row's label, closer to that one than to its own.
+    /// </summary>
+    private static bool IsFirm(double similarity, string read, IEnumerable<string> otherLabels) =>
+        similarity >= FirmLabelSimilarity
+        || similarity >= LeastFirmLabelSimilarity
+            && otherLabels.Select(label => LabelSimilarity.Score(read, label)).DefaultIfEmpty(0).Max() <= similarity - FirmLabelMargin;
 
     /// <summary>Below this a reading is too weak to stand against the chosen value.</summary>
     private const double MoreDigitsReadingConfidence = 0.3;

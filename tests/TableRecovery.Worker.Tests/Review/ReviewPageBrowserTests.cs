@@ -56,9 +56,8 @@ public sealed class ReviewPageBrowserTests : IDisposable
     public async Task A_reviewer_works_a_recovered_scan_by_keyboard_sees_the_table_re_solve_and_exports_it()
     {
         await using var host = await TestHost.StartAsync(_folder.Path, RealPipeline.Create(), ReviewFixtures.Reviewers);
-        await PostAndWaitAsync(host, ReviewFixtures.ImageName, ReviewFixtures.ImageBytes);
-        var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReviewFixtures.RepoRoot, "tests", "fixtures", "corpus", "0006_appeals_mild.truth.json")))
-            .RootElement.GetProperty("tables")[0].GetProperty("cells");
+        await PostAndWaitAsync(host, ReviewFixtures.ScanName + ".jpg", ReviewFixtures.ScanBytes);
+        var truth = JsonDocument.Parse(File.ReadAllText(ReviewFixtures.ScanTruthPath)).RootElement.GetProperty("tables")[0].GetProperty("cells");
 
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;

@@ -29,6 +29,16 @@ public static class ReviewFixtures
 
     public static byte[] ImageBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "corpus", ImageName));
 
+    /// <summary>
+    /// A mild appeals scan the real pipeline still flags several cells of (tests/fixtures/cases), for the browser
+    /// test that works a freshly recovered table: 0006 above now recovers with nothing to review.
+    /// </summary>
+    public static string ScanName => "0014_appeals_mild";
+
+    public static byte[] ScanBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "cases", ScanName + ".jpg"));
+
+    public static string ScanTruthPath => Path.Combine(RepoRoot, "tests", "fixtures", "cases", ScanName + ".truth.json");
+
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>The real pipeline's document of the image, renamed to <paramref name="source"/>.</summary>
