@@ -53,7 +53,8 @@ public sealed class TableReader
                 // A minus the engine may have dropped: the signed reading competes, so a reviewer decides.
                 readings[cell].Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));
             }
-            if (!ink.LooksNumeric && ink.Pieces > 2 && ReadsAsNone(engines.Labels, crops, ink.InkBox!.Value, pad) is { } none)
+            var weak = readings[cell].Count == 0 || readings[cell][0].Confidence < WeakDigitsConfidence;
+            if ((!ink.LooksNumeric && ink.Pieces > 2 || weak) && ReadsAsNone(engines.Labels, crops, ink.InkBox!.Value, pad) is { } none)
             {
                 // A Chinese glyph in a number cell is almost always 无 (a printed zero). Scan noise also breaks
                 // digits into many pieces, so 无 must be seen by the Chinese model; the digit readings stay
@@ -61,6 +62,20 @@ public sealed class TableReader
                 readings[cell] = [none, .. readings[cell].Select(r => r with { Confidence = r.Confidence * 0.3 })];
                 texts[cell] = none.Text;
                 printedNone.Add(cell);
+            }
+        }
+        var labels = new Dictionary<LatticeCell, string>();
+        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c)))
+        {
+            var ink = inks[cell];
+            labels[cell] = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1).Text;
+            if (cell.RowSpan == 1 && cell.ColumnSpan == 1 && IsDigitsOnly(labels[cell]))
+            {
+                // Digits the vote missed (a table printing most zeros as 无 leaves its number columns few digit
+                // shapes to vote with): read as numbers, both ways, like the voted ones.
+                numeric.Add(cell);
+                readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
+                texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
             }
         }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
@@ -79,12 +94,10 @@ public sealed class TableReader
             }
             else
             {
-                var ink = inks[cell];
-                var text = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1).Text;
                 // A blank cell outside the voted number cells (a row printing every zero as a blank has nothing
                 // to vote with) carries what a blank number cell would, should the layout put a number there.
-                IReadOnlyList<Reading> blank = ink.IsBlank ? BlankReadings() : [];
-                cells.Add(new ReadCell(cell, text, false, blank, source));
+                IReadOnlyList<Reading> blank = inks[cell].IsBlank ? BlankReadings() : [];
+                cells.Add(new ReadCell(cell, labels[cell], false, blank, source));
             }
         }
         var heading = ReadHeading(image, crops, table.HeadingBand, engines.Labels, t);
@@ -92,6 +105,12 @@ public sealed class TableReader
     }
 
     private const double DashAgreementConfidence = 0.9;
+
+    /// <summary>Digits read this unsure may be a 无 that looks like a digit to the ink measure (the engine reads it 7).</summary>
+    private const double WeakDigitsConfidence = 0.3;
+
+    private static bool IsDigitsOnly(string text) =>
+        text.Trim() is { Length: > 0 } t && char.IsAsciiDigit(t[0]) && t.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
 
     /// <summary>
     /// One digit read from ink wider than any digit: something printed touches it, in a number column most
