@@ -68,8 +68,17 @@ public sealed class TableReader
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c)))
         {
             var ink = inks[cell];
-            labels[cell] = ink.IsBlank ? "" : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1).Text;
-            if (cell.RowSpan == 1 && cell.ColumnSpan == 1 && IsDigitsOnly(labels[cell]))
+            var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1);
+            labels[cell] = label;
+            if (cell.RowSpan == 1 && label.Trim() == "无")
+            {
+                // A printed zero the vote missed, merged across columns or not.
+                numeric.Add(cell);
+                readings[cell] = [new Reading("无", labelConfidence, ReadingMethod.Cell)];
+                texts[cell] = "无";
+                printedNone.Add(cell);
+            }
+            else if (cell.RowSpan == 1 && cell.ColumnSpan == 1 && IsDigitsOnly(label))
             {
                 // Digits the vote missed (a table printing most zeros as 无 leaves its number columns few digit
                 // shapes to vote with): read as numbers, both ways, like the voted ones.

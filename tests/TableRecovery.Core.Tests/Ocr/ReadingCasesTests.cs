@@ -67,4 +67,24 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(cell.Value == -6m || cell.Status == Statuses.NeedsReview,
             $"{id}: {cell.Value} {cell.Status} @{cell.Confidence}, alternatives [{string.Join(", ", cell.Alternatives.Select(a => $"{a.Value}@{a.Confidence:0.00}"))}]");
     }
+
+    [Fact]
+    public void Digits_in_a_table_printing_its_zeros_as_wu_are_read_both_ways_and_wu_reads_as_zero()
+    {
+        var image = CorpusImage.Load(Path.Combine(Fixtures.CorpusDirectory, "0003_active-2019_clean.truth.json"));
+        var doc = pipeline.Recover(image.Name, image.Bytes);
+        var table = doc.Tables.Single(t => t.Layout == "active-2019");
+        var truth = image.Tables.Single();
+        var digits = truth.Cells.Where(p => p.Value.Text.Length > 0 && char.IsAsciiDigit(p.Value.Text[0])).Select(p => p.Key).ToList();
+        var printedWu = truth.Cells.Where(p => p.Value.Text == "无").Select(p => p.Key).ToList();
+        Assert.True(digits.Count >= 3 && printedWu.Count >= 5, $"the case should print digits ({digits.Count}) among many 无 ({printedWu.Count})");
+
+        var oneWayOnly = digits
+            .Select(id => table.Cells.Single(c => c.Id == id))
+            .Where(c => c.Readings is null || !c.Readings.Any(r => r.Method == "cell") || !c.Readings.Any(r => r.Method == "strip"))
+            .Select(c => $"{c.Id}: [{string.Join(", ", c.Readings?.Select(r => $"{r.Method}:'{r.Text}'") ?? [])}]")
+            .ToList();
+        Assert.True(oneWayOnly.Count == 0, $"digits not read both ways:\n{string.Join("\n", oneWayOnly)}");
+        AssertRead(table, truth, digits.Concat(printedWu));
+    }
 }
