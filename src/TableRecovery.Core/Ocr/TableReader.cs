@@ -138,7 +138,8 @@ public sealed class TableReader
 
     /// <summary>
     /// How several numbers in one merged cell (a rule the grid missed) are told apart: side by side, by a gap
-    /// wider than a glyph; stacked, by lines. Kept as a space or a line break for snapping to split on.
+    /// wider than a glyph; stacked (in a strip; a cell's own reading goes band by band), by lines. Kept as a space
+    /// or a line break for snapping to split on.
     /// </summary>
     private sealed record Separation(double Gap, bool Stacked);
 
@@ -171,24 +172,23 @@ public sealed class TableReader
         return [new Reading(string.Join("\n", lines), confidence, ReadingMethod.Cell)];
     }
 
-    private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, Separation? separate = null)
+    private static List<Reading> ReadNumberCell(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, Separation? sideBySide = null)
     {
         using var crop = crops.Padded(ink.Inflate(2, 2), pad);
-        var mode = separate is { Stacked: true } ? PageSegmentation.SingleBlock : PageSegmentation.SingleLine;
-        var words = digits.Recognize(crop, mode, withChoices: true);
+        var words = digits.Recognize(crop, PageSegmentation.SingleLine, withChoices: true);
         foreach (var retryScale in RetryScales)
         {
             if (words.Count > 0 && words.Min(w => w.Confidence) >= RetryBelowConfidence) break;
             // The line model often returns nothing for a lone short number ("0", "7") at one size and reads
             // it at another: try again smaller, then larger, and keep what the engine trusts most.
             using var resized = Leptonica.pixScale(crop, retryScale, retryScale);
-            var again = digits.Recognize(resized, mode, withChoices: true);
+            var again = digits.Recognize(resized, PageSegmentation.SingleLine, withChoices: true);
             if (again.Count > 0 && (words.Count == 0 || again.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
             {
                 words = again;
             }
         }
-        var text = Joined(words, separate);
+        var text = Joined(words, sideBySide);
         var result = new List<Reading>();
         if (words.Count == 0)
         {
