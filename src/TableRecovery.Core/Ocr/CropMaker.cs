@@ -19,9 +19,14 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     public PixHandle Padded(PixelRect region, int pad) => Leptonica.FromGray(PaddedPixels(region, pad, out var w, out var h), w, h);
 
     /// <summary>Several regions stacked top to bottom with white gaps; returns each one's y range in the strip.</summary>
-    public PixHandle Stacked(IReadOnlyList<PixelRect> regions, int pad, int gap, out IReadOnlyList<Interval> rows)
+    /// <param name="fullContrast">Each region thresholded on its own, as in <see cref="PaddedFullContrast"/>.</param>
+    public PixHandle Stacked(IReadOnlyList<PixelRect> regions, int pad, int gap, out IReadOnlyList<Interval> rows, bool fullContrast = false)
     {
-        var pieces = regions.Select(r => (Pixels: PaddedPixels(r, pad, out var w, out var h), W: w, H: h)).ToList();
+        var pieces = regions.Select(r =>
+        {
+            var pixels = PaddedPixels(r, pad, out var w, out var h);
+            return (Pixels: fullContrast ? FullContrast(pixels, r) : pixels, W: w, H: h);
+        }).ToList();
         var stripWidth = pieces.Max(p => p.W);
         var stripHeight = pieces.Sum(p => p.H) + gap * (pieces.Count - 1);
         var strip = new byte[stripWidth * stripHeight];
@@ -39,6 +44,34 @@ public sealed class CropMaker(byte[] gray, int width, int height)
         }
         rows = spans;
         return Leptonica.FromGray(strip, stripWidth, stripHeight);
+    }
+
+    /// <summary>
+    /// The region thresholded halfway between its darkest and lightest pixel, padded white. The line model reads
+    /// from gray values, so a faint low-contrast glyph (a small 0 upscaled into a soft blob) can read as nothing
+    /// at all; at full contrast it reads.
+    /// </summary>
+    public PixHandle PaddedFullContrast(PixelRect region, int pad) =>
+        Leptonica.FromGray(FullContrast(PaddedPixels(region, pad, out var w, out var h), region), w, h);
+
+    private byte[] FullContrast(byte[] pixels, PixelRect region)
+    {
+        var r = region.Intersect(new PixelRect(0, 0, width, height));
+        byte darkest = 255, lightest = 0;
+        for (var y = 0; y < r.Height; y++)
+        {
+            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width))
+            {
+                if (v < darkest) darkest = v;
+                if (v > lightest) lightest = v;
+            }
+        }
+        var threshold = (darkest + lightest) / 2;
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = pixels[i] < threshold ? (byte)0 : (byte)255;
+        }
+        return pixels;
     }
 
     private byte[] PaddedPixels(PixelRect region, int pad, out int w, out int h)

@@ -188,6 +188,15 @@ public sealed class TableReader
                 words = again;
             }
         }
+        if (words.Count == 0 || words.Min(w => w.Confidence) < RetryBelowConfidence)
+        {
+            using var contrasted = crops.PaddedFullContrast(ink.Inflate(2, 2), pad);
+            var again = digits.Recognize(contrasted, PageSegmentation.SingleLine, withChoices: true);
+            if (again.Count > 0 && (words.Count == 0 || again.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
+            {
+                words = again;
+            }
+        }
         var text = Joined(words, sideBySide);
         var result = new List<Reading>();
         if (words.Count == 0)
@@ -217,8 +226,20 @@ public sealed class TableReader
     private static void ReadStrip(OcrEngine digits, CropMaker crops, List<LatticeCell> cells, Dictionary<LatticeCell, CellInk> inks,
         int pad, double textHeight, Dictionary<LatticeCell, List<Reading>> readings)
     {
+        var unseen = ReadStripOnce(digits, crops, cells, inks, pad, textHeight, readings, fullContrast: false);
+        if (unseen.Count > 0)
+        {
+            // Faint low-contrast digits the strip saw nothing of: their own strip at full contrast.
+            ReadStripOnce(digits, crops, unseen, inks, pad, textHeight, readings, fullContrast: true);
+        }
+    }
+
+    /// <returns>The cells the strip saw nothing in.</returns>
+    private static List<LatticeCell> ReadStripOnce(OcrEngine digits, CropMaker crops, List<LatticeCell> cells, Dictionary<LatticeCell, CellInk> inks,
+        int pad, double textHeight, Dictionary<LatticeCell, List<Reading>> readings, bool fullContrast)
+    {
         var regions = cells.Select(c => inks[c].InkBox!.Value.Inflate(2, 2)).ToList();
-        using var strip = crops.Stacked(regions, pad, pad, out var rows);
+        using var strip = crops.Stacked(regions, pad, pad, out var rows, fullContrast);
         using var scaled = Leptonica.pixScale(strip, (float)StripScale, (float)StripScale);
         var words = digits.Recognize(scaled, PageSegmentation.SingleBlock);
         var perCell = new List<OcrWord>[cells.Count];
@@ -234,15 +255,21 @@ public sealed class TableReader
                 }
             }
         }
+        var unseen = new List<LatticeCell>();
         for (var i = 0; i < cells.Count; i++)
         {
             // Only cells with ink are in a strip: the strip seeing nothing there is no reading of a blank (a
             // zero), just no second reading; as a zero it would let the identities "correct" a misprint to 0.
-            if (perCell[i] is not { } found) continue;
+            if (perCell[i] is not { } found)
+            {
+                unseen.Add(cells[i]);
+                continue;
+            }
             readings[cells[i]].Add(new Reading(
                 Joined(found.OrderBy(w => w.Box.X).ToList(), SeparationFor(cells[i], textHeight * StripScale)),
                 found.Min(w => w.Confidence), ReadingMethod.Strip));
         }
+        return unseen;
     }
 
     /// <summary>The words as one number, or as several where they lie apart (see <see cref="Separation"/>).</summary>

@@ -87,4 +87,22 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(oneWayOnly.Count == 0, $"digits not read both ways:\n{string.Join("\n", oneWayOnly)}");
         AssertRead(table, truth, digits.Concat(printedWu));
     }
+
+    [Fact]
+    public void Faint_small_zeros_of_an_embedded_picture_are_read_both_ways()
+    {
+        // The first picture of a requests table cut over two pictures in a generated .docx (reports --seed 5,
+        // 0008_docx-cut_2021): 8 px zeros in soft gray, which the line model read as nothing until shown at full contrast.
+        const string name = "0008_docx-cut_2021_picture2.jpg";
+        var doc = pipeline.Recover(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)));
+        var table = doc.Tables.FirstOrDefault(t => t.Layout == "requests-2021");
+        Assert.True(table is not null, $"requests-2021 not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
+
+        var row = table.Cells.Where(c => c.Id.StartsWith("carried_in/", StringComparison.Ordinal)).ToList();
+        var notBoth = row
+            .Where(c => c.Value != 0 || c.Readings is null || !c.Readings.Any(r => r.Method == "cell" && r.Text == "0") || !c.Readings.Any(r => r.Method == "strip" && r.Text == "0"))
+            .Select(c => $"{c.Id}: {c.Value} [{string.Join(", ", c.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]")
+            .ToList();
+        Assert.True(row.Count == 7 && notBoth.Count == 0, $"the printed zeros of 二、上年结转 not read as 0 both ways:\n{string.Join("\n", notBoth)}");
+    }
 }
