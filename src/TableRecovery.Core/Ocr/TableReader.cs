@@ -87,6 +87,18 @@ public sealed class TableReader
                 texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
             }
         }
+        var numberRows = numeric.Select(c => c.Row).ToHashSet();
+        var numberColumns = numeric.Select(c => c.Column).ToHashSet();
+        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1
+            && IsOneChineseGlyph(labels[c]) && numberRows.Contains(c.Row) && numberColumns.Contains(c.Column)))
+        {
+            // One Chinese glyph where a row and a column of numbers cross: almost always a 无 the noise made
+            // chi_sim read as another glyph. A weak guess, never vouched for by itself.
+            numeric.Add(cell);
+            readings[cell] = [new Reading("无", GuessedNoneConfidence, ReadingMethod.Cell)];
+            texts[cell] = labels[cell];
+            printedNone.Add(cell);
+        }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
             ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, t, readings);
@@ -117,6 +129,10 @@ public sealed class TableReader
 
     /// <summary>Digits read this unsure may be a 无 that looks like a digit to the ink measure (the engine reads it 7).</summary>
     private const double WeakDigitsConfidence = 0.3;
+
+    private const double GuessedNoneConfidence = 0.3;
+
+    private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && ch >= '\u4e00' && ch <= '\u9fff';
 
     private static bool IsDigitsOnly(string text) =>
         text.Trim() is { Length: > 0 } t && char.IsAsciiDigit(t[0]) && t.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
