@@ -18,6 +18,15 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         return (table, image.Tables.Single(t => t.Layout == layout));
     }
 
+    /// <summary>A picture cut out of a generated report: its truth is the report's, so it is recovered on its own.</summary>
+    private TableResult RecoverPicture(string name, string layout)
+    {
+        var doc = pipeline.Recover(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)));
+        var table = doc.Tables.FirstOrDefault(t => t.Layout == layout);
+        Assert.True(table is not null, $"{name}: {layout} not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
+        return table;
+    }
+
     private static void AssertRead(TableResult table, TruthTable truth, IEnumerable<string> ids)
     {
         var wrong = ids.Select(id => (Id: id, Cell: table.Cells.Single(c => c.Id == id)))
@@ -93,10 +102,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     {
         // The first picture of a requests table cut over two pictures in a generated .docx (reports --seed 5,
         // 0008_docx-cut_2021): 8 px zeros in soft gray, which the line model read as nothing until shown at full contrast.
-        const string name = "0008_docx-cut_2021_picture2.jpg";
-        var doc = pipeline.Recover(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)));
-        var table = doc.Tables.FirstOrDefault(t => t.Layout == "requests-2021");
-        Assert.True(table is not null, $"requests-2021 not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
+        var table = RecoverPicture("0008_docx-cut_2021_picture2.jpg", "requests-2021");
 
         var row = table.Cells.Where(c => c.Id.StartsWith("carried_in/", StringComparison.Ordinal)).ToList();
         var notBoth = row
@@ -111,10 +117,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     {
         // Page 2 of a generated multi-page TIFF (reports --seed 5, 0029_tiff-pages_2021) whose requests table prints
         // its zeros as 无; on the noisy scan chi_sim reads many of them as 现, 加, 国, 天.
-        const string name = "0029_tiff-pages_2021_page2.jpg";
-        var doc = pipeline.Recover(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)));
-        var table = doc.Tables.FirstOrDefault(t => t.Layout == "requests-2021");
-        Assert.True(table is not null, $"requests-2021 not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
+        var table = RecoverPicture("0029_tiff-pages_2021_page2.jpg", "requests-2021");
         var truth = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0029_tiff-pages_2021.truth.json"))
             .Tables.Single(t => t.Layout == "requests-2021");
 
