@@ -159,18 +159,22 @@ public sealed class TableReconciler
             identityCoef[k] = nonZero.Select(p => p.Value).ToArray();
         }
 
+        AssignmentSearch Solve(CellCandidates[] variables, double windowNats)
+        {
+            var run = new AssignmentSearch(variables, identityCells, identityCoef, _options.PrintedErrorPrior,
+                windowNats, _options.MaxSearchNodes, _options.MaxSolutions);
+            run.Run();
+            return run;
+        }
+
         var window = _options.WindowNats;
-        var search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
-            window, _options.MaxSearchNodes, _options.MaxSolutions);
-        search.Run();
+        var search = Solve(cells, window);
         if (search.Incomplete && window > NarrowWindowNats)
         {
             // Dozens of ambiguous cells make the wide window exponential. A narrow one still finds the best
             // assignment and its close rivals; what lies beyond weighs under e^-window each.
             window = NarrowWindowNats;
-            search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
-                window, _options.MaxSearchNodes, _options.MaxSolutions);
-            search.Run();
+            search = Solve(cells, window);
         }
         var own = cells;
         var pinned = new bool[cells.Length];
@@ -181,9 +185,7 @@ public sealed class TableReconciler
             // pinned cell then answers for itself, by its own readings' posterior.
             pinned = PinnedToTopReadings(cells, identityCells, identityCoef);
             cells = cells.Select((c, i) => pinned[i] ? c.PinnedToTop() : c).ToArray();
-            search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
-                window, _options.MaxSearchNodes, _options.MaxSolutions);
-            search.Run();
+            search = Solve(cells, window);
         }
         var onlyPinnedVouched = false;
         if (search.Incomplete)
@@ -196,9 +198,7 @@ public sealed class TableReconciler
                 pinned[i] |= own[i].HasCandidates && own[i].IndependentAgreement && own[i].Candidates[0].Probability >= _options.OkPosterior;
             }
             cells = own.Select((c, i) => pinned[i] ? c.PinnedToTop() : c).ToArray();
-            search = new AssignmentSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior,
-                window, _options.MaxSearchNodes, _options.MaxSolutions);
-            search.Run();
+            search = Solve(cells, window);
             onlyPinnedVouched = true;
         }
         var solutions = search.Solutions;
@@ -403,6 +403,16 @@ public sealed class TableReconciler
     private static bool[] PinnedToTopReadings(CellCandidates[] cells, int[][] identityCells, int[][] identityCoef)
     {
         var suspect = cells.Select(c => !c.HasCandidates).ToArray();
+        foreach (var k in BrokenOnTopReadings(cells, identityCells, identityCoef))
+        {
+            foreach (var c in identityCells[k]) suspect[c] = true;
+        }
+        return suspect.Select(s => !s).ToArray();
+    }
+
+    /// <summary>The identities that do not hold on the top readings, or that hold a cell with no reading.</summary>
+    private static IEnumerable<int> BrokenOnTopReadings(CellCandidates[] cells, int[][] identityCells, int[][] identityCoef)
+    {
         for (var k = 0; k < identityCells.Length; k++)
         {
             long sum = 0;
@@ -413,12 +423,8 @@ public sealed class TableReconciler
                 known = c.HasCandidates;
                 if (known) sum += identityCoef[k][x] * c.Candidates[0].Scaled;
             }
-            if (!known || sum != 0)
-            {
-                foreach (var c in identityCells[k]) suspect[c] = true;
-            }
+            if (!known || sum != 0) yield return k;
         }
-        return suspect.Select(s => !s).ToArray();
     }
 
     /// <summary>
@@ -428,26 +434,11 @@ public sealed class TableReconciler
     private Solved Fallback(int[] searchIndex, CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, SolverStatistics stats)
     {
         var result = cells.Select(UncheckedCell).ToArray();
-        for (var k = 0; k < identityCells.Length; k++)
+        foreach (var k in BrokenOnTopReadings(cells, identityCells, identityCoef))
         {
-            long sum = 0;
-            var holds = true;
-            for (var x = 0; x < identityCells[k].Length; x++)
+            foreach (var c in identityCells[k])
             {
-                var c = cells[identityCells[k][x]];
-                if (!c.HasCandidates)
-                {
-                    holds = false;
-                    break;
-                }
-                sum += identityCoef[k][x] * c.Candidates[0].Scaled;
-            }
-            if (!holds || sum != 0)
-            {
-                foreach (var c in identityCells[k])
-                {
-                    result[c] = result[c] with { Status = Statuses.NeedsReview };
-                }
+                result[c] = result[c] with { Status = Statuses.NeedsReview };
             }
         }
         return new Solved(searchIndex, result, [], stats);
