@@ -192,25 +192,22 @@ public sealed class TableReader
     {
         using var crop = crops.Padded(ink.Inflate(2, 2), pad);
         var words = digits.Recognize(crop, PageSegmentation.SingleLine, withChoices: true);
-        foreach (var retryScale in RetryScales)
+        // The line model often returns nothing for a lone short number ("0", "7") at one size and reads it at
+        // another, and nothing for a faint one until it is shown at full contrast: try smaller, larger, then at
+        // full contrast, and keep what the engine trusts most.
+        Func<PixHandle>[] retries =
+        [
+            .. RetryScales.Select(scale => (Func<PixHandle>)(() => Leptonica.pixScale(crop, scale, scale))),
+            () => crops.PaddedFullContrast(ink.Inflate(2, 2), pad),
+        ];
+        foreach (var retry in retries)
         {
             if (words.Count > 0 && words.Min(w => w.Confidence) >= RetryBelowConfidence) break;
-            // The line model often returns nothing for a lone short number ("0", "7") at one size and reads
-            // it at another: try again smaller, then larger, and keep what the engine trusts most.
-            using var resized = Leptonica.pixScale(crop, retryScale, retryScale);
-            var again = digits.Recognize(resized, PageSegmentation.SingleLine, withChoices: true);
-            if (again.Count > 0 && (words.Count == 0 || again.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
+            using var again = retry();
+            var reread = digits.Recognize(again, PageSegmentation.SingleLine, withChoices: true);
+            if (reread.Count > 0 && (words.Count == 0 || reread.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
             {
-                words = again;
-            }
-        }
-        if (words.Count == 0 || words.Min(w => w.Confidence) < RetryBelowConfidence)
-        {
-            using var contrasted = crops.PaddedFullContrast(ink.Inflate(2, 2), pad);
-            var again = digits.Recognize(contrasted, PageSegmentation.SingleLine, withChoices: true);
-            if (again.Count > 0 && (words.Count == 0 || again.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
-            {
-                words = again;
+                words = reread;
             }
         }
         var text = Joined(words, sideBySide);
