@@ -43,31 +43,52 @@ public static partial class BatchEndpoints
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Post the files as multipart/form-data, one part per file.");
         }
+        // A client still sending when we answer 413 and close gets a broken pipe instead of our answer,
+        // so an oversized body is read to its end, up to a bound, before the 413 goes out.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature ? feature : null;
+        var drainBound = limits.MaxRequestBytes + OversizedBody.DrainAllowance;
         if (request.ContentLength > limits.MaxRequestBytes)
         {
+            if (request.ContentLength <= drainBound && sizeFeature is not null)
+            {
+                sizeFeature.MaxRequestBodySize = request.ContentLength;
+                await OversizedBody.DrainAsync(request.Body, cancellationToken);
+            }
+            else
+            {
+                context.Response.Headers.Connection = "close";
+            }
             return TooLarge(limits);
         }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        if (sizeFeature is not null)
         {
-            sizeFeature.MaxRequestBodySize = limits.MaxRequestBytes;
+            sizeFeature.MaxRequestBodySize = drainBound;
         }
 
+        var body = request.Body;
+        request.Body = new OversizedBody(body, limits.MaxRequestBytes);
         IFormCollection form;
         try
         {
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception ex) when (ex is OversizedBodyException
+            || (ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
         {
+            await OversizedBody.DrainAsync(body, cancellationToken);
             return TooLarge(limits);
         }
-        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(limits);
         }
         catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
         {
             return Problem(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+        }
+        finally
+        {
+            request.Body = body;
         }
 
         var clientBatchId = form[BatchIdField].FirstOrDefault() ?? request.Headers[IdempotencyHeader].FirstOrDefault();

@@ -102,7 +102,7 @@ public sealed class BatchApiTests : IDisposable
         badId.Add(new StringContent("../../etc"), "batch_id");
         await AssertProblemAsync(await host.Client.PostAsync("/api/v1/batches", badId), HttpStatusCode.BadRequest);
         await AssertProblemAsync(await host.Client.PostAsync("/api/v1/batches",
-            TestHost.Batch(("big.png", new byte[200_000]))), HttpStatusCode.RequestEntityTooLarge);
+            TestHost.Batch(("big.png", new byte[4_000_000]))), HttpStatusCode.RequestEntityTooLarge);
         await AssertProblemAsync(await host.Client.GetAsync("/api/v1/batches/b_nope"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await host.Client.GetAsync("/api/v1/files/f_nope/result"), HttpStatusCode.NotFound);
     }
@@ -111,7 +111,7 @@ public sealed class BatchApiTests : IDisposable
     public async Task An_upload_over_the_limit_without_a_content_length_still_gets_413()
     {
         await using var host = await TestHost.StartAsync(_folder.Path, new FakeRecoverer(), new Dictionary<string, string?> { ["Api:MaxRequestBytes"] = "65536" });
-        var content = TestHost.Batch(("big.png", new byte[300_000]));
+        var content = TestHost.Batch(("big.png", new byte[4_000_000]));
         var bytes = await content.ReadAsByteArrayAsync();
         var chunked = new StreamContent(new NonSeekableStream(bytes));
         chunked.Headers.ContentType = content.Headers.ContentType;
