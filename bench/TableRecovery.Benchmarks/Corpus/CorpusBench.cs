@@ -135,7 +135,7 @@ internal static class CorpusBench
                 tally.Add(expected, on, off, expected is { } v && candidates.Contains(v));
                 if (Calibration && snappedCell is not null && expected is { } truthValue)
                 {
-                    foreach (var r in snappedCell.Readings.Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip))
+                    foreach (var r in snappedCell.Readings.Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip or Core.Ocr.ReadingMethod.Shape))
                     {
                         var parsed = Core.Layouts.CellValueParser.Parse(r.Text, layout.Cell(id).Kind);
                         var length = r.Text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" };

@@ -46,6 +46,9 @@ public sealed class CropMaker(byte[] gray, int width, int height)
         return Leptonica.FromGray(strip, stripWidth, stripHeight);
     }
 
+    /// <summary>The loops of the largest glyph in the region.</summary>
+    public LoopShape? Loops(PixelRect region) => LoopShape.Measure(gray, width, height, region);
+
     /// <summary>
     /// The region thresholded halfway between its darkest and lightest pixel, padded white. The line model reads
     /// from gray values, so a faint low-contrast glyph (a small 0 upscaled into a soft blob) can read as nothing

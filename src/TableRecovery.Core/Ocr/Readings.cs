@@ -13,6 +13,8 @@ public enum ReadingMethod
     Choice,
     /// <summary>A text layer or a Word table: no OCR at all.</summary>
     Text,
+    /// <summary>The loops of a lone glyph (0, 6, 8, 9), measured without the engine; given only where the engine disagrees.</summary>
+    Shape,
 }
 
 /// <summary>One reading of a cell's printed text with the engine's confidence (0..1).</summary>

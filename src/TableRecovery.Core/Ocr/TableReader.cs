@@ -78,12 +78,13 @@ public sealed class TableReader
                 texts[cell] = "无";
                 printedNone.Add(cell);
             }
-            else if (cell.RowSpan == 1 && cell.ColumnSpan == 1 && IsDigitsOnly(label))
+            else if (cell.RowSpan == 1 && IsDigitsOnly(label))
             {
                 // Digits the vote missed (a table printing most zeros as 无 leaves its number columns few digit
-                // shapes to vote with): read as numbers, both ways, like the voted ones.
+                // shapes to vote with; a number across merged columns whose row label happens to look numeric, or
+                // whose thin strokes broke into pieces): read as numbers, both ways, like the voted ones.
                 numeric.Add(cell);
-                readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
+                readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
                 texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
             }
         }
@@ -102,6 +103,13 @@ public sealed class TableReader
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
             ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, t, readings);
+        }
+        foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsLoneGlyph(inks[c], t)))
+        {
+            if (LoopsDisagree(crops, inks[cell], readings[cell]) is { } shape)
+            {
+                readings[cell].Add(shape);
+            }
         }
 
         var cells = new List<ReadCell>(lattice.Cells.Count);
@@ -126,6 +134,26 @@ public sealed class TableReader
     }
 
     private const double DashAgreementConfidence = 0.9;
+
+    /// <summary>How far a lone glyph's loops are trusted against the engine: enough to stop a reading passing alone.</summary>
+    private const double ShapeConfidence = 0.7;
+
+    private static bool IsLoneGlyph(CellInk ink, double t) =>
+        ink.InkBox is { } box && ink.Pieces <= 2 && box.Width <= box.Height && box.Height >= t * 0.4 && !ink.IsDash(t);
+
+    /// <summary>
+    /// A lone 0, 6, 8 or 9 whose loops say another of them. A speck on a zero's outline makes the line model read
+    /// a confident 6 or 9 (0.95); its loops still show the 0. The shape's reading competes, so neither passes alone.
+    /// </summary>
+    private static Reading? LoopsDisagree(CropMaker crops, CellInk ink, List<Reading> readings)
+    {
+        var loopDigits = readings
+            .Where(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is [var d] && "0689".Contains(d))
+            .Select(r => r.Text.Trim()[0])
+            .ToList();
+        if (loopDigits.Count == 0 || crops.Loops(ink.InkBox!.Value.Inflate(1, 1))?.Digit is not { } shape) return null;
+        return loopDigits.Any(d => d != shape) ? new Reading(shape.ToString(), ShapeConfidence, ReadingMethod.Shape) : null;
+    }
 
     /// <summary>Digits read this unsure may be a 无 that looks like a digit to the ink measure (the engine reads it 7).</summary>
     private const double WeakDigitsConfidence = 0.3;

@@ -41,6 +41,7 @@ public static class ReadingResults
         ReadingMethod.Strip => "strip",
         ReadingMethod.Choice => "choice",
         ReadingMethod.Text => "text",
+        ReadingMethod.Shape => "shape",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 
@@ -50,6 +51,7 @@ public static class ReadingResults
         "strip" => ReadingMethod.Strip,
         "choice" => ReadingMethod.Choice,
         "text" => ReadingMethod.Text,
+        "shape" => ReadingMethod.Shape,
         _ => throw new FormatException($"Unknown reading method '{method}'."),
     };
 }
