@@ -286,8 +286,10 @@ public sealed class TableReconciler
                     sum += identityCoef[k][x] * v.Value;
                 }
             }
-            broken[k] = unknown || sum != 0;
-            brokenOrFree[k] = broken[k] || free;
+            // A value nobody could read or infer leaves the identity unchecked, not broken: it says nothing
+            // against the other cells, which then stand on their own readings like cells no identity checks.
+            broken[k] = !unknown && sum != 0;
+            brokenOrFree[k] = broken[k] || free || unknown;
             if (sum != 0 && !unknown && identityCells[k].Any(c => hyp[c] == Hypothesis.Printed))
             {
                 misprints.Add(identities[k].Name);
