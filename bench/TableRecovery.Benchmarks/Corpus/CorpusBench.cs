@@ -138,7 +138,7 @@ internal static class CorpusBench
                     foreach (var r in snappedCell.Readings.Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip or Core.Ocr.ReadingMethod.Shape))
                     {
                         var parsed = Core.Layouts.CellValueParser.Parse(r.Text, layout.Cell(id).Kind);
-                        var length = r.Text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" };
+                        var length = r.Method == Core.Ocr.ReadingMethod.Shape ? $"'{r.Text}'" : r.Text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" };
                         var key = $"{r.Method,-6} {length,-8} conf {Math.Min(9, (int)(r.Confidence * 10)) / 10.0:0.0}";
                         var (count, right) = ReadingCalibration.GetValueOrDefault(key);
                         ReadingCalibration[key] = (count + 1, right + (parsed.HasValue && parsed.Value == truthValue ? 1 : 0));

@@ -109,6 +109,22 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         // A pair is clearly wider than high, where a Chinese glyph is about square.
         var pairs = tall.Count(p => p.W >= p.H * 1.25 && p.W <= p.H * 1.9);
         var digitLike = narrow >= tall.Count * 0.8 || tall.Count >= 3 && pairs == 1 && narrow == tall.Count - 1;
-        return digitLike && smallPieces <= Math.Max(1, tall.Count / 3) && ink.Width <= t * 0.8 * (tall.Count + 1);
+        return digitLike && SharedTopAndBottom(tall, ink.Height) && smallPieces <= Math.Max(1, tall.Count / 3) && ink.Width <= t * 0.8 * (tall.Count + 1);
+    }
+
+    /// <summary>
+    /// The digits of a number stand on one baseline and reach one height; the tall pieces of Chinese glyphs (a
+    /// radical, a lower component) start and end at uneven heights. A merged header such as 申请人情况 or a
+    /// label such as 行政强制 otherwise passes for a row of narrow digits.
+    /// </summary>
+    private static bool SharedTopAndBottom(List<(int X, int Y, int W, int H)> tall, int inkHeight)
+    {
+        if (tall.Count < 3) return true;
+        var tops = tall.Select(p => p.Y).Order().ToList();
+        var bottoms = tall.Select(p => p.Y + p.H).Order().ToList();
+        int top = tops[tops.Count / 2], bottom = bottoms[bottoms.Count / 2];
+        var tolerance = Math.Max(3, inkHeight * 0.15);
+        var aligned = tall.Count(p => Math.Abs(p.Y - top) <= tolerance && Math.Abs(p.Y + p.H - bottom) <= tolerance);
+        return aligned >= tall.Count * 0.75;
     }
 }

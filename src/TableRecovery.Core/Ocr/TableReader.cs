@@ -106,9 +106,11 @@ public sealed class TableReader
         }
         foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsLoneGlyph(inks[c], t)))
         {
-            if (LoopsDisagree(crops, inks[cell], readings[cell]) is { } shape)
+            if (LoopsSayZero(crops, inks[cell], readings[cell]) is { } shape)
             {
-                readings[cell].Add(shape);
+                // The engine's readings against the loops keep only a fraction of their confidence (see LoopShape.IsZero).
+                readings[cell] = [shape, .. readings[cell].Select(r => r.Method == ReadingMethod.Choice || r.Text.Trim() == shape.Text
+                    ? r : r with { Confidence = r.Confidence * DisagreeingWithLoops })];
             }
         }
 
@@ -135,24 +137,24 @@ public sealed class TableReader
 
     private const double DashAgreementConfidence = 0.9;
 
-    /// <summary>How far a lone glyph's loops are trusted against the engine: enough to stop a reading passing alone.</summary>
-    private const double ShapeConfidence = 0.7;
+    /// <summary>How far a zero's loop is trusted against the engine.</summary>
+    private const double ShapeConfidence = 0.9;
+
+    private const double DisagreeingWithLoops = 0.3;
 
     private static bool IsLoneGlyph(CellInk ink, double t) =>
         ink.InkBox is { } box && ink.Pieces <= 2 && box.Width <= box.Height && box.Height >= t * 0.4 && !ink.IsDash(t);
 
     /// <summary>
-    /// A lone 0, 6, 8 or 9 whose loops say another of them. A speck on a zero's outline makes the line model read
-    /// a confident 6 or 9 (0.95); its loops still show the 0. The shape's reading competes, so neither passes alone.
+    /// A lone digit other than 0 whose loops say 0: a speck on a zero's outline makes the line model read a
+    /// confident 6, 9, 8 or 2 (0.95), by cell and by strip alike. The shape's reading competes.
     /// </summary>
-    private static Reading? LoopsDisagree(CropMaker crops, CellInk ink, List<Reading> readings)
+    private static Reading? LoopsSayZero(CropMaker crops, CellInk ink, List<Reading> readings)
     {
-        var loopDigits = readings
-            .Where(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is [var d] && "0689".Contains(d))
-            .Select(r => r.Text.Trim()[0])
-            .ToList();
-        if (loopDigits.Count == 0 || crops.Loops(ink.InkBox!.Value.Inflate(1, 1))?.Digit is not { } shape) return null;
-        return loopDigits.Any(d => d != shape) ? new Reading(shape.ToString(), ShapeConfidence, ReadingMethod.Shape) : null;
+        var disagree = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is [>= '1' and <= '9']);
+        return disagree && crops.Loops(ink.InkBox!.Value.Inflate(1, 1)) is { IsZero: true }
+            ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
+            : null;
     }
 
     /// <summary>Digits read this unsure may be a 无 that looks like a digit to the ink measure (the engine reads it 7).</summary>
