@@ -8,7 +8,8 @@ namespace TableRecovery.Core.Ocr;
 /// height, which no other digit does (a 6 or a 9 a short one low or high, an 8 two, a 4 a small one high up).
 /// </summary>
 /// <param name="Loops">Enclosed background regions of the glyph's largest piece, top to bottom, as fractions of its height.</param>
-public sealed record LoopShape(int GlyphHeight, IReadOnlyList<(double Top, double Bottom)> Loops)
+/// <param name="Slash">The piece is one thin stroke leaning right as it rises: a printed "/" for zero.</param>
+public sealed record LoopShape(int GlyphHeight, IReadOnlyList<(double Top, double Bottom)> Loops, bool Slash = false)
 {
     /// <summary>
     /// One tall loop from near the top to near the bottom. Only this verdict is used: on the benchmark corpus it
@@ -76,7 +77,42 @@ public sealed record LoopShape(int GlyphHeight, IReadOnlyList<(double Top, doubl
             loops.Add(((double)(lt - top) / glyphHeight, (double)(lb + 1 - top) / glyphHeight));
         }
         loops.Sort((a, b) => a.Top.CompareTo(b.Top));
-        return new LoopShape(glyphHeight, loops);
+        return new LoopShape(glyphHeight, loops, loops.Count == 0 && IsSlash(glyph, w, top, bottom));
+    }
+
+    /// <summary>
+    /// Tall and narrow, its middle moving right as it rises, thin at the top: a slash. A 1 stands upright; a 7
+    /// leans too but is as wide as the glyph at the top. The bottom quarter is left out: noise gathers there
+    /// (a blot at the foot of a blurred slash made the engine read nothing).
+    /// </summary>
+    private static bool IsSlash(bool[] glyph, int w, int top, int bottom)
+    {
+        var height = bottom - top + 1;
+        if (height < 12) return false;
+        var left = new int[height];
+        var right = new int[height];
+        int minX = int.MaxValue, maxX = -1;
+        for (var y = 0; y < height; y++)
+        {
+            left[y] = int.MaxValue;
+            right[y] = -1;
+            for (var x = 0; x < w; x++)
+            {
+                if (!glyph[(top + y) * w + x]) continue;
+                left[y] = Math.Min(left[y], x);
+                right[y] = x;
+            }
+            if (right[y] < 0) return false;
+            minX = Math.Min(minX, left[y]);
+            maxX = Math.Max(maxX, right[y]);
+        }
+        var width = maxX - minX + 1;
+        if (height < width * 1.4) return false;
+        double Centre(int from, int to) => Enumerable.Range(from, to - from).Average(y => (left[y] + right[y]) / 2.0);
+        double Thickness(int from, int to) => Enumerable.Range(from, to - from).Average(y => right[y] - left[y] + 1.0);
+        int quarter = height / 4;
+        var rise = Centre(0, quarter) - Centre(2 * quarter, 3 * quarter);
+        return rise >= width * 0.2 && Thickness(0, quarter) <= width * 0.6 && Thickness(quarter, 3 * quarter) <= width * 0.6;
     }
 
     private static int[] Label(bool[] set, int w, int h, bool eightConnected, out List<int> sizes)

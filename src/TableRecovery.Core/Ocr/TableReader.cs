@@ -106,6 +106,11 @@ public sealed class TableReader
         }
         foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsLoneGlyph(inks[c], t)))
         {
+            if (SlashTheEngineMissed(crops, inks[cell], readings[cell]) is { } slash)
+            {
+                readings[cell].Insert(0, slash);
+                continue;
+            }
             if (LoopsSayZero(crops, inks[cell], readings[cell]) is { } shape)
             {
                 // The engine's readings against the loops keep only a fraction of their confidence (see LoopShape.IsZero).
@@ -144,6 +149,19 @@ public sealed class TableReader
 
     private static bool IsLoneGlyph(CellInk ink, double t) =>
         ink.InkBox is { } box && ink.Pieces <= 2 && box.Width <= box.Height && box.Height >= t * 0.4 && !ink.IsDash(t);
+
+    /// <summary>
+    /// A "/" the engine read as nothing or only weakly: a blot at its foot, or blur, hides it from the line model.
+    /// </summary>
+    private static Reading? SlashTheEngineMissed(CropMaker crops, CellInk ink, List<Reading> readings)
+    {
+        var engineSure = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().Length > 0 && r.Confidence >= 0.5);
+        return !engineSure && crops.Loops(ink.InkBox!.Value.Inflate(1, 1)) is { Slash: true }
+            ? new Reading("/", SlashShapeConfidence, ReadingMethod.Shape)
+            : null;
+    }
+
+    private const double SlashShapeConfidence = 0.85;
 
     /// <summary>
     /// A lone digit other than 0 whose loops say 0: a speck on a zero's outline makes the line model read a
