@@ -50,7 +50,8 @@ public static class OrientationDetector
     /// <summary>
     /// Labels are runs of several glyphs written left to right, so their ink is much wider than tall; on a
     /// page turned a quarter the same runs stand upright. Counting the cells whose text runs each way is
-    /// cheap and, unlike engine confidence, does not fade on a blurred scan. Null when too few cells say.
+    /// cheap and, unlike engine confidence, does not fade on a blurred scan. Null when too few cells say, or
+    /// they disagree.
     /// </summary>
     private static bool? TextRunDirection(List<CellInk> inks, double t)
     {
@@ -61,6 +62,9 @@ public static class OrientationDetector
             if (box.Width >= t * 2.5 && box.Width >= box.Height * 2.5) across++;
             else if (box.Height >= t * 2.5 && box.Height >= box.Width * 2.5) upright++;
         }
+        // A few runs all one way still say it: a small table printing only zeros (which read as well turned) may
+        // show just its four or five header runs.
+        if (across + upright >= 3 && Math.Min(across, upright) == 0) return upright > 0;
         if (across + upright < 6) return null;
         if (upright >= 3 * Math.Max(1, across)) return true;
         if (across >= 3 * Math.Max(1, upright)) return false;

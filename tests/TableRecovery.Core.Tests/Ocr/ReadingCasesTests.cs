@@ -158,4 +158,16 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         // Measured: 7 of 198.
         Assert.True(flagged <= table.Cells.Count / 10, $"{flagged} of {table.Cells.Count} cells flagged");
     }
+
+    [Fact]
+    public void A_small_table_printing_only_zeros_is_not_turned_sideways()
+    {
+        // The appeals picture of a generated .docx (reports --seed 5, 0026_docx-cut_2021): its labels wrap over two
+        // lines, so only its five header runs say which way the text runs, too few for the old vote; its zeros
+        // read as well turned, and the table was read sideways and lost.
+        var table = RecoverPicture("0026_docx-cut_2021_picture4.jpg", "appeals");
+        Assert.Equal(0, table.Rotation);
+        var notZero = table.Cells.Where(c => c.Value != 0).Select(c => $"{c.Id}: {c.Value?.ToString() ?? "none"} ({c.Status})").ToList();
+        Assert.True(notZero.Count <= 2, $"{notZero.Count} of the 15 printed zeros not read as 0:\n{string.Join("\n", notZero)}");
+    }
 }
