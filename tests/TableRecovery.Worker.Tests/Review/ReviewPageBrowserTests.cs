@@ -56,7 +56,7 @@ public sealed class ReviewPageBrowserTests : IDisposable
     public async Task A_reviewer_works_a_recovered_scan_by_keyboard_sees_the_table_re_solve_and_exports_it()
     {
         await using var host = await TestHost.StartAsync(_folder.Path, RealPipeline.Create(), ReviewFixtures.Reviewers);
-        await PostAndWaitAsync(host, ReviewFixtures.ScanName + ".jpg", ReviewFixtures.ScanBytes);
+        await PostAndWaitAsync(host, ReviewFixtures.ScanFile, ReviewFixtures.ScanBytes);
         var truth = JsonDocument.Parse(File.ReadAllText(ReviewFixtures.ScanTruthPath)).RootElement.GetProperty("tables")[0].GetProperty("cells");
 
         var (playwright, browser) = await Browser.LaunchAsync();
