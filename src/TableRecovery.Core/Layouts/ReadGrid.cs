@@ -59,7 +59,7 @@ internal sealed class ReadGrid
     /// </summary>
     private static ReadCell AsNumberIfItReadsAsOne(ReadCell cell) =>
         !cell.IsNumeric && cell.Cell.RowSpan == 1 && cell.Cell.ColumnSpan == 1 && ReadsAsNumber(cell.Text)
-            ? cell with { IsNumeric = true, Readings = [new Reading(cell.Text.Trim(), LabelTextAsNumberConfidence, ReadingMethod.Cell)] }
+            ? cell with { IsNumeric = true, Readings = [new Reading(NumberText.WithoutStrayMarks(cell.Text), LabelTextAsNumberConfidence, ReadingMethod.Cell)] }
             : cell;
 
     public ReadTable Table { get; }
@@ -94,7 +94,7 @@ internal sealed class ReadGrid
         var marks = 0;
         foreach (var ch in text)
         {
-            if (char.IsWhiteSpace(ch) || StrayMarks.Contains(ch, StringComparison.Ordinal))
+            if (char.IsWhiteSpace(ch) || NumberText.StrayMarks.Contains(ch, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -108,7 +108,6 @@ internal sealed class ReadGrid
     }
 
     private const string NumberChars = "0123456789,.，．０１２３４５６７８９无/-—–―－oOQ";
-    private const string StrayMarks = "|[]()（）【】〖〗'\"‘’“”:;：；_~";
 
     public int RowHeight(int row) => Table.Lattice.RowEdges[row + 1] - Table.Lattice.RowEdges[row];
 

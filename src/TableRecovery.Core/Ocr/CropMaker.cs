@@ -46,8 +46,8 @@ public sealed class CropMaker(byte[] gray, int width, int height)
         return Leptonica.FromGray(strip, stripWidth, stripHeight);
     }
 
-    /// <summary>The loops of the largest glyph in the region.</summary>
-    public LoopShape? Loops(PixelRect region) => LoopShape.Measure(gray, width, height, region);
+    /// <summary>The shape (loops, slant) of the largest glyph in the region.</summary>
+    public GlyphShape? Shape(PixelRect region) => GlyphShape.Measure(gray, width, height, region);
 
     /// <summary>
     /// The region thresholded halfway between its darkest and lightest pixel, padded white. The line model reads

@@ -10,4 +10,13 @@ public static class NumberText
         s = s.Trim(',', '.');
         return s;
     }
+
+    /// <summary>
+    /// Marks the Chinese model reads for a rule remnant or a speck beside a number ("93|", "[0"), which say nothing
+    /// about the number itself.
+    /// </summary>
+    public const string StrayMarks = "|[]()（）【】〖〗'\"‘’“”:;：；_~";
+
+    public static string WithoutStrayMarks(string text) =>
+        string.Concat(text.Where(ch => !StrayMarks.Contains(ch, StringComparison.Ordinal))).Trim();
 }

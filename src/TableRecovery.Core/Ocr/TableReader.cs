@@ -113,7 +113,7 @@ public sealed class TableReader
             }
             if (LoopsSayZero(crops, inks[cell], readings[cell]) is { } shape)
             {
-                // The engine's readings against the loops keep only a fraction of their confidence (see LoopShape.IsZero).
+                // The engine's readings against the loops keep only a fraction of their confidence (see GlyphShape.IsZero).
                 readings[cell] = [shape, .. readings[cell].Select(r => r.Method == ReadingMethod.Choice || r.Text.Trim() == shape.Text
                     ? r : r with { Confidence = r.Confidence * DisagreeingWithLoops })];
             }
@@ -156,7 +156,7 @@ public sealed class TableReader
     private static Reading? SlashTheEngineMissed(CropMaker crops, CellInk ink, List<Reading> readings)
     {
         var engineSure = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().Length > 0 && r.Confidence >= 0.5);
-        return !engineSure && crops.Loops(ink.InkBox!.Value.Inflate(1, 1)) is { Slash: true }
+        return !engineSure && crops.Shape(ink.InkBox!.Value.Inflate(1, 1)) is { Slash: true }
             ? new Reading("/", SlashShapeConfidence, ReadingMethod.Shape)
             : null;
     }
@@ -170,7 +170,7 @@ public sealed class TableReader
     private static Reading? LoopsSayZero(CropMaker crops, CellInk ink, List<Reading> readings)
     {
         var disagree = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is [>= '1' and <= '9']);
-        return disagree && crops.Loops(ink.InkBox!.Value.Inflate(1, 1)) is { IsZero: true }
+        return disagree && crops.Shape(ink.InkBox!.Value.Inflate(1, 1)) is { IsZero: true }
             ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
             : null;
     }
@@ -183,7 +183,7 @@ public sealed class TableReader
     private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && ch >= '\u4e00' && ch <= '\u9fff';
 
     private static bool IsDigitsOnly(string text) =>
-        text.Trim() is { Length: > 0 } t && char.IsAsciiDigit(t[0]) && t.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
+        NumberText.WithoutStrayMarks(text) is { Length: > 0 } t && char.IsAsciiDigit(t[0]) && t.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
 
     /// <summary>
     /// One digit read from ink wider than any digit: something printed touches it, in a number column most
