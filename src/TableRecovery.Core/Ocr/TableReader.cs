@@ -54,14 +54,27 @@ public sealed class TableReader
                 readings[cell].Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));
             }
             var weak = readings[cell].Count == 0 || readings[cell][0].Confidence < WeakDigitsConfidence;
-            if ((!ink.LooksNumeric && ink.Pieces > 2 || weak) && ReadsAsNone(engines.Labels, crops, ink.InkBox!.Value, pad) is { } none)
+            if (!ink.LooksNumeric && ink.Pieces > 2 || weak)
             {
-                // A Chinese glyph in a number cell is almost always 无 (a printed zero). Scan noise also breaks
-                // digits into many pieces, so 无 must be seen by the Chinese model; the digit readings stay
-                // as weak alternatives in case it was wrong.
-                readings[cell] = [none, .. readings[cell].Select(r => r with { Confidence = r.Confidence * 0.3 })];
-                texts[cell] = none.Text;
-                printedNone.Add(cell);
+                var (chinese, chineseConfidence) = ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad);
+                if (chinese.Contains('无'))
+                {
+                    // A Chinese glyph in a number cell is almost always 无 (a printed zero). Scan noise also breaks
+                    // digits into many pieces, so 无 must be seen by the Chinese model; the digit readings stay
+                    // as weak alternatives in case it was wrong.
+                    readings[cell] = [new Reading("无", chineseConfidence, ReadingMethod.Cell), .. readings[cell].Select(r => r with { Confidence = r.Confidence * 0.3 })];
+                    texts[cell] = "无";
+                    printedNone.Add(cell);
+                }
+                else if (weak && chineseConfidence >= WordsNotNumberConfidence && chinese.Count(IsChineseGlyph) >= 2)
+                {
+                    // Words the vote took for a number: a thin serif label (信息内容, 行政处罚) binarizes into narrow
+                    // upright strokes that pass for digits, and a whole label column can be voted in. The digits
+                    // engine sees nothing in them; the Chinese model reads words.
+                    numeric.Remove(cell);
+                    readings.Remove(cell);
+                    texts.Remove(cell);
+                }
             }
         }
         var labels = new Dictionary<LatticeCell, string>();
@@ -180,7 +193,12 @@ public sealed class TableReader
 
     private const double GuessedNoneConfidence = 0.3;
 
-    private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && ch >= '\u4e00' && ch <= '\u9fff';
+    private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && IsChineseGlyph(ch);
+
+    private static bool IsChineseGlyph(char ch) => ch >= '\u4e00' && ch <= '\u9fff';
+
+    /// <summary>How sure the Chinese model must be of two or more glyphs in a cell voted a number to take it for words.</summary>
+    private const double WordsNotNumberConfidence = 0.4;
 
     private static bool IsDigitsOnly(string text) =>
         NumberText.WithoutStrayMarks(text) is { Length: > 0 } t && char.IsAsciiDigit(t[0]) && t.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
@@ -354,12 +372,6 @@ public sealed class TableReader
         return string.Join(separate.Stacked ? "\n" : " ", groups
             .Select(g => NumberText.Clean(string.Concat(g.OrderBy(w => w.Box.X).Select(w => w.Text))))
             .Where(x => x.Length > 0));
-    }
-
-    private static Reading? ReadsAsNone(OcrEngine labels, CropMaker crops, PixelRect ink, int pad)
-    {
-        var (text, confidence) = ReadLabel(labels, crops, ink, pad);
-        return text.Contains('无') ? new Reading("无", confidence, ReadingMethod.Cell) : null;
     }
 
     /// <param name="singleLine">The ink is one line: line mode skips the layout analysis, about a quarter of the time of a label.</param>
