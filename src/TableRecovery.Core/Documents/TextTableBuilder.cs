@@ -67,11 +67,13 @@ public static class TextTableBuilder
         var result = single.Where(c => dataRows.Contains(c.Row) && dataColumns.Contains(c.Column)).ToHashSet();
         // A value cell spanning several columns (the narrow blocks of the active tables) lost the vote, which counts
         // unmerged cells only. The text is certain, so a row of a label followed only by numbers and blanks is a value row.
+        // A wide text followed by blanks alone is not: a heading or a paragraph the grid took in above or below the table.
         foreach (var row in lattice.Cells.GroupBy(c => c.Row))
         {
             var cells = row.OrderBy(c => c.Column).ToList();
             var values = cells.Skip(1).ToList();
             if (cells.Count >= 2 && text(cells[0]) is { Length: > 0 } label && !LooksNumeric(label)
+                && (cells[0].ColumnSpan == 1 || values.Any(c => text(c).Length > 0))
                 && values.Any(c => c.ColumnSpan > 1 && !result.Contains(c))
                 && values.All(c => c.RowSpan == 1 && c.Column >= firstDataColumn && (text(c).Length == 0 || LooksNumeric(text(c)))))
             {

@@ -182,4 +182,14 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         // Measured: 8 of its 10 printed zeros read (the rules row sits on a broken rule).
         Assert.True(zeros >= 8, $"{zeros} of {table.Cells.Count} printed zeros read: {string.Join(", ", table.Cells.Where(c => c.Value != 0).Select(c => $"{c.Id}={c.Value?.ToString() ?? "none"}"))}");
     }
+
+    [Fact]
+    public void A_heading_and_a_paragraph_the_grid_took_into_a_text_layer_table_are_not_value_rows()
+    {
+        // A born-digital PDF (reports --seed 5, 0028_pdf-digital_2021): the grid of its appeals table takes in the
+        // section heading above it and the paragraph below as rows. Read from the text layer, each was a wide text
+        // followed by blanks, taken for a value row of blank numbers, and the table went unidentified.
+        var (table, truth) = Recover("0028_pdf-digital_2021", "appeals");
+        AssertRead(table, truth, truth.Cells.Keys);
+    }
 }
