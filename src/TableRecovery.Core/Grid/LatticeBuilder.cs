@@ -20,8 +20,11 @@ public static class LatticeBuilder
         var right = horizontal.Max(r => r.End);
         if (columnEdges.Count == 0 || columnEdges[0] - left > t) columnEdges.Insert(0, left);
         if (right - columnEdges[^1] > t) columnEdges.Add(right);
-        var top = vertical.Count > 0 ? vertical.Min(r => r.Start) : rowEdges[0];
-        var bottom = vertical.Count > 0 ? vertical.Max(r => r.End) : rowEdges[^1];
+        // Tables without a top or bottom border: the vertical rules show where the table ends; but only where at
+        // least half of them reach. One that a stroke of the bold heading above (or of the paragraph below) lengthens
+        // would add that text as a row.
+        var top = vertical.Count > 0 ? vertical.Select(r => r.Start).Order().ElementAt((vertical.Count - 1) / 2) : rowEdges[0];
+        var bottom = vertical.Count > 0 ? vertical.Select(r => r.End).OrderDescending().ElementAt((vertical.Count - 1) / 2) : rowEdges[^1];
         if (rowEdges[0] - top > t) rowEdges.Insert(0, top);
         if (bottom - rowEdges[^1] > t) rowEdges.Add(bottom);
         if (rowEdges.Count < 2 || columnEdges.Count < 2) return null;

@@ -57,4 +57,17 @@ public sealed class TableFinderTests
         Assert.True(tables.Zip(tables.Skip(1)).All(p => p.First.Lattice.Bounds.Bottom <= p.Second.Lattice.Bounds.Y),
             "tables are not in top-to-bottom order");
     }
+
+    [Fact]
+    public void A_bold_heading_above_a_table_does_not_become_its_first_row()
+    {
+        // A mild page (tests/fixtures/cases/0024): strokes of the heading 四、因政府信息公开工作被申请行政复议… line up with
+        // one vertical rule of the appeals table below and lengthened it; the lattice took the heading in as a row.
+        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0024_page-2021_mild.truth.json"));
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var expected = source.Tables.Select(t => $"{t.GridRows}x{t.GridColumns}").ToList();
+        var found = TableFinder.Find(image).Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}").ToList();
+        Assert.True(expected.SequenceEqual(found), $"drawn {string.Join(", ", expected)}; found {string.Join(", ", found)}");
+    }
 }
