@@ -59,16 +59,7 @@ public sealed class CropMaker(byte[] gray, int width, int height)
 
     private byte[] FullContrast(byte[] pixels, PixelRect region)
     {
-        var r = region.Intersect(new PixelRect(0, 0, width, height));
-        byte darkest = 255, lightest = 0;
-        for (var y = 0; y < r.Height; y++)
-        {
-            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width))
-            {
-                if (v < darkest) darkest = v;
-                if (v > lightest) lightest = v;
-            }
-        }
+        var (darkest, lightest) = ToneRange(gray, width, region.Intersect(new PixelRect(0, 0, width, height)));
         var threshold = (darkest + lightest) / 2;
         for (var i = 0; i < pixels.Length; i++)
         {
@@ -89,5 +80,20 @@ public sealed class CropMaker(byte[] gray, int width, int height)
             gray.AsSpan((r.Y + y) * width + r.X, r.Width).CopyTo(result.AsSpan((y + pad) * w + pad, r.Width));
         }
         return result;
+    }
+
+    /// <summary>The darkest and lightest gray value inside <paramref name="r"/> (already clipped to the image).</summary>
+    internal static (byte Darkest, byte Lightest) ToneRange(byte[] gray, int width, PixelRect r)
+    {
+        byte darkest = 255, lightest = 0;
+        for (var y = 0; y < r.Height; y++)
+        {
+            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width))
+            {
+                if (v < darkest) darkest = v;
+                if (v > lightest) lightest = v;
+            }
+        }
+        return (darkest, lightest);
     }
 }

@@ -24,15 +24,7 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
         if (r.Width < 4 || r.Height < 6) return null;
         // One pixel of background all round, so the outside is one connected region.
         int w = r.Width + 2, h = r.Height + 2;
-        byte darkest = 255, lightest = 0;
-        for (var y = 0; y < r.Height; y++)
-        {
-            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width))
-            {
-                if (v < darkest) darkest = v;
-                if (v > lightest) lightest = v;
-            }
-        }
+        var (darkest, lightest) = CropMaker.ToneRange(gray, width, r);
         if (lightest - darkest < 40) return null;
         // Thin serif strokes blurred into the paper break at a midway threshold and open the loop; nearer the
         // paper's tone they hold.

@@ -119,12 +119,14 @@ public sealed class TableReader
         }
         foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsLoneGlyph(inks[c], t)))
         {
-            if (SlashTheEngineMissed(crops, inks[cell], readings[cell]) is { } slash)
+            // Measured at most once per cell, and only when a reading calls for it.
+            var measured = new Lazy<GlyphShape?>(() => crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1)));
+            if (SlashTheEngineMissed(measured, readings[cell]) is { } slash)
             {
                 readings[cell].Insert(0, slash);
                 continue;
             }
-            if (LoopsSayZero(crops, inks[cell], readings[cell]) is { } shape)
+            if (LoopsSayZero(measured, readings[cell]) is { } shape)
             {
                 // The engine's readings against the loops keep only a fraction of their confidence (see GlyphShape.IsZero).
                 readings[cell] = [shape, .. readings[cell].Select(r => r.Method == ReadingMethod.Choice || r.Text.Trim() == shape.Text
@@ -166,10 +168,10 @@ public sealed class TableReader
     /// <summary>
     /// A "/" the engine read as nothing or only weakly: a blot at its foot, or blur, hides it from the line model.
     /// </summary>
-    private static Reading? SlashTheEngineMissed(CropMaker crops, CellInk ink, List<Reading> readings)
+    private static Reading? SlashTheEngineMissed(Lazy<GlyphShape?> shape, List<Reading> readings)
     {
         var engineSure = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().Length > 0 && r.Confidence >= 0.5);
-        return !engineSure && crops.Shape(ink.InkBox!.Value.Inflate(1, 1)) is { Slash: true }
+        return !engineSure && shape.Value is { Slash: true }
             ? new Reading("/", SlashShapeConfidence, ReadingMethod.Shape)
             : null;
     }
@@ -180,10 +182,10 @@ public sealed class TableReader
     /// A lone digit other than 0 whose loops say 0: a speck on a zero's outline makes the line model read a
     /// confident 6, 9, 8 or 2 (0.95), by cell and by strip alike. The shape's reading competes.
     /// </summary>
-    private static Reading? LoopsSayZero(CropMaker crops, CellInk ink, List<Reading> readings)
+    private static Reading? LoopsSayZero(Lazy<GlyphShape?> shape, List<Reading> readings)
     {
         var disagree = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is [>= '1' and <= '9']);
-        return disagree && crops.Shape(ink.InkBox!.Value.Inflate(1, 1)) is { IsZero: true }
+        return disagree && shape.Value is { IsZero: true }
             ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
             : null;
     }
