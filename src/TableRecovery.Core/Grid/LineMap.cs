@@ -24,12 +24,27 @@ internal static class LineMap
     /// <returns>1 bpp maps (1 = line) of the horizontal and the vertical runs; the caller disposes them.</returns>
     public static (PixHandle Horizontal, PixHandle Vertical) Find(PixHandle gray, double textHeight, int minHorizontal, int minVertical)
     {
-        // A closing wider than a glyph removes all the dark detail and leaves the paper.
-        var paperBrick = (int)(textHeight * 1.6);
-        using var paper = Leptonica.pixCloseGray(gray, paperBrick, paperBrick);
+        using var paper = Paper(gray, textHeight);
         using var darkness = Leptonica.pixSubtractGray(paper, gray);
         var thin = (int)(textHeight * ThinShare);
         return (Runs(darkness, minHorizontal, thin, horizontal: true), Runs(darkness, minVertical, thin, horizontal: false));
+    }
+
+    /// <summary>Paper is measured on blocks this many pixels wide.</summary>
+    private const int PaperBlock = 4;
+
+    /// <summary>
+    /// The paper's gray level around each pixel: a closing wider than a glyph removes all the dark detail. The
+    /// paper varies slowly, so it is measured on blocks (each as light as its lightest pixel), where the
+    /// closing costs a sixteenth of its time at full size (136 ms on a requests table).
+    /// </summary>
+    private static PixHandle Paper(PixHandle gray, double textHeight)
+    {
+        var brick = (int)(textHeight * 1.6);
+        using var blocks = Leptonica.pixScaleGrayLightest(gray, PaperBlock);
+        using var closed = Leptonica.pixCloseGray(blocks, brick / PaperBlock, brick / PaperBlock);
+        using var full = Leptonica.pixExpandReplicate(closed, PaperBlock);
+        return Leptonica.pixClipRectangle(full, 0, 0, Leptonica.pixGetWidth(gray), Leptonica.pixGetHeight(gray));
     }
 
     private static PixHandle Runs(PixHandle fullDarkness, int length, int thin, bool horizontal)

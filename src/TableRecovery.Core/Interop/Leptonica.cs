@@ -15,6 +15,7 @@ internal static unsafe partial class Leptonica
 
     public const int L_ROTATE_AREA_MAP = 2;
     public const int L_BRING_IN_WHITE = 1;
+    private const int L_CHOOSE_MAX = 2;
     public const int L_CLONE = 2;
     public const int IFF_PNG = 3;
     public const int IFF_UNKNOWN = 0;
@@ -114,6 +115,8 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib, EntryPoint = "pixFindSkewSweepAndSearch")]
     private static partial int pixFindSkewSweepAndSearch_(PixHandle pixs, out float angle, out float conf, int redsweep, int redsearch, float sweeprange, float sweepdelta, float minbsdelta);
     [LibraryImport(Lib, EntryPoint = "pixScale")] private static partial nint pixScale_(PixHandle pixs, float scalex, float scaley);
+    [LibraryImport(Lib, EntryPoint = "pixScaleGrayMinMax")] private static partial nint pixScaleGrayMinMax_(PixHandle pixs, int xfact, int yfact, int type);
+    [LibraryImport(Lib, EntryPoint = "pixExpandReplicate")] private static partial nint pixExpandReplicate_(PixHandle pixs, int factor);
     public static PixHandle pixRotateOrth(PixHandle pixs, int quads) => Owned.Wrap<PixHandle>(pixRotateOrth_(pixs, quads), nameof(pixRotateOrth));
 
     /// <summary>Rotates by <paramref name="radians"/> about the centre, area-mapped, bringing in white.</summary>
@@ -125,6 +128,14 @@ internal static unsafe partial class Leptonica
         pixFindSkewSweepAndSearch_(binary, out degrees, out confidence, 4, 2, sweepRangeDegrees, 1.0f, 0.01f) == 0;
 
     public static PixHandle pixScale(PixHandle pixs, float scalex, float scaley) => Owned.Wrap<PixHandle>(pixScale_(pixs, scalex, scaley), nameof(pixScale));
+
+    /// <summary>An 8 bpp image shrunk by a whole factor, each pixel the lightest of the block it stands for.</summary>
+    public static PixHandle pixScaleGrayLightest(PixHandle gray, int factor) =>
+        Owned.Wrap<PixHandle>(pixScaleGrayMinMax_(gray, factor, factor, L_CHOOSE_MAX), "pixScaleGrayMinMax");
+
+    /// <summary>An image grown by a whole factor, each pixel repeated.</summary>
+    public static PixHandle pixExpandReplicate(PixHandle pixs, int factor) =>
+        Owned.Wrap<PixHandle>(pixExpandReplicate_(pixs, factor), nameof(pixExpandReplicate));
 
     // Binarization and morphology (1 bpp: 1 = ink).
     [LibraryImport(Lib, EntryPoint = "pixSauvolaBinarizeTiled")]

@@ -12,6 +12,9 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     public static CropMaker For(PixHandle gray8) =>
         new(Leptonica.CopyGray(gray8), Leptonica.pixGetWidth(gray8), Leptonica.pixGetHeight(gray8));
 
+    /// <summary>The white margin put around a crop of text this tall.</summary>
+    public static int PadFor(double textHeight) => (int)Math.Max(6, textHeight * 0.4);
+
     public int Width => width;
     public int Height => height;
 

@@ -13,13 +13,13 @@ public sealed class TableReader
 {
     private const double StripScale = 1.5;
 
-    public ReadTable Read(NormalizedImage image, CropMaker crops, DetectedTable table, EngineSet engines, string imageName)
+    public ReadTable Read(NormalizedImage image, CropMaker crops, DetectedTable table, OcrEngine digits, LabelReader labelReader, string imageName)
     {
         var t = image.TextHeight;
         var lattice = table.Lattice;
         var inks = lattice.Cells.ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t));
         var numeric = NumericCellClassifier.Classify(lattice, inks);
-        var pad = (int)Math.Max(6, t * 0.4);
+        var pad = CropMaker.PadFor(t);
 
         var readings = new Dictionary<LatticeCell, List<Reading>>();
         var texts = new Dictionary<LatticeCell, string>();
@@ -36,7 +36,7 @@ public sealed class TableReader
             if (ink.IsDash(t))
             {
                 // A lone flat stroke is a printed zero (-, —); the digits engine reads it, the shape confirms it.
-                var read = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad);
+                var read = ReadNumberCell(digits, crops, ink.InkBox!.Value, pad);
                 // The engine is unsure of a lone dash (it scores one 0.0–0.3) even when it reads one; agreeing with
                 // the shape, its reading is as good as the shape's.
                 var engineRead = read[0].Text == "-" ? read[0] with { Confidence = Math.Max(read[0].Confidence, DashAgreementConfidence) } : read[0];
@@ -45,8 +45,8 @@ public sealed class TableReader
                 continue;
             }
             readings[cell] = cell.RowSpan > 1
-                ? ReadStackedCell(engines.Digits, crops, image, lattice, cell, pad)
-                : ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
+                ? ReadStackedCell(digits, crops, image, lattice, cell, pad)
+                : ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
             if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)))
             {
@@ -56,7 +56,7 @@ public sealed class TableReader
             var weak = readings[cell].Count == 0 || readings[cell][0].Confidence < WeakDigitsConfidence;
             if (!ink.LooksNumeric && ink.Pieces > 2 || weak)
             {
-                var (chinese, chineseConfidence) = ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad);
+                var (chinese, chineseConfidence) = labelReader.Read(ink.InkBox!.Value, pad);
                 if (chinese.Contains('无'))
                 {
                     // A Chinese glyph in a number cell is almost always 无 (a printed zero). Scan noise also breaks
@@ -81,7 +81,7 @@ public sealed class TableReader
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c)))
         {
             var ink = inks[cell];
-            var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : ReadLabel(engines.Labels, crops, ink.InkBox!.Value, pad, ink.Lines == 1);
+            var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1);
             labels[cell] = label;
             if (cell.RowSpan == 1 && label.Trim() == "无")
             {
@@ -97,7 +97,7 @@ public sealed class TableReader
                 // shapes to vote with; a number across merged columns whose row label happens to look numeric, or
                 // whose thin strokes broke into pieces): read as numbers, both ways, like the voted ones.
                 numeric.Add(cell);
-                readings[cell] = ReadNumberCell(engines.Digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
+                readings[cell] = ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
                 texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
             }
         }
@@ -115,7 +115,7 @@ public sealed class TableReader
         }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
-            ReadStrip(engines.Digits, crops, column.ToList(), inks, pad, t, readings);
+            ReadStrip(digits, crops, column.ToList(), inks, pad, t, readings);
         }
         foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsLoneGlyph(inks[c], t)))
         {
@@ -151,7 +151,7 @@ public sealed class TableReader
                 cells.Add(new ReadCell(cell, labels[cell], false, blank, source));
             }
         }
-        var heading = ReadHeading(image, crops, table.HeadingBand, engines.Labels, t);
+        var heading = ReadHeading(image, table.HeadingBand, labelReader, t);
         return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2));
     }
 
@@ -376,21 +376,12 @@ public sealed class TableReader
             .Where(x => x.Length > 0));
     }
 
-    /// <param name="singleLine">The ink is one line: line mode skips the layout analysis, about a quarter of the time of a label.</param>
-    private static (string Text, double Confidence) ReadLabel(OcrEngine labels, CropMaker crops, PixelRect ink, int pad, bool singleLine = false)
-    {
-        using var crop = crops.Padded(ink.Inflate(2, 2), pad);
-        var words = labels.Recognize(crop, singleLine ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock);
-        if (words.Count == 0) return ("", 0);
-        return (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
-    }
-
-    private static string? ReadHeading(NormalizedImage image, CropMaker crops, PixelRect? band, OcrEngine labels, double t)
+    private static string? ReadHeading(NormalizedImage image, PixelRect? band, LabelReader labels, double t)
     {
         if (band is not { } b || b.Height < t * 0.6) return null;
         var ink = CellInk.Measure(image.Binary, image.Width, image.Height, b, t);
         if (ink.IsBlank) return null;
-        var text = ReadLabel(labels, crops, ink.InkBox!.Value, (int)t / 2).Text;
+        var text = labels.Read(ink.InkBox!.Value, (int)t / 2).Text;
         return text.Length == 0 ? null : text;
     }
 

@@ -147,6 +147,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             var tables = TableFinder.Find(image);
             if (tables.Count == 0) return [];
             var crops = CropMaker.For(image.Gray);
+            var labels = new LabelReader(engines, crops);
             // A page with a text layer is upright as rendered; its orientation is not guessed from the pixels.
             if (text is null)
             {
@@ -155,7 +156,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
                     turns = 1;
                     Renormalize();
                 }
-                if (OrientationDetector.IsUpsideDown(image, tables, crops, engines.Labels))
+                if (OrientationDetector.IsUpsideDown(image, tables, labels))
                 {
                     turns += 2;
                     Renormalize();
@@ -163,7 +164,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             }
             var read = tables.Select(t => text is not null && TextLayerTableReader.Covers(text, image, t)
                 ? TextLayerTableReader.Read(image, t, text, name)
-                : _reader.Read(image, crops, t, engines, name)).ToList();
+                : _reader.Read(image, crops, t, engines.Digits, labels, name)).ToList();
             if (request.RenderOverlay)
             {
                 overlays.Add(new Overlay(name, OverlayRenderer.Render(image, read, [])));
@@ -176,6 +177,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
                 image = _normalizer.Normalize(page, turns);
                 tables = TableFinder.Find(image);
                 crops = CropMaker.For(image.Gray);
+                labels = new LabelReader(engines, crops);
             }
         }
         finally
