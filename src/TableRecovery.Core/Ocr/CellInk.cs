@@ -99,6 +99,10 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     {
         if (lines > 1 || ink.Height > t * 1.5) return false;
         if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
+        // One glyph well under the text height, whatever its pieces: serif digits stand well below the Chinese
+        // glyphs the text height is measured on, and their faint thin strokes break apart on a poor scan (a 0 in
+        // three specks); a Chinese glyph, broken or not, is as tall as the text.
+        if (pieces.Count <= 4 && ink.Height >= t * 0.4 && ink.Height <= t * 0.75 && ink.Width <= ink.Height * 1.1) return true;
         var tall = pieces.Where(p => p.H >= ink.Height * 0.6).ToList();
         if (tall.Count == 0) return false;
         // A lone round zero (old-style figures: x-height tall, as wide as high) is a digit too.
