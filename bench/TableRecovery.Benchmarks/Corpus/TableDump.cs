@@ -1,3 +1,4 @@
+using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Pipeline;
 using TableRecovery.Core.Tests.Reconciliation;
 using TableRecovery.Core.Tests.Support;
@@ -22,6 +23,17 @@ internal static class TableDump
             var read = table.Read;
             Console.WriteLine($"--- table {index}: grid {read.Lattice.RowCount}x{read.Lattice.ColumnCount}, rotation {read.Rotation}, skew {read.SkewDegrees}, heading '{read.HeadingHint}'");
             Console.WriteLine($"    snapped: {table.Snapped?.Layout.Id ?? "none"} score {table.Snapped?.Score:0.00} notes: {string.Join(" | ", table.Snapped?.Notes ?? [])}");
+            if (table.Snapped is null)
+            {
+                var alone = new LayoutSnapper().Snap(read);
+                Console.WriteLine($"    snapped alone: {alone.Reason}");
+                foreach (var candidate in alone.Candidates) Console.WriteLine($"      {candidate.LayoutId} {candidate.Score:0.00}: {candidate.Explanation}");
+                if (alone.Candidates.Count > 0 && Environment.GetEnvironmentVariable("DUMP_NOTES") is { } layoutId)
+                {
+                    var forced = new LayoutSnapper(minimumScore: 0).SnapAs(read, LayoutCatalog.Default[layoutId]);
+                    Console.WriteLine($"      notes as {layoutId}: {string.Join(" | ", forced.Table?.Notes ?? [])}");
+                }
+            }
             foreach (var row in read.Cells.GroupBy(c => c.Cell.Row).OrderBy(g => g.Key))
             {
                 var match = table.Snapped?.Rows.FirstOrDefault(r => r.LatticeRow == row.Key);

@@ -60,6 +60,11 @@ internal static class BlockTableSnapper
         var anchors = MonotoneAligner.Align(grid.RowCount, items.Count, Sim, Threshold);
         var pairs = MonotoneAligner.FillGaps(anchors, grid.RowCount, items.Count,
             (r, j) => !grid.IsThinRow(r) && hasNumbers[r] == (items[j].Kind == ItemKind.DataRow) && (rowLabels[r].Length <= 1 || Sim(r, j) >= 0.2));
+        var shapeRows = pairs.Any(p => p.Basis == MatchBasis.Label && items[p.Expected].Kind == ItemKind.DataRow)
+            ? null
+            : RowsOfTheShape(grid, items, hasNumbers);
+        var hasTheShape = shapeRows is not null;
+        pairs = shapeRows ?? pairs;
         var matchedRows = pairs.Select(p => p.Observed).ToHashSet();
         var usable = Enumerable.Range(0, grid.RowCount).Count(r => !grid.IsThinRow(r) && (hasNumbers[r] || rowTexts[r].Length > 0)
             && (!grid.IsTitleRow[r] || matchedRows.Contains(r)));
@@ -130,10 +135,40 @@ internal static class BlockTableSnapper
 
         Describe(grid, layout, items, pairs, rowTexts, rowLabels, missingRows, notes);
         var structure = 0.8 * rowF + 0.2 * columnFit;
+        if (hasTheShape)
+        {
+            // No row label read places the numbers: the shape may identify the table only when nothing read matches any
+            // layout (see LayoutFit.HasTheShape).
+            structure = 0;
+            notes.Add($"nothing read places the numbers on this layout, but the table has its shape: {items.Count} rows, "
+                + $"the {layout.Blocks.Count} block headers and the numbers where the layout has them");
+        }
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), column headers {columnFit:0.00} over {blocksFound}/{layout.Blocks.Count} blocks");
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
-        return new LayoutFit(snapped, structure, explanation);
+        return new LayoutFit(snapped, structure, explanation, hasTheShape);
+    }
+
+    /// <summary>
+    /// The rows of a table whose labels could not be read, placed by position: only when every lattice row is what the
+    /// layout has there — a block header across the table, a column header row without numbers, a row of numbers.
+    /// </summary>
+    private static List<AlignedPair>? RowsOfTheShape(ReadGrid grid, List<Item> items, List<bool> hasNumbers)
+    {
+        var rows = Enumerable.Range(0, grid.RowCount).Where(r => !grid.IsThinRow(r)).ToList();
+        if (rows.Count != items.Count) return null;
+        for (var j = 0; j < items.Count; j++)
+        {
+            var r = rows[j];
+            var fits = items[j].Kind switch
+            {
+                ItemKind.BlockHeader => grid.IsTitleRow[r],
+                ItemKind.ColumnHeader => !grid.IsTitleRow[r] && !hasNumbers[r],
+                _ => hasNumbers[r],
+            };
+            if (!fits) return null;
+        }
+        return rows.Select((r, j) => new AlignedPair(r, j, 1, 0, MatchBasis.Position)).ToList();
     }
 
     /// <summary>The numeral of "第二十条第（五）项": the one before 项.</summary>

@@ -1,7 +1,9 @@
 namespace TableRecovery.Core.Layouts;
 
 /// <summary>A snapped table with how well its layout explains the read table, before the heading is weighed in.</summary>
-internal sealed record LayoutFit(SnappedTable Table, double Structure, string Explanation);
+/// <param name="HasTheShape">Nothing read matches the layout, but the table has exactly its rows and columns, and the
+/// snapped table places them by position.</param>
+internal sealed record LayoutFit(SnappedTable Table, double Structure, string Explanation, bool HasTheShape = false);
 
 /// <summary>
 /// How well an alignment explains both sides: precision = matched similarity per usable observed item

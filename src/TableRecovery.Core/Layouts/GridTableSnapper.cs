@@ -94,6 +94,17 @@ internal static class GridTableSnapper
         {
             columnF = Math.Min(columnF, 0.6); // nothing read confirms the columns
         }
+        var rowEvidence = layout.Rows.Count > 1 && rowPairs.Any(p => p.Basis == MatchBasis.Label);
+        var columnEvidence = columnPairs.Any(p => p.Basis == MatchBasis.Label);
+        // Where the numbers sit is told by the row labels, or for appeals (one row, no labels) by the column headers.
+        var nothingPlacesTheNumbers = layout.Rows.Count > 1 ? !rowEvidence : !columnEvidence;
+        var shapeRows = nothingPlacesTheNumbers ? RowsOfTheShape(table, layout, rowPairs) : null;
+        var hasTheShape = shapeRows is not null && columnPairs.Count == columns.Count;
+        if (hasTheShape && layout.Rows.Count > 1)
+        {
+            rowPairs = shapeRows!;
+            (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, layout.Rows.Count);
+        }
 
         // ---- cells
         var rowMatches = new List<RowMatch>();
@@ -131,18 +142,40 @@ internal static class GridTableSnapper
         DescribeColumns(table, columnPairs, columnMatches, missingColumns, notes);
 
         var structure = Math.Sqrt(rowF * columnF); // both must fit: rows without columns (or the reverse) is no match
-        var readEvidence = (layout.Rows.Count > 1 && rowPairs.Any(p => p.Basis == MatchBasis.Label))
-            || columnPairs.Any(p => p.Basis == MatchBasis.Label);
-        if (!readEvidence && structure > 0)
+        if (hasTheShape)
         {
-            // The shape alone (one row of numbers under a header nobody could read) is no evidence of the layout.
+            // The shape alone is no evidence against a layout that something read matches; only when nothing read
+            // matches any layout may the snapper take an exact shape (see LayoutFit.HasTheShape).
+            structure = 0;
+            notes.Add($"nothing read places the numbers on this layout, but the table has its shape: {layout.Rows.Count} body rows, {columns.Count} data columns");
+        }
+        else if (!rowEvidence && !columnEvidence && structure > 0)
+        {
             structure = 0;
             notes.Add("no row label or column header read matches this layout: the shape alone does not identify it");
         }
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), columns {columnF:0.00} (P {columnP:0.00} R {columnR:0.00}, {columnMatches.Count}/{columns.Count} found)");
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
-        return new LayoutFit(snapped, structure, explanation);
+        return new LayoutFit(snapped, structure, explanation, hasTheShape);
+    }
+
+    /// <summary>
+    /// The rows of a table whose labels could not be read, placed by position: only when it has exactly the layout's
+    /// body rows (a single one under the header for appeals). Null otherwise: with a row more or fewer, position
+    /// says nothing of which is which.
+    /// </summary>
+    private static List<AlignedPair>? RowsOfTheShape(GridTableAnalysis table, TableLayout layout, List<AlignedPair> rowPairs)
+    {
+        if (layout.Rows.Count == 1)
+        {
+            // SingleDataRow: one body row and no labels beside it is the appeals shape.
+            return rowPairs is [{ Similarity: 1 }] ? rowPairs : null;
+        }
+        var rows = Enumerable.Range(0, table.BodyRows.Count).Where(i => !table.Grid.IsThinRow(table.BodyRows[i])).ToList();
+        return rows.Count == layout.Rows.Count
+            ? rows.Select((i, k) => new AlignedPair(i, k, 1, 0, MatchBasis.Position)).ToList()
+            : null;
     }
 
     internal static IReadOnlyList<string> GroupParts(string? group) =>

@@ -40,6 +40,12 @@ public sealed record SnappedTable(
     IReadOnlyList<string> Notes)
 {
     public bool IsComplete => MissingRowKeys.Count == 0 && MissingColumnKeys.Count == 0 && UnresolvedCellIds.Count == 0;
+
+    /// <summary>
+    /// No label was read: the layout was told by the table's shape, rows and columns placed by position. Nothing
+    /// read vouches for where any number sits, so every cell goes to a reviewer.
+    /// </summary>
+    public bool IdentifiedByShape { get; init; }
 }
 
 /// <summary>

@@ -26,7 +26,14 @@ public sealed record Reading(string Text, double Confidence, ReadingMethod Metho
 /// <param name="IsNumeric">The cell holds a number (or a printed zero such as "/", "-", "—", "无", or nothing).</param>
 /// <param name="Readings">Distinct numeric readings, best first; empty for label cells.</param>
 /// <param name="SourceBox">The cell's box in the input image's own pixel coordinates.</param>
-public sealed record ReadCell(LatticeCell Cell, string Text, bool IsNumeric, IReadOnlyList<Reading> Readings, PixelRect SourceBox);
+public sealed record ReadCell(LatticeCell Cell, string Text, bool IsNumeric, IReadOnlyList<Reading> Readings, PixelRect SourceBox)
+{
+    /// <summary>
+    /// How sure the Chinese model was of a label cell's text (mean word confidence, 0..1); 1 for text taken from a
+    /// document's text layer or Word table. Garbage read from tiny or faint print scores low, clean text of any kind high.
+    /// </summary>
+    public double LabelConfidence { get; init; } = 1;
+}
 
 /// <summary>
 /// A table as read from a picture, before it is matched to a layout: the lattice, every cell's text,

@@ -78,11 +78,13 @@ public sealed class TableReader
             }
         }
         var labels = new Dictionary<LatticeCell, string>();
+        var labelConfidences = new Dictionary<LatticeCell, double>();
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c)))
         {
             var ink = inks[cell];
             var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1);
             labels[cell] = label;
+            labelConfidences[cell] = labelConfidence;
             if (cell.RowSpan == 1 && label.Trim() == "无")
             {
                 // A printed zero the vote missed, merged across columns or not.
@@ -148,7 +150,7 @@ public sealed class TableReader
                 // A blank cell outside the voted number cells (a row printing every zero as a blank has nothing
                 // to vote with) carries what a blank number cell would, should the layout put a number there.
                 IReadOnlyList<Reading> blank = inks[cell].IsBlank ? BlankReadings() : [];
-                cells.Add(new ReadCell(cell, labels[cell], false, blank, source));
+                cells.Add(new ReadCell(cell, labels[cell], false, blank, source) { LabelConfidence = labelConfidences[cell] });
             }
         }
         var heading = ReadHeading(image, table.HeadingBand, labelReader, t);

@@ -134,7 +134,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 Confidence = Math.Round(c.Confidence, 4),
                 // A cell not in the picture (a table cut over two pictures) cannot be vouched for; nor can one
                 // whose row or column was placed without a clear label unless its identities check it.
-                Status = read is null ? Statuses.NeedsReview
+                Status = read is null || snapped.IdentifiedByShape ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
                     : c.Status,

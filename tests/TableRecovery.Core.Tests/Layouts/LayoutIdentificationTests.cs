@@ -1,4 +1,6 @@
 using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Pipeline;
+using TableRecovery.Core.Results;
 
 namespace TableRecovery.Core.Tests.Layouts;
 
@@ -94,15 +96,77 @@ public class LayoutIdentificationTests
         Assert.StartsWith("too close to call", result.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Does_not_identify_a_table_by_its_shape_alone()
+    [Theory]
+    [InlineData("appeals")]
+    [InlineData("requests-2021")]
+    [InlineData("requests-2019")]
+    [InlineData("active-2021")]
+    [InlineData("active-2019")]
+    public void Identifies_a_table_whose_labels_are_unreadable_by_its_exact_shape_for_review(string layoutId)
     {
-        // One row of numbers under fifteen columns of headers nobody could read: the shape of appeals, nothing more.
-        var table = SyntheticTable.Official("appeals").Labels(_ => "囗");
+        // Tiny or faint print: chi_sim reads every label as garbage, and is unsure of it; the grid came out whole.
+        var table = SyntheticTable.Official(layoutId).Labels(_ => "囗囗");
+        table.LabelConfidence = 0.2;
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        var snapped = SnapAssert.Snapped(result, table);
+        Assert.True(snapped.IdentifiedByShape, SnapAssert.Notes(snapped));
+        Assert.StartsWith($"identified as {layoutId} by its shape alone", snapped.Notes[0], StringComparison.Ordinal);
+        Assert.Equal(LayoutSnapper.ShapeAloneScore, snapped.Score);
+    }
+
+    [Fact]
+    public void Every_number_of_a_table_identified_by_its_shape_goes_to_a_reviewer()
+    {
+        // All zeros satisfy every identity, which alone would vouch for them; nothing read says where they sit.
+        var table = SyntheticTable.Official("requests-2021").Labels(_ => "囗囗");
+        table.LabelConfidence = 0.2;
+        foreach (var cell in table.Layout.Cells)
+        {
+            table.Number(cell.Id, "0");
+        }
+
+        var result = new LayoutAssembler().Assemble([table.ToReadTable()]).Single();
+
+        Assert.Equal("requests-2021", result.Layout);
+        var vouched = result.Cells.Where(c => c.Status != Statuses.NeedsReview).Select(c => $"{c.Id} {c.Status}").ToList();
+        Assert.True(vouched.Count == 0, $"{vouched.Count} cells not for review: {string.Join(", ", vouched.Take(10))}");
+        Assert.Equal(Statuses.NeedsReview, result.Status);
+    }
+
+    [Fact]
+    public void Does_not_identify_by_its_shape_a_table_with_a_row_more_than_its_layout()
+    {
+        // A doubled rule adds a row: with no label read, position cannot say which rows are which.
+        var table = SyntheticTable.Official("requests-2021").Labels(_ => "囗囗");
+        table.LabelConfidence = 0.2;
+        table.InsertRow(table.RowCount - 3, title: null);
 
         var result = _snapper.Snap(table.ToReadTable());
 
         Assert.False(result.IsMatch, $"identified as {result.Table?.Layout.Id}\n{SnapAssert.Candidates(result)}");
+    }
+
+    [Fact]
+    public void Does_not_identify_by_its_shape_a_table_whose_heading_names_another_section()
+    {
+        var table = SyntheticTable.Official("appeals", heading: "三、收到和处理政府信息公开申请情况").Labels(_ => "囗囗");
+        table.LabelConfidence = 0.2;
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        Assert.False(result.IsMatch, $"identified as {result.Table?.Layout.Id}\n{SnapAssert.Candidates(result)}");
+    }
+
+    [Fact]
+    public void A_table_read_well_enough_is_never_identified_by_its_shape()
+    {
+        var table = SyntheticTable.Official("requests-2021");
+
+        var snapped = SnapAssert.Snapped(_snapper.Snap(table.ToReadTable()), table);
+
+        Assert.False(snapped.IdentifiedByShape, SnapAssert.Notes(snapped));
     }
 
     [Fact]

@@ -51,6 +51,9 @@ internal sealed class SyntheticTable
 
     public string? Heading { get; set; }
 
+    /// <summary>How sure the Chinese model was of every label (see <see cref="ReadCell.LabelConfidence"/>).</summary>
+    public double LabelConfidence { get; set; } = 1;
+
     public int RowCount => _heights.Count;
     public int ColumnCount => _widths.Count;
 
@@ -381,7 +384,7 @@ internal sealed class SyntheticTable
             var cell = new LatticeCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, box);
             lattice.Add(cell);
             IReadOnlyList<Reading> readings = c.IsNumeric && c.Text.Length > 0 ? [new Reading(c.Text, 0.9, ReadingMethod.Cell)] : [];
-            read.Add(new ReadCell(cell, c.Text, c.IsNumeric, readings, box with { X = box.X * 2, Y = box.Y * 2 }));
+            read.Add(new ReadCell(cell, c.Text, c.IsNumeric, readings, box with { X = box.X * 2, Y = box.Y * 2 }) { LabelConfidence = LabelConfidence });
         }
         return new ReadTable(image, new Lattice(rowEdges, columnEdges, lattice), read, Heading, 0, 0);
     }
