@@ -148,9 +148,9 @@ internal static class CorpusBench
                 {
                     notes.Add($"misread {id}: truth '{truthCell.Text}' ({expected}), readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}, final {on?.Value} {on?.Status}");
                 }
-                if (ListReviews && identified && on is not null && on.Value == expected && on.Status == Statuses.NeedsReview)
+                if (ListReviews && identified && on is not null && on.Status == Statuses.NeedsReview)
                 {
-                    notes.Add($"review-right {id}: '{truthCell.Text}' @{on.Confidence:0.000} reconciler {reconciled?.GetValueOrDefault(id)?.Status} alts {string.Join(",", on.Alternatives.Select(a => $"{a.Value}:{a.Confidence:0.00}"))}, readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}");
+                    notes.Add($"review-{(on.Value == expected ? "right" : "wrong")} {id}: '{truthCell.Text}'{(on.Value == expected ? "" : $" output {on.Value}")} @{on.Confidence:0.000} reconciler {reconciled?.GetValueOrDefault(id)?.Status} alts {string.Join(",", on.Alternatives.Select(a => $"{a.Value}:{a.Confidence:0.00}"))}, readings {(snappedCell is null ? "none" : SyntheticTables.Describe(snappedCell.Readings))}");
                 }
                 if (on is not null && on.Value != expected && on.Status is Statuses.Ok or Statuses.Corrected)
                 {

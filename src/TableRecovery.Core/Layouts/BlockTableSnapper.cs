@@ -60,11 +60,12 @@ internal static class BlockTableSnapper
         var anchors = MonotoneAligner.Align(grid.RowCount, items.Count, Sim, Threshold);
         var pairs = MonotoneAligner.FillGaps(anchors, grid.RowCount, items.Count,
             (r, j) => !grid.IsThinRow(r) && hasNumbers[r] == (items[j].Kind == ItemKind.DataRow) && (rowLabels[r].Length <= 1 || Sim(r, j) >= 0.2));
-        var shapeRows = pairs.Any(p => p.Basis == MatchBasis.Label && items[p.Expected].Kind == ItemKind.DataRow)
-            ? null
-            : RowsOfTheShape(grid, items, hasNumbers);
-        var hasTheShape = shapeRows is not null;
-        pairs = shapeRows ?? pairs;
+        var shapeRows = RowsOfTheShape(grid, items, hasNumbers);
+        var placedByShape = shapeRows is not null && !pairs.Any(p => p.Basis == MatchBasis.Label && items[p.Expected].Kind == ItemKind.DataRow);
+        if (placedByShape)
+        {
+            pairs = shapeRows!;
+        }
         var matchedRows = pairs.Select(p => p.Observed).ToHashSet();
         var usable = Enumerable.Range(0, grid.RowCount).Count(r => !grid.IsThinRow(r) && (hasNumbers[r] || rowTexts[r].Length > 0)
             && (!grid.IsTitleRow[r] || matchedRows.Contains(r)));
@@ -135,10 +136,16 @@ internal static class BlockTableSnapper
 
         Describe(grid, layout, items, pairs, rowTexts, rowLabels, missingRows, notes);
         var structure = 0.8 * rowF + 0.2 * columnFit;
-        if (hasTheShape)
+        if (!placedByShape && pairs.Count(p => p.Basis == MatchBasis.Label) < 2)
+        {
+            // One row read (规范性文件, in both formats' first block) in a scrap of grid is too little to tell a layout by.
+            structure = 0;
+            notes.Add("fewer than two rows of the layout were read: too little to identify it");
+        }
+        if (placedByShape)
         {
             // No row label read places the numbers: the shape may identify the table only when nothing read matches any
-            // layout (see LayoutFit.HasTheShape).
+            // layout (see LayoutFit.PlacedByShape).
             structure = 0;
             notes.Add($"nothing read places the numbers on this layout, but the table has its shape: {items.Count} rows, "
                 + $"the {layout.Blocks.Count} block headers and the numbers where the layout has them");
@@ -146,7 +153,7 @@ internal static class BlockTableSnapper
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), column headers {columnFit:0.00} over {blocksFound}/{layout.Blocks.Count} blocks");
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
-        return new LayoutFit(snapped, structure, explanation, hasTheShape);
+        return new LayoutFit(snapped, structure, explanation, shapeRows is not null, placedByShape);
     }
 
     /// <summary>

@@ -1,9 +1,11 @@
 namespace TableRecovery.Core.Layouts;
 
 /// <summary>A snapped table with how well its layout explains the read table, before the heading is weighed in.</summary>
-/// <param name="HasTheShape">Nothing read matches the layout, but the table has exactly its rows and columns, and the
+/// <param name="ExactShape">The table has exactly the layout's rows and columns (body rows and data columns; for a
+/// block layout, its block headers, header rows and number rows where the layout has them).</param>
+/// <param name="PlacedByShape">Nothing read places the numbers on the layout, but the table has its exact shape, and the
 /// snapped table places them by position.</param>
-internal sealed record LayoutFit(SnappedTable Table, double Structure, string Explanation, bool HasTheShape = false);
+internal sealed record LayoutFit(SnappedTable Table, double Structure, string Explanation, bool ExactShape = false, bool PlacedByShape = false);
 
 /// <summary>
 /// How well an alignment explains both sides: precision = matched similarity per usable observed item

@@ -98,12 +98,26 @@ internal static class GridTableSnapper
         var columnEvidence = columnPairs.Any(p => p.Basis == MatchBasis.Label);
         // Where the numbers sit is told by the row labels, or for appeals (one row, no labels) by the column headers.
         var nothingPlacesTheNumbers = layout.Rows.Count > 1 ? !rowEvidence : !columnEvidence;
-        var shapeRows = nothingPlacesTheNumbers ? RowsOfTheShape(table, layout, rowPairs) : null;
-        var hasTheShape = shapeRows is not null && columnPairs.Count == columns.Count;
-        if (hasTheShape && layout.Rows.Count > 1)
+        var shapeRows = RowsOfTheShape(table, layout, rowPairs);
+        var exactShape = shapeRows is not null && columnPairs.Count == columns.Count;
+        var placedByShape = exactShape && nothingPlacesTheNumbers;
+        if (placedByShape && layout.Rows.Count > 1)
         {
             rowPairs = shapeRows!;
             (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, layout.Rows.Count);
+        }
+        else if (exactShape && layout.Rows.Count > 1 && !SamePairs(rowPairs, shapeRows!))
+        {
+            // Exactly the layout's body rows, but labels too poorly read to align them all: each row is the layout row at
+            // its place (a monotone alignment of equal counts can only leave gaps), vouched for by its label where that
+            // reads as its own; the others are placed, not vouched for.
+            rowPairs = shapeRows!.Select(p => RowSimilarity(table.RowLabels[p.Observed], LabelNormalizer.Normalize(layout.Rows[p.Expected].Label),
+                    GroupParts(layout.Rows[p.Expected].Group)) is var own && own >= Threshold
+                ? new AlignedPair(p.Observed, p.Expected, 1, own, MatchBasis.Label)
+                : p).ToList();
+            (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, layout.Rows.Count);
+            notes.Add($"the table has exactly the layout's {layout.Rows.Count} body rows: each is placed at its own, "
+                + $"{rowPairs.Count(p => p.Basis == MatchBasis.Label)} confirmed by their labels");
         }
 
         // ---- cells
@@ -142,10 +156,10 @@ internal static class GridTableSnapper
         DescribeColumns(table, columnPairs, columnMatches, missingColumns, notes);
 
         var structure = Math.Sqrt(rowF * columnF); // both must fit: rows without columns (or the reverse) is no match
-        if (hasTheShape)
+        if (placedByShape)
         {
             // The shape alone is no evidence against a layout that something read matches; only when nothing read
-            // matches any layout may the snapper take an exact shape (see LayoutFit.HasTheShape).
+            // matches any layout may the snapper take an exact shape (see LayoutFit.PlacedByShape).
             structure = 0;
             notes.Add($"nothing read places the numbers on this layout, but the table has its shape: {layout.Rows.Count} body rows, {columns.Count} data columns");
         }
@@ -157,8 +171,11 @@ internal static class GridTableSnapper
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), columns {columnF:0.00} (P {columnP:0.00} R {columnR:0.00}, {columnMatches.Count}/{columns.Count} found)");
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
-        return new LayoutFit(snapped, structure, explanation, hasTheShape);
+        return new LayoutFit(snapped, structure, explanation, exactShape, placedByShape);
     }
+
+    private static bool SamePairs(List<AlignedPair> pairs, List<AlignedPair> other) =>
+        pairs.Count == other.Count && pairs.Zip(other).All(x => x.First.Observed == x.Second.Observed && x.First.Expected == x.Second.Expected && x.First.ExpectedCount == 1);
 
     /// <summary>
     /// The rows of a table whose labels could not be read, placed by position: only when it has exactly the layout's

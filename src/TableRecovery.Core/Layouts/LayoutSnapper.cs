@@ -144,15 +144,18 @@ public sealed class LayoutSnapper
             var table0 = shaped.Table with { Score = ShapeAloneScore, Notes = shapeNotes, IdentifiedByShape = true };
             return (new SnapResult(table, table0, null, candidates), false);
         }
-        if (best.Score < _minimumScore)
+        var liftedByShape = best.Score < _minimumScore && ShapeConfirmsAWeakReading(fits, best);
+        if (best.Score < _minimumScore && !liftedByShape)
         {
             var reason = string.Create(CultureInfo.InvariantCulture,
                 $"no layout fits: best is {best.Fit.Table.Layout.Id} at {best.Score:0.00} (< {_minimumScore:0.00}): {best.Explanation}");
             return (new SnapResult(table, null, reason, candidates), false);
         }
         var tied = false;
-        string? decided = null;
-        if (ranked.Count > 1 && best.Score - ranked[1].Score < ClearMargin)
+        string? decided = liftedByShape
+            ? string.Create(CultureInfo.InvariantCulture, $"its labels read poorly ({best.Score:0.00}, under {_minimumScore:0.00}), but it alone has this table's exact shape")
+            : null;
+        if (!liftedByShape && ranked.Count > 1 && best.Score - ranked[1].Score < ClearMargin)
         {
             var second = ranked[1];
             if (CloseCall.PlaceAlike(best.Fit.Table, second.Fit.Table) && !RowsBelowTheLastFound(grid, best.Fit.Table))
@@ -211,6 +214,18 @@ public sealed class LayoutSnapper
 
     private const double UnreadableLabelConfidence = 0.5;
 
+    /// <summary>A layout read this well, short of the minimum, is taken when it alone has the table's exact shape.</summary>
+    private const double WeakReading = 0.4;
+
+    /// <summary>
+    /// The labels read poorly but in order point to a layout (requests-2021 at 0.49, 25 of its 25 rows matched weakly),
+    /// and that layout alone has the table's exact shape: its body rows and data columns (or blocks). Sibling layouts that
+    /// share most labels (requests-2019) then cannot be it. Each row sits at its place; rows whose labels do not read as
+    /// their own are not firm, so their cells are vouched for only by the identities.
+    /// </summary>
+    private static bool ShapeConfirmsAWeakReading(List<(LayoutFit Fit, double Score, string Explanation)> fits, (LayoutFit Fit, double Score, string Explanation) best) =>
+        best.Fit.ExactShape && !best.Fit.PlacedByShape && best.Score >= WeakReading && fits.Count(f => f.Fit.ExactShape) == 1;
+
     /// <summary>The score reported for a table identified by its shape alone: just a fit, never a confident one.</summary>
     public const double ShapeAloneScore = DefaultMinimumScore;
 
@@ -225,8 +240,8 @@ public sealed class LayoutSnapper
     /// </summary>
     private LayoutFit? ByShapeAlone(List<(LayoutFit Fit, double Score, string Explanation)> fits, string heading)
     {
-        if (fits.Any(f => !f.Fit.HasTheShape && f.Score >= NothingReadMatches)) return null;
-        var shaped = fits.Where(f => f.Fit.HasTheShape).Select(f => f.Fit).ToList();
+        if (fits.Any(f => !f.Fit.PlacedByShape && f.Score >= NothingReadMatches)) return null;
+        var shaped = fits.Where(f => f.Fit.PlacedByShape).Select(f => f.Fit).ToList();
         if (shaped is not [var only]) return null;
         if (heading.Length > 0)
         {

@@ -53,12 +53,36 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         {
             return new CellInk(interior, null, 0, true, 0);
         }
+        kept = WithoutStraySpecks(kept, specks, textHeight);
         int x0 = kept.Min(b => b.X), y0 = kept.Min(b => b.Y);
         int x1 = kept.Max(b => b.X + b.W), y1 = kept.Max(b => b.Y + b.H);
         var ink = new PixelRect(interior.X + x0, interior.Y + y0, x1 - x0, y1 - y0);
         var lines = CountLines(kept, textHeight);
         var mark = HasMarkBefore(kept, specks, x0, y0, y1, textHeight);
         return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark);
+    }
+
+    /// <summary>
+    /// Pepper noise: pieces too small to be a stroke of a glyph, lying away from every stroke, are not part of the text
+    /// (one speck at the edge of a cell made a lone digit's ink as wide as the cell, which no longer looked like a number).
+    /// A decimal point or a comma sits right beside its digits.
+    /// </summary>
+    private static List<(int X, int Y, int W, int H)> WithoutStraySpecks(List<(int X, int Y, int W, int H)> kept,
+        List<(int X, int Y, int W, int H)> specks, double t)
+    {
+        bool IsStroke((int X, int Y, int W, int H) b) => Math.Max(b.W, b.H) >= t * NoiseSpeckShare;
+        var strokes = kept.Where(IsStroke).ToList();
+        if (strokes.Count == 0 || strokes.Count == kept.Count || strokes.Count > MaxStrokesOfANumber) return kept;
+        var reach = t * 0.5;
+        bool Near((int X, int Y, int W, int H) a, (int X, int Y, int W, int H) b) =>
+            Math.Max(a.X, b.X) - Math.Min(a.X + a.W, b.X + b.W) <= reach && Math.Max(a.Y, b.Y) - Math.Min(a.Y + a.H, b.Y + b.H) <= reach;
+        var text = new List<(int X, int Y, int W, int H)>(kept.Count);
+        foreach (var b in kept)
+        {
+            if (IsStroke(b) || strokes.Any(s => Near(b, s))) text.Add(b);
+            else specks.Add(b);
+        }
+        return text;
     }
 
     private static bool HasMarkBefore(List<(int X, int Y, int W, int H)> kept, List<(int X, int Y, int W, int H)> specks, int inkLeft, int inkTop, int inkBottom, double t)
@@ -97,6 +121,10 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// </summary>
     private static bool LooksLikeNumber(List<(int X, int Y, int W, int H)> pieces, PixelRect ink, double t, int lines)
     {
+        // Scattered specks, none a stroke of a glyph: pepper noise of a poor scan in a cell printed blank. Noise says
+        // nothing against a number; as "not numeric" it voted whole number columns of a table printing its zeros
+        // blank into labels. The cell is still read as a number, and reads weakly.
+        if (pieces.Count <= MaxNoiseSpecks && pieces.All(p => Math.Max(p.W, p.H) < t * NoiseSpeckShare)) return true;
         if (lines > 1 || ink.Height > t * 1.5) return false;
         if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
         // One glyph well under the text height, whatever its pieces: serif digits stand well below the Chinese
@@ -115,6 +143,17 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var digitLike = narrow >= tall.Count * 0.8 || tall.Count >= 3 && pairs == 1 && narrow == tall.Count - 1;
         return digitLike && SharedTopAndBottom(tall, ink.Height) && smallPieces <= Math.Max(1, tall.Count / 3) && ink.Width <= t * 0.8 * (tall.Count + 1);
     }
+
+    /// <summary>Pieces smaller than this share of the text height every way are specks, not strokes (a broken faint 0 left pieces of 0.27 t).</summary>
+    private const double NoiseSpeckShare = 0.22;
+
+    /// <summary>
+    /// Pepper leaves a few specks in a blank cell; a faint thin label breaks into dozens, which must still be read as words.
+    /// </summary>
+    private const int MaxNoiseSpecks = 6;
+
+    /// <summary>Stray specks are dropped only beside a short number: a faint label's strokes and specks are all its text.</summary>
+    private const int MaxStrokesOfANumber = 4;
 
     /// <summary>
     /// The digits of a number stand on one baseline and reach one height; the tall pieces of Chinese glyphs (a

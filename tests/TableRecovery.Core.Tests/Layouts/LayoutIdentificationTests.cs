@@ -169,6 +169,54 @@ public class LayoutIdentificationTests
         Assert.False(snapped.IdentifiedByShape, SnapAssert.Notes(snapped));
     }
 
+    /// <summary>
+    /// Four glyphs of every seven of each row label misread (each still leans to its own label, none clearly), and the
+    /// column headers unreadable.
+    /// </summary>
+    private static SyntheticTable PoorlyRead(string layoutId)
+    {
+        var table = SyntheticTable.Official(layoutId);
+        var headers = table.Layout.Columns.SelectMany(c => (c.Group ?? "").Split('/').Append(c.Label)).ToHashSet(StringComparer.Ordinal);
+        return table.Labels(label => headers.Contains(label) ? "囗囗" : string.Concat(label.Select((ch, i) => i % 7 < 3 ? ch : '囗')));
+    }
+
+    [Fact]
+    public void Places_every_row_of_a_poorly_read_table_that_has_the_exact_shape()
+    {
+        // Labels this poor align only some rows (the first eight were left "not in picture"); a table with exactly the
+        // layout's body rows has each at its own place.
+        var table = PoorlyRead("requests-2021");
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        var snapped = SnapAssert.Snapped(result, table);
+        Assert.Contains(snapped.Notes, n => n.StartsWith("the table has exactly the layout's 25 body rows", StringComparison.Ordinal));
+        Assert.False(snapped.IdentifiedByShape);
+    }
+
+    [Fact]
+    public void Leaves_a_poorly_read_table_unidentified_when_its_shape_is_not_exact()
+    {
+        var table = PoorlyRead("requests-2021");
+        table.InsertRow(table.RowCount - 3, title: null);
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        Assert.False(result.IsMatch, $"identified as {result.Table?.Layout.Id}\n{SnapAssert.Candidates(result)}");
+    }
+
+    [Fact]
+    public void Leaves_a_scrap_of_an_active_table_with_one_row_read_unidentified()
+    {
+        // A few cells of a broken grid: one label, read as 规范性文件 — the 2019 wording of 2021's 行政规范性文件.
+        var table = SyntheticTable.Official("active-2021").Label("行政规范性文件", "规范性文件");
+        table.CutFirstRows(table.RowOf("规范性文件")).CutLastRows(table.RowCount - 1);
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        Assert.False(result.IsMatch, $"identified as {result.Table?.Layout.Id}\n{SnapAssert.Candidates(result)}");
+    }
+
     [Fact]
     public void Explains_its_choice_with_every_candidate_score()
     {
