@@ -152,7 +152,12 @@ internal static class BlockTableSnapper
         }
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), column headers {columnFit:0.00} over {blocksFound}/{layout.Blocks.Count} blocks");
-        var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
+        var labelled = pairs.Where(p => p.Basis == MatchBasis.Label && items[p.Expected].Kind == ItemKind.DataRow).ToList();
+        var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes)
+        {
+            RowsAtTheirPlace = shapeRows is not null && !placedByShape && labelled.Count * 2 >= layout.Rows.Count
+                && labelled.All(p => shapeRows.Any(s => s.Observed == p.Observed && s.Expected == p.Expected)),
+        };
         return new LayoutFit(snapped, structure, explanation, shapeRows is not null, placedByShape);
     }
 

@@ -170,7 +170,11 @@ internal static class GridTableSnapper
         }
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), columns {columnF:0.00} (P {columnP:0.00} R {columnR:0.00}, {columnMatches.Count}/{columns.Count} found)");
-        var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes);
+        var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes)
+        {
+            RowsAtTheirPlace = exactShape && !placedByShape && layout.Rows.Count > 1
+                && rowPairs.Count(p => p.Basis == MatchBasis.Label) * 2 >= layout.Rows.Count,
+        };
         return new LayoutFit(snapped, structure, explanation, exactShape, placedByShape);
     }
 

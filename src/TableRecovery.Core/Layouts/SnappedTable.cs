@@ -46,6 +46,13 @@ public sealed record SnappedTable(
     /// read vouches for where any number sits, so every cell goes to a reviewer.
     /// </summary>
     public bool IdentifiedByShape { get; init; }
+
+    /// <summary>
+    /// The table has exactly the layout's rows, each at its own place, and the labels read (at least half of them lean to
+    /// their own row, none elsewhere) agree: a row is placed by the whole table's structure, not by its own label alone, so
+    /// a weakly read label (规章 read 丛章) still places its row firmly.
+    /// </summary>
+    public bool RowsAtTheirPlace { get; init; }
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         var cell = layout.Cell(cellId);
         var (rowKey, columnKey) = (cell.Row.Key, cell.Column.Key);
         var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && r.Basis == MatchBasis.Label
-            && IsFirm(r.Similarity, r.ReadLabel, layout.Rows.Where(x => x.Key != rowKey).Select(x => x.Label)));
+            && (snapped.RowsAtTheirPlace || IsFirm(r.Similarity, r.ReadLabel, layout.Rows.Where(x => x.Key != rowKey).Select(x => x.Label))));
         var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
         var columnFirm = columns.Count > 0 && columns.All(c => c.Basis == MatchBasis.Label
             && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)

@@ -194,6 +194,29 @@ public class LayoutIdentificationTests
         Assert.False(snapped.IdentifiedByShape);
     }
 
+    [Theory]
+    [InlineData("active-2021", "规章", "丛章")]
+    [InlineData("requests-2021", "4.保护第三方合法权益", "4.保护第三方合法叔益")]
+    public void Rows_of_a_table_with_the_exact_shape_are_at_their_place_however_weakly_one_label_reads(string layoutId, string label, string misread)
+    {
+        var table = SyntheticTable.Official(layoutId).Label(label, misread);
+
+        var snapped = SnapAssert.Snapped(_snapper.Snap(table.ToReadTable()), table);
+
+        Assert.True(snapped.RowsAtTheirPlace, SnapAssert.Notes(snapped));
+    }
+
+    [Fact]
+    public void Rows_are_not_at_their_place_by_structure_when_the_table_has_a_row_more()
+    {
+        var table = SyntheticTable.Official("requests-2021");
+        table.InsertRow(table.RowCount - 3, title: null);
+
+        var snapped = _snapper.Snap(table.ToReadTable()).Table;
+
+        Assert.True(snapped is not null && !snapped.RowsAtTheirPlace, snapped is null ? "unidentified" : SnapAssert.Notes(snapped));
+    }
+
     [Fact]
     public void Leaves_a_poorly_read_table_unidentified_when_its_shape_is_not_exact()
     {
