@@ -41,10 +41,15 @@ internal static class LineMap
     private static PixHandle Paper(PixHandle gray, double textHeight)
     {
         var brick = (int)(textHeight * 1.6);
+        int width = Leptonica.pixGetWidth(gray), height = Leptonica.pixGetHeight(gray);
+        if (Math.Min(width, height) < PaperBlock * 4)
+        {
+            return Leptonica.pixCloseGray(gray, brick, brick); // a sliver of a picture has too few blocks to measure on
+        }
         using var blocks = Leptonica.pixScaleGrayLightest(gray, PaperBlock);
         using var closed = Leptonica.pixCloseGray(blocks, brick / PaperBlock, brick / PaperBlock);
         using var full = Leptonica.pixExpandReplicate(closed, PaperBlock);
-        return Leptonica.pixClipRectangle(full, 0, 0, Leptonica.pixGetWidth(gray), Leptonica.pixGetHeight(gray));
+        return Leptonica.pixClipRectangle(full, 0, 0, width, height);
     }
 
     private static PixHandle Runs(PixHandle fullDarkness, int length, int thin, bool horizontal)

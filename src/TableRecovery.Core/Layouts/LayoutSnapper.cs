@@ -7,10 +7,12 @@ namespace TableRecovery.Core.Layouts;
 /// Identifies which layout a read table is and maps every layout cell to the read cell holding its number.
 /// Every layout is tried: the table is snapped onto it, and the layout that explains the table best — its row
 /// labels, its column headers, the grid's shape (row and column counts, merged cells, which cells hold numbers)
-/// and (a little) the heading printed above it — wins, if it explains it well enough, something read confirms it
-/// (the shape alone never does), and it leads the runner-up clearly — or, when the two are close, the rows they
-/// read differently decide (<see cref="CloseCall"/>). Unsure means unidentified: a wrong layout, or rows shifted,
-/// would put numbers in cells they do not belong to. Pure: plain values in, plain values out.
+/// and (a little) the heading printed above it — wins, if it explains it well enough, something read confirms it,
+/// and it leads the runner-up clearly — or, when the two are close, the rows they read differently decide
+/// (<see cref="CloseCall"/>). The exact shape of one layout alone decides only what reading cannot: a layout read
+/// poorly (0.4–0.5), or, when the labels are unreadable garbage, the table itself, every cell then for review.
+/// Unsure means unidentified: a wrong layout, or rows shifted, would put numbers in cells they do not belong to.
+/// Pure: plain values in, plain values out.
 /// </summary>
 public sealed class LayoutSnapper
 {
@@ -141,8 +143,8 @@ public sealed class LayoutSnapper
                     + "alone has exactly this table's body rows and data columns; they are placed in order, and every cell is for review",
             };
             shapeNotes.AddRange(shaped.Table.Notes);
-            var table0 = shaped.Table with { Score = ShapeAloneScore, Notes = shapeNotes, IdentifiedByShape = true };
-            return (new SnapResult(table, table0, null, candidates), false);
+            var byShape = shaped.Table with { Score = ShapeAloneScore, Notes = shapeNotes, IdentifiedByShape = true };
+            return (new SnapResult(table, byShape, null, candidates), false);
         }
         var liftedByShape = best.Score < _minimumScore && ShapeConfirmsAWeakReading(fits, best);
         if (best.Score < _minimumScore && !liftedByShape)
