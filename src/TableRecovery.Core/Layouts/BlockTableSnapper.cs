@@ -66,6 +66,16 @@ internal static class BlockTableSnapper
         {
             pairs = shapeRows!;
         }
+        else if (shapeRows is not null && !pairs.Select(p => (p.Observed, p.Expected)).SequenceEqual(shapeRows.Select(p => (p.Observed, p.Expected))))
+        {
+            // Exactly the layout's rows, but labels too poorly read to align them all: each row is the item at its place,
+            // vouched for by its text where that reads as its own.
+            pairs = shapeRows.Select(p => Sim(p.Observed, p.Expected) is var own && own >= Threshold
+                ? new AlignedPair(p.Observed, p.Expected, 1, own, MatchBasis.Label)
+                : p).ToList();
+            notes.Add($"the table has exactly the layout's {items.Count} rows: each is placed at its own, "
+                + $"{pairs.Count(p => p.Basis == MatchBasis.Label)} confirmed by their text");
+        }
         var matchedRows = pairs.Select(p => p.Observed).ToHashSet();
         var usable = Enumerable.Range(0, grid.RowCount).Count(r => !grid.IsThinRow(r) && (hasNumbers[r] || rowTexts[r].Length > 0)
             && (!grid.IsTitleRow[r] || matchedRows.Contains(r)));
@@ -163,7 +173,7 @@ internal static class BlockTableSnapper
 
     /// <summary>
     /// The rows of a table whose labels could not be read, placed by position: only when every lattice row is what the
-    /// layout has there — a block header across the table, a column header row without numbers, a row of numbers.
+    /// layout has there — a block header across the table, a column header row without numbers, a row of cells.
     /// </summary>
     private static List<AlignedPair>? RowsOfTheShape(ReadGrid grid, List<Item> items, List<bool> hasNumbers)
     {
@@ -172,11 +182,13 @@ internal static class BlockTableSnapper
         for (var j = 0; j < items.Count; j++)
         {
             var r = rows[j];
+            // A column header row whose rules were lost reads as one cell across, like a block header; a number row's
+            // numbers may all be misread as text (a dash as 一). What the structure fixes is where the block headers are.
             var fits = items[j].Kind switch
             {
                 ItemKind.BlockHeader => grid.IsTitleRow[r],
-                ItemKind.ColumnHeader => !grid.IsTitleRow[r] && !hasNumbers[r],
-                _ => hasNumbers[r],
+                ItemKind.ColumnHeader => !hasNumbers[r],
+                _ => !grid.IsTitleRow[r],
             };
             if (!fits) return null;
         }
