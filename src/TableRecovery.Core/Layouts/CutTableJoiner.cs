@@ -122,7 +122,11 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
             .Distinct(StringComparer.Ordinal).ToList();
         var notes = head.Notes.Append($"joined with part #{headParts + 1}, which continues it from row {tail.Rows[0].RowKey}")
             .Concat(tail.Notes.Select(n => $"part #{headParts + 1}: {n}")).ToList();
+        // A part told by its shape alone vouches for none of its cells, joined or not.
         return new SnappedTable(head.Layout, Math.Min(head.Score, tail.Score), cells, missingRows, missingColumns, unresolved,
-            rows, head.Columns.Concat(tail.Columns).ToList(), notes);
+            rows, head.Columns.Concat(tail.Columns).ToList(), notes)
+        {
+            IdentifiedByShape = head.IdentifiedByShape || tail.IdentifiedByShape,
+        };
     }
 }
