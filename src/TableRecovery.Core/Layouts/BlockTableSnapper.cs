@@ -66,13 +66,11 @@ internal static class BlockTableSnapper
         {
             pairs = shapeRows!;
         }
-        else if (shapeRows is not null && !pairs.Select(p => (p.Observed, p.Expected)).SequenceEqual(shapeRows.Select(p => (p.Observed, p.Expected))))
+        else if (shapeRows is not null && !MonotoneAligner.SamePlaces(pairs, shapeRows))
         {
             // Exactly the layout's rows, but labels too poorly read to align them all: each row is the item at its place,
             // vouched for by its text where that reads as its own.
-            pairs = shapeRows.Select(p => Sim(p.Observed, p.Expected) is var own && own >= Threshold
-                ? new AlignedPair(p.Observed, p.Expected, 1, own, MatchBasis.Label)
-                : p).ToList();
+            pairs = MonotoneAligner.ConfirmedInPlace(shapeRows, Sim, Threshold);
             notes.Add($"the table has exactly the layout's {items.Count} rows: each is placed at its own, "
                 + $"{pairs.Count(p => p.Basis == MatchBasis.Label)} confirmed by their text");
         }
@@ -162,11 +160,11 @@ internal static class BlockTableSnapper
         }
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), column headers {columnFit:0.00} over {blocksFound}/{layout.Blocks.Count} blocks");
-        var labelled = pairs.Where(p => p.Basis == MatchBasis.Label && items[p.Expected].Kind == ItemKind.DataRow).ToList();
+        // With the exact shape every row already sits at its place (above); half of them read as their own confirm it.
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes)
         {
-            RowsAtTheirPlace = shapeRows is not null && !placedByShape && labelled.Count * 2 >= layout.Rows.Count
-                && labelled.All(p => shapeRows.Any(s => s.Observed == p.Observed && s.Expected == p.Expected)),
+            RowsAtTheirPlace = shapeRows is not null && !placedByShape
+                && rowMatches.Count(m => m.Basis == MatchBasis.Label) * 2 >= layout.Rows.Count,
         };
         return new LayoutFit(snapped, structure, explanation, shapeRows is not null, placedByShape);
     }

@@ -106,15 +106,13 @@ internal static class GridTableSnapper
             rowPairs = shapeRows!;
             (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, layout.Rows.Count);
         }
-        else if (exactShape && layout.Rows.Count > 1 && !SamePairs(rowPairs, shapeRows!))
+        else if (exactShape && layout.Rows.Count > 1 && !MonotoneAligner.SamePlaces(rowPairs, shapeRows!))
         {
             // Exactly the layout's body rows, but labels too poorly read to align them all: each row is the layout row at
             // its place (a monotone alignment of equal counts can only leave gaps), vouched for by its label where that
             // reads as its own; the others are placed, not vouched for.
-            rowPairs = shapeRows!.Select(p => RowSimilarity(table.RowLabels[p.Observed], LabelNormalizer.Normalize(layout.Rows[p.Expected].Label),
-                    GroupParts(layout.Rows[p.Expected].Group)) is var own && own >= Threshold
-                ? new AlignedPair(p.Observed, p.Expected, 1, own, MatchBasis.Label)
-                : p).ToList();
+            rowPairs = MonotoneAligner.ConfirmedInPlace(shapeRows!, (i, j) => RowSimilarity(table.RowLabels[i],
+                LabelNormalizer.Normalize(layout.Rows[j].Label), GroupParts(layout.Rows[j].Group)), Threshold);
             (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, layout.Rows.Count);
             notes.Add($"the table has exactly the layout's {layout.Rows.Count} body rows: each is placed at its own, "
                 + $"{rowPairs.Count(p => p.Basis == MatchBasis.Label)} confirmed by their labels");
@@ -177,9 +175,6 @@ internal static class GridTableSnapper
         };
         return new LayoutFit(snapped, structure, explanation, exactShape, placedByShape);
     }
-
-    private static bool SamePairs(List<AlignedPair> pairs, List<AlignedPair> other) =>
-        pairs.Count == other.Count && pairs.Zip(other).All(x => x.First.Observed == x.Second.Observed && x.First.Expected == x.Second.Expected && x.First.ExpectedCount == 1);
 
     /// <summary>
     /// The rows of a table whose labels could not be read, placed by position: only when it has exactly the layout's

@@ -184,4 +184,18 @@ internal static class MonotoneAligner
         result.Sort((a, b) => a.Expected.CompareTo(b.Expected));
         return result;
     }
+
+    /// <summary>
+    /// Items placed by position (a table with exactly the layout's rows), each vouched for by what was read where its
+    /// similarity to the item at its place reaches <paramref name="threshold"/>; the rest stay placed by position.
+    /// </summary>
+    public static List<AlignedPair> ConfirmedInPlace(IEnumerable<AlignedPair> byPosition, Func<int, int, double> similarity, double threshold) =>
+        byPosition.Select(p => similarity(p.Observed, p.Expected) is var own && own >= threshold
+            ? new AlignedPair(p.Observed, p.Expected, 1, own, MatchBasis.Label)
+            : p).ToList();
+
+    /// <summary>Both alignments put every observed item on the same layout item, one to one.</summary>
+    public static bool SamePlaces(IReadOnlyList<AlignedPair> pairs, IReadOnlyList<AlignedPair> other) =>
+        pairs.Count == other.Count && pairs.Zip(other).All(x =>
+            x.First.Observed == x.Second.Observed && x.First.Expected == x.Second.Expected && x.First.ExpectedCount == 1);
 }
