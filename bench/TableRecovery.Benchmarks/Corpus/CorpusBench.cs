@@ -135,13 +135,17 @@ internal static class CorpusBench
                 tally.Add(expected, on, off, expected is { } v && candidates.Contains(v));
                 if (Calibration && snappedCell is not null && expected is { } truthValue)
                 {
-                    foreach (var r in snappedCell.Readings.Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip or Core.Ocr.ReadingMethod.Shape))
+                    foreach (var r in snappedCell.Readings.Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip or Core.Ocr.ReadingMethod.Shape or Core.Ocr.ReadingMethod.Template))
                     {
                         var parsed = Core.Layouts.CellValueParser.Parse(r.Text, layout.Cell(id).Kind);
                         var length = r.Method == Core.Ocr.ReadingMethod.Shape ? $"'{r.Text}'" : r.Text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" };
                         var key = $"{r.Method,-6} {length,-8} conf {Math.Min(9, (int)(r.Confidence * 10)) / 10.0:0.0}";
                         var (count, right) = ReadingCalibration.GetValueOrDefault(key);
                         ReadingCalibration[key] = (count + 1, right + (parsed.HasValue && parsed.Value == truthValue ? 1 : 0));
+                        if (r.Method == Core.Ocr.ReadingMethod.Template && r.Confidence >= 0.9 && parsed.Value != truthValue)
+                        {
+                            notes.Add($"template-wrong {id}: truth '{truthCell.Text}', readings {SyntheticTables.Describe(snappedCell.Readings)}");
+                        }
                     }
                 }
                 if (Verbose && identified && off?.Value != expected)

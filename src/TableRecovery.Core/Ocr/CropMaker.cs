@@ -15,6 +15,8 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>The white margin put around a crop of text this tall.</summary>
     public static int PadFor(double textHeight) => (int)Math.Max(6, textHeight * 0.4);
 
+    internal byte[] GrayPixels => gray;
+
     public int Width => width;
     public int Height => height;
 
@@ -48,6 +50,9 @@ public sealed class CropMaker(byte[] gray, int width, int height)
         rows = spans;
         return Leptonica.FromGray(strip, stripWidth, stripHeight);
     }
+
+    /// <summary>The table's digits as its sure numbers print them (see <see cref="Ocr.DigitTemplates"/>).</summary>
+    public DigitTemplates DigitTemplates(IEnumerable<(PixelRect Ink, string Digits)> sure) => Ocr.DigitTemplates.Learn(gray, width, height, sure);
 
     /// <summary>The shape (loops, slant) of the largest glyph in the region.</summary>
     public GlyphShape? Shape(PixelRect region) => GlyphShape.Measure(gray, width, height, region);

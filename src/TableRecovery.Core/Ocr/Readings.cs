@@ -15,6 +15,8 @@ public enum ReadingMethod
     Text,
     /// <summary>The loops of a lone glyph (0, 6, 8, 9), measured without the engine; given only where the engine disagrees.</summary>
     Shape,
+    /// <summary>The glyphs matched against the table's own digits as the engine read them surely elsewhere (see <see cref="DigitTemplates"/>).</summary>
+    Template,
 }
 
 /// <summary>One reading of a cell's printed text with the engine's confidence (0..1).</summary>

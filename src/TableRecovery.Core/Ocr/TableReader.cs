@@ -136,6 +136,8 @@ public sealed class TableReader
             }
         }
 
+        ReadByTemplates(crops, lattice, numeric, printedNone, inks, t, readings);
+
         var cells = new List<ReadCell>(lattice.Cells.Count);
         foreach (var cell in lattice.Cells)
         {
@@ -158,6 +160,58 @@ public sealed class TableReader
     }
 
     private const double DashAgreementConfidence = 0.9;
+
+    /// <summary>Cell and strip agreeing this surely on a number make its glyphs samples of the table's digits.</summary>
+    private const double SureSampleConfidence = 0.75;
+
+    /// <summary>
+    /// A third reading of every single number cell: its glyphs against the digits of this table's sure numbers
+    /// (see <see cref="DigitTemplates"/>).
+    /// </summary>
+    private static void ReadByTemplates(CropMaker crops, Lattice lattice, HashSet<LatticeCell> numeric, HashSet<LatticeCell> printedNone,
+        Dictionary<LatticeCell, CellInk> inks, double t, Dictionary<LatticeCell, List<Reading>> readings)
+    {
+        var single = lattice.Cells
+            .Where(c => numeric.Contains(c) && !printedNone.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1
+                && !inks[c].IsBlank && !inks[c].IsDash(t) && readings.ContainsKey(c))
+            .ToList();
+        var sure = single
+            .Select(c => (Ink: inks[c].InkBox!.Value, Text: SureDigits(readings[c])))
+            .Where(s => s.Text is not null)
+            .Select(s => (s.Ink, s.Text!));
+        var templates = crops.DigitTemplates(sure);
+        if (templates.KnownDigits == 0) return;
+        foreach (var cell in single)
+        {
+            if (templates.Read(inks[cell].InkBox!.Value) is { } reading && AsLongAsARead(reading, readings[cell]))
+            {
+                readings[cell].Add(reading);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The templates tell which digits a number's glyphs are, not how many there are: a thin 0 whose hairlines
+    /// fade splits into two strokes that each look like a 1. So their reading stands only beside a reading of as
+    /// many digits, or, where the engine saw nothing, as one glyph.
+    /// </summary>
+    private static bool AsLongAsARead(Reading template, List<Reading> readings)
+    {
+        var lengths = readings
+            .Where(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Shape)
+            .Select(r => r.Text.Count(char.IsAsciiDigit))
+            .ToList();
+        return lengths.Contains(template.Text.Length) || lengths.All(l => l == 0) && template.Text.Length == 1;
+    }
+
+    private static string? SureDigits(List<Reading> readings)
+    {
+        var cell = readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell && r.Confidence >= SureSampleConfidence);
+        return cell is not null && cell.Text.Length > 0 && cell.Text.All(char.IsAsciiDigit)
+            && readings.Any(r => r.Method == ReadingMethod.Strip && r.Text == cell.Text && r.Confidence >= SureSampleConfidence)
+            ? cell.Text
+            : null;
+    }
 
     /// <summary>How far a zero's loop is trusted against the engine.</summary>
     private const double ShapeConfidence = 0.9;

@@ -14,7 +14,7 @@ internal readonly record struct Candidate(long Scaled, double Probability, strin
 /// probability that the cell holds some value no reading shows ("other").
 /// </summary>
 /// <remarks>
-/// Product of experts over the independent readings (Cell, Strip; Text is certain). A reading of value x with
+/// Product of experts over the independent readings (Cell, Strip, Shape, Template; Text is certain). A reading of value x with
 /// confidence c gives x weight c and any other value (1 − c)/M, except values the choice iterator proposed,
 /// which get (1 − c)·ρ (ρ = the choice's confidence). "Other" collects the (1 − c)/M of the M values no reading
 /// names. Confidences are capped: a lone OCR reading is never above 0.97 (the engine drops digits with high
@@ -64,7 +64,10 @@ internal sealed class CellCandidates
     /// <summary>At least one Cell, Strip or Text reading parsed.</summary>
     public bool HasPrimaryReadings { get; private init; }
 
-    /// <summary>A Cell and a Strip reading (or a text layer) agree on the top value with the agreement confidence.</summary>
+    /// <summary>
+    /// Two of the Cell, Strip and Template readings (or a text layer) agree on the top value with the agreement
+    /// confidence, and no other reading is half sure of another value.
+    /// </summary>
     public bool IndependentAgreement { get; }
 
     /// <summary>The digit strings of the primary readings (for the dropped-digit pattern).</summary>
@@ -250,9 +253,15 @@ internal sealed class CellCandidates
         if (candidates.Length > 0)
         {
             var top = candidates[0].Scaled;
+            // Two ways of reading agree: the engine twice (cell and strip), or the engine once and the table's own
+            // digits (templates learned from other cells).
+            var agreeing = primaries
+                .Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template && p.Value == top && p.RawConf >= agreementConfidence)
+                .Select(p => p.Method)
+                .Distinct()
+                .ToList();
             agree = hasText ||
-                (primaries.Any(p => p.Method == ReadingMethod.Cell && p.Value == top && p.RawConf >= agreementConfidence) &&
-                 primaries.Any(p => p.Method == ReadingMethod.Strip && p.Value == top && p.RawConf >= agreementConfidence) &&
+                (agreeing.Count >= 2 &&
                  !primaries.Any(p => p.Value != top && p.RawConf >= 0.5));
         }
         var topText = candidates.Length > 0 ? candidates[0].Text : firstText;

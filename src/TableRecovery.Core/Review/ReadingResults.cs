@@ -42,6 +42,7 @@ public static class ReadingResults
         ReadingMethod.Choice => "choice",
         ReadingMethod.Text => "text",
         ReadingMethod.Shape => "shape",
+        ReadingMethod.Template => "template",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 
@@ -52,6 +53,7 @@ public static class ReadingResults
         "choice" => ReadingMethod.Choice,
         "text" => ReadingMethod.Text,
         "shape" => ReadingMethod.Shape,
+        "template" => ReadingMethod.Template,
         _ => throw new FormatException($"Unknown reading method '{method}'."),
     };
 }

@@ -54,7 +54,10 @@ public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotatio
             t.GetProperty("cells").EnumerateObject().ToDictionary(
                 p => p.Name,
                 p => new TruthCell(p.Value.GetProperty("value").ValueKind == JsonValueKind.Null ? null : p.Value.GetProperty("value").GetDecimal(),
-                    p.Value.TryGetProperty("text", out var tx) ? tx.GetString() ?? "" : "")),
+                    p.Value.TryGetProperty("text", out var tx) ? tx.GetString() ?? "" : "",
+                    p.Value.TryGetProperty("box", out var cb) && cb.ValueKind == JsonValueKind.Array
+                        ? new PixelRect(cb[0].GetInt32(), cb[1].GetInt32(), cb[2].GetInt32(), cb[3].GetInt32())
+                        : null)),
             t.TryGetProperty("published_inconsistent", out var pi) ? pi.EnumerateArray().Select(x => x.GetString()!).ToList() : [],
             t.TryGetProperty("box", out var bx) && bx.ValueKind == JsonValueKind.Array
                 ? new PixelRect(bx[0].GetInt32(), bx[1].GetInt32(), bx[2].GetInt32(), bx[3].GetInt32())
@@ -79,4 +82,5 @@ public sealed record TruthTable(
     string Layout, int GridRows, int GridColumns, IReadOnlyDictionary<string, TruthCell> Cells, IReadOnlyList<string> PublishedInconsistent,
     PixelRect? Box, bool Cut = false);
 
-public sealed record TruthCell(decimal? Value, string Text);
+/// <param name="Box">Where the cell is printed, in the image's own pixels, when the truth has it.</param>
+public sealed record TruthCell(decimal? Value, string Text, PixelRect? Box = null);

@@ -1,0 +1,267 @@
+using TableRecovery.Core.Grid;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// What each digit looks like in one table. A table prints all its numbers in one font and size, so the glyphs of
+/// the numbers the engine read surely (cell and strip agreeing) are samples of its digits, and a glyph elsewhere
+/// in the table reads as the digit whose samples it resembles most. That reading owes nothing to the line model's
+/// mistakes in the cell itself: a thin zero the model reads as nothing, 8 or 9 still looks like the table's other zeros.
+/// </summary>
+/// <remarks>
+/// A glyph is its gray darkness (scaled between the cell's darkest and lightest pixel), scaled to a fixed height
+/// and centred in a fixed width, so a narrow 1 stays narrow; two glyphs compare by correlation. A cell never
+/// reads against its own samples (they are left out), and a digit needs samples from at least
+/// <see cref="MinSamples"/> other glyphs to be read at all: a glyph of a digit the table taught nothing about
+/// resembles no sample well and gets no reading.
+/// </remarks>
+public sealed class DigitTemplates
+{
+    private const int RasterWidth = 24;
+    private const int RasterHeight = 24;
+    private const int MinSamples = 3;
+
+    /// <summary>A glyph must correlate at least this well with its digit's samples to be read.</summary>
+    private const double LeastResemblance = 0.75;
+
+    /// <summary>How far under its samples' least typical resemblance a glyph may still be that digit.</summary>
+    private const double TypicalTolerance = 0.03;
+
+    /// <summary>How a margin of resemblance over the next digit becomes a confidence: 1 − e^(−margin / scale).</summary>
+    private const double MarginScale = 0.08;
+
+    private readonly byte[] _gray;
+    private readonly int _width;
+    private readonly int _height;
+    private readonly double[][] _sums = new double[10][];
+    private readonly int[] _counts = new int[10];
+    private readonly double[] _leastTypical = new double[10];
+    private readonly Dictionary<PixelRect, List<(int Digit, double[] Raster)>> _samplesByCell = [];
+
+    private DigitTemplates(byte[] gray, int width, int height)
+    {
+        _gray = gray;
+        _width = width;
+        _height = height;
+        for (var d = 0; d < 10; d++) _sums[d] = new double[RasterWidth * RasterHeight];
+    }
+
+    /// <summary>Digits that have samples to be read by.</summary>
+    public int KnownDigits => Enumerable.Range(0, 10).Count(d => _counts[d] >= MinSamples);
+
+    /// <summary>
+    /// Learns the table's digits from numbers read surely: each (ink box, digits) whose ink splits into exactly
+    /// as many glyphs as it has digits gives one sample per digit.
+    /// </summary>
+    public static DigitTemplates Learn(byte[] gray, int width, int height, IEnumerable<(PixelRect Ink, string Digits)> sure)
+    {
+        var templates = new DigitTemplates(gray, width, height);
+        foreach (var (ink, digits) in sure)
+        {
+            if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || templates._samplesByCell.ContainsKey(ink)) continue;
+            var glyphs = templates.Glyphs(ink);
+            if (glyphs is null || glyphs.Count != digits.Length) continue;
+            var samples = new List<(int, double[])>(glyphs.Count);
+            for (var i = 0; i < glyphs.Count; i++)
+            {
+                var d = digits[i] - '0';
+                Add(templates._sums[d], glyphs[i], 1);
+                templates._counts[d]++;
+                samples.Add((d, glyphs[i]));
+            }
+            templates._samplesByCell[ink] = samples;
+        }
+        templates.MeasureTypicalResemblance();
+        return templates;
+    }
+
+    /// <summary>
+    /// How well a digit's own samples resemble the rest of its samples (each left out in turn): a glyph that
+    /// resembles a digit clearly less than its samples do is another digit, one the table taught nothing about
+    /// (a 6 in a table whose sure numbers hold no 6 resembles its 0s best).
+    /// </summary>
+    private void MeasureTypicalResemblance()
+    {
+        var scores = Enumerable.Range(0, 10).Select(_ => new List<double>()).ToArray();
+        foreach (var (digit, raster) in _samplesByCell.Values.SelectMany(s => s))
+        {
+            if (_counts[digit] < MinSamples) continue;
+            var rest = (double[])_sums[digit].Clone();
+            Add(rest, raster, -1);
+            scores[digit].Add(Dot(Normalized(rest), raster));
+        }
+        for (var d = 0; d < 10; d++)
+        {
+            var sorted = scores[d].Order().ToList();
+            _leastTypical[d] = sorted.Count == 0 ? double.PositiveInfinity : sorted[(int)(sorted.Count * 0.1)];
+        }
+    }
+
+    /// <summary>
+    /// The digits the ink looks like, with a confidence from how clearly each glyph resembles its digit more than
+    /// any other (the least clear glyph decides); null when the ink is not a plain run of digit glyphs (a sign, a
+    /// point, touching digits, specks) or a glyph resembles no digit the table taught.
+    /// </summary>
+    public Reading? Read(PixelRect ink)
+    {
+        if (KnownDigits == 0) return null;
+        var glyphs = Glyphs(ink);
+        if (glyphs is null || glyphs.Count == 0) return null;
+        _samplesByCell.TryGetValue(ink, out var own);
+        var prototypes = new double[10][];
+        for (var d = 0; d < 10; d++)
+        {
+            var count = _counts[d];
+            double[] sum = _sums[d];
+            if (own is not null && own.Any(s => s.Digit == d))
+            {
+                sum = (double[])sum.Clone();
+                foreach (var (digit, raster) in own.Where(s => s.Digit == d))
+                {
+                    Add(sum, raster, -1);
+                    count--;
+                }
+            }
+            prototypes[d] = count >= MinSamples ? Normalized(sum) : [];
+        }
+        var text = new char[glyphs.Count];
+        var confidence = 1.0;
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            double best = double.NegativeInfinity, second = double.NegativeInfinity;
+            var bestDigit = -1;
+            for (var d = 0; d < 10; d++)
+            {
+                if (prototypes[d].Length == 0) continue;
+                var score = Dot(prototypes[d], glyphs[i]);
+                if (score > best)
+                {
+                    second = best;
+                    best = score;
+                    bestDigit = d;
+                }
+                else if (score > second)
+                {
+                    second = score;
+                }
+            }
+            if (bestDigit < 0 || best < LeastResemblance || best < _leastTypical[bestDigit] - TypicalTolerance) return null;
+            // With one digit known there is nothing to tell it from: as sure as its resemblance is strong.
+            var margin = double.IsNegativeInfinity(second) ? best - LeastResemblance : best - second;
+            confidence = Math.Min(confidence, 1 - Math.Exp(-margin / MarginScale));
+            text[i] = (char)('0' + bestDigit);
+        }
+        return new Reading(new string(text), confidence, ReadingMethod.Template);
+    }
+
+    /// <summary>
+    /// The ink split into glyphs at the columns it leaves blank, each as a normalized raster; null when a piece is
+    /// not digit-like: much shorter than the tallest (a sign, a point, a comma, a speck) or too wide for one digit.
+    /// </summary>
+    private List<double[]>? Glyphs(PixelRect ink)
+    {
+        var r = ink.Inflate(1, 1).Intersect(new PixelRect(0, 0, _width, _height));
+        if (r.Width < 3 || r.Height < 6) return null;
+        var (darkest, lightest) = CropMaker.ToneRange(_gray, _width, r);
+        if (lightest - darkest < 40) return null;
+        // Nearer the paper's tone than midway: thin strokes blurred into the paper stay whole.
+        var threshold = darkest + (lightest - darkest) * 0.65;
+        var inked = new bool[r.Width];
+        for (var x = 0; x < r.Width; x++)
+        {
+            for (var y = 0; y < r.Height && !inked[x]; y++)
+            {
+                inked[x] = _gray[(r.Y + y) * _width + r.X + x] < threshold;
+            }
+        }
+        var runs = new List<(int X0, int X1, int Top, int Bottom)>();
+        for (var x = 0; x < r.Width;)
+        {
+            if (!inked[x]) { x++; continue; }
+            var start = x;
+            while (x < r.Width && inked[x]) x++;
+            int top = int.MaxValue, bottom = -1;
+            for (var y = 0; y < r.Height; y++)
+            {
+                for (var cx = start; cx < x; cx++)
+                {
+                    if (_gray[(r.Y + y) * _width + r.X + cx] < threshold)
+                    {
+                        top = Math.Min(top, y);
+                        bottom = Math.Max(bottom, y);
+                        break;
+                    }
+                }
+            }
+            runs.Add((start, x, top, bottom));
+        }
+        if (runs.Count == 0) return null;
+        var tallest = runs.Max(g => g.Bottom - g.Top + 1);
+        if (tallest < 6) return null;
+        var glyphs = new List<double[]>(runs.Count);
+        foreach (var (x0, x1, top, bottom) in runs)
+        {
+            var h = bottom - top + 1;
+            if (h < tallest * 0.7 || x1 - x0 > h * 0.95) return null;
+            glyphs.Add(Raster(r.X + x0, r.Y + top, x1 - x0, h, darkest, lightest));
+        }
+        return glyphs;
+    }
+
+    /// <summary>The glyph's darkness scaled to the raster's height (3×3 samples a pixel), centred across, zero mean, unit length.</summary>
+    private double[] Raster(int x0, int y0, int w, int h, byte darkest, byte lightest)
+    {
+        var raster = new double[RasterWidth * RasterHeight];
+        var scale = (double)RasterHeight / h;
+        var offset = (RasterWidth - w * scale) / 2;
+        var range = (double)(lightest - darkest);
+        for (var v = 0; v < RasterHeight; v++)
+        {
+            for (var u = 0; u < RasterWidth; u++)
+            {
+                double sum = 0;
+                for (var sy = 0; sy < 3; sy++)
+                {
+                    for (var sx = 0; sx < 3; sx++)
+                    {
+                        var x = (u + (sx + 0.5) / 3 - offset) / scale;
+                        var y = (v + (sy + 0.5) / 3) / scale;
+                        if (x < 0 || x >= w) continue;
+                        var g = _gray[(y0 + Math.Min(h - 1, (int)y)) * _width + x0 + (int)x];
+                        sum += Math.Clamp((lightest - g) / range, 0, 1);
+                    }
+                }
+                raster[v * RasterWidth + u] = sum / 9;
+            }
+        }
+        return Normalized(raster);
+    }
+
+    private static double[] Normalized(double[] values)
+    {
+        var mean = values.Average();
+        var result = new double[values.Length];
+        double norm = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = values[i] - mean;
+            norm += result[i] * result[i];
+        }
+        norm = Math.Sqrt(norm);
+        if (norm < 1e-9) return result;
+        for (var i = 0; i < result.Length; i++) result[i] /= norm;
+        return result;
+    }
+
+    private static void Add(double[] sum, double[] raster, int sign)
+    {
+        for (var i = 0; i < sum.Length; i++) sum[i] += sign * raster[i];
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        double s = 0;
+        for (var i = 0; i < a.Length; i++) s += a[i] * b[i];
+        return s;
+    }
+}

@@ -1,0 +1,106 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Imaging;
+using TableRecovery.Core.Ocr;
+using TableRecovery.Core.Tests.Support;
+
+namespace TableRecovery.Core.Tests.Ocr;
+
+public sealed class DigitTemplatesTests
+{
+    /// <summary>A number cell of a read table with what the generator printed in it.</summary>
+    private sealed record PrintedCell(LatticeCell Cell, PixelRect Ink, string Printed, IReadOnlyList<Reading> Readings);
+
+    /// <summary>
+    /// The corpus image read by the real engines, each single number cell with digits in it paired with the truth
+    /// cell printed there.
+    /// </summary>
+    private static (byte[] Gray, int Width, int Height, List<PrintedCell> Cells) ReadPrinted(string name)
+    {
+        var source = Fixtures.CorpusWhere(c => c.Name == name);
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        using var engines = new EngineSet(Fixtures.Tessdata);
+        var crops = CropMaker.For(image.Gray);
+        var labels = new LabelReader(engines, crops);
+        var truth = source.Tables.SelectMany(t => t.Cells.Values).Where(c => c.Box is not null).ToList();
+        var cells = new List<PrintedCell>();
+        foreach (var table in TableFinder.Find(image))
+        {
+            var read = new TableReader().Read(image, crops, table, engines.Digits, labels, name);
+            foreach (var cell in read.Cells.Where(c => c.IsNumeric && c.Cell.RowSpan == 1 && c.Cell.ColumnSpan == 1))
+            {
+                var printed = truth.Where(t => Contains(cell.SourceBox, t.Box!.Value.CenterX, t.Box.Value.CenterY)).ToList();
+                var ink = CellInk.Measure(image.Binary, image.Width, image.Height, cell.Cell.Box, image.TextHeight);
+                if (printed is [{ Text: var text }] && text.Length > 0 && text.All(char.IsAsciiDigit) && ink.InkBox is { } box)
+                {
+                    cells.Add(new PrintedCell(cell.Cell, box, text, cell.Readings));
+                }
+            }
+        }
+        return (crops.GrayPixels, crops.Width, crops.Height, cells);
+    }
+
+    private static bool Contains(PixelRect r, int x, int y) => x >= r.X && x < r.Right && y >= r.Y && y < r.Bottom;
+
+    private static readonly string[] Images = ["0001_requests-2021_clean.png", "0004_requests-2019_clean.png", "0005_requests-2021_mild.jpg",
+        "0011_requests-2021_mild.jpg", "0006_appeals_mild.jpg"];
+
+    /// <summary>Both tests look at the same tables; the engines read each once.</summary>
+    private static readonly Lazy<Dictionary<string, (byte[] Gray, int Width, int Height, List<PrintedCell> Cells)>> Read =
+        new(() => Images.ToDictionary(name => name, ReadPrinted));
+
+    [Fact]
+    public void Template_readings_of_clean_and_mild_tables_are_what_is_printed()
+    {
+        var lines = new List<string>();
+        int cells = 0, read = 0, sure = 0, sureWrong = 0;
+        foreach (var name in Images)
+        {
+            var printed = Read.Value[name].Cells;
+            var templates = printed.Select(c => (c, Template: c.Readings.FirstOrDefault(r => r.Method == ReadingMethod.Template))).ToList();
+            cells += printed.Count;
+            read += templates.Count(t => t.Template is not null);
+            foreach (var (cell, template) in templates.Where(t => t.Template is { Confidence: >= 0.9 }))
+            {
+                sure++;
+                if (template!.Text != cell.Printed)
+                {
+                    sureWrong++;
+                    lines.Add($"{name} r{cell.Cell.Row}c{cell.Cell.Column}: printed {cell.Printed}, template {template.Text}@{template.Confidence:0.00}");
+                }
+            }
+        }
+        var summary = $"{cells} number cells, {read} read by templates, {sure} at ≥ 0.9 of which {sureWrong} wrong";
+        Assert.True(read >= cells * 0.6, $"templates read too few: {summary}");
+        Assert.True(sureWrong <= sure / 200, $"{summary}:\n{string.Join("\n", lines)}");
+    }
+
+    /// <summary>
+    /// A glyph of a digit the table's sure numbers never showed resembles some other digit best; it must not
+    /// be read as that digit with confidence.
+    /// </summary>
+    [Fact]
+    public void A_digit_no_sure_number_showed_is_not_read_as_another()
+    {
+        var lines = new List<string>();
+        var cells = 0;
+        foreach (var name in Images)
+        {
+            var (gray, width, height, printed) = Read.Value[name];
+            cells += printed.Count(c => c.Printed.Any(ch => ch != '0'));
+            foreach (var unseen in "123456789")
+            {
+                var taught = printed.Where(c => !c.Printed.Contains(unseen)).Select(c => (c.Ink, c.Printed));
+                var templates = DigitTemplates.Learn(gray, width, height, taught);
+                foreach (var cell in printed.Where(c => c.Printed.Contains(unseen)))
+                {
+                    if (templates.Read(cell.Ink) is { Confidence: >= 0.5 } wrong)
+                    {
+                        lines.Add($"{name}, {unseen} unseen: printed {cell.Printed}, template {wrong.Text}@{wrong.Confidence:0.00}");
+                    }
+                }
+            }
+        }
+        Assert.True(lines.Count <= cells / 50, $"{lines.Count} of {cells} cells with an unseen digit read with confidence:\n{string.Join("\n", lines)}");
+    }
+}
