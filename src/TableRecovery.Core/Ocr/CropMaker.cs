@@ -23,6 +23,55 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>The region, clipped to the image, with <paramref name="pad"/> white pixels around it.</summary>
     public PixHandle Padded(PixelRect region, int pad) => Leptonica.FromGray(PaddedPixels(region, pad, out var w, out var h), w, h);
 
+    /// <summary>
+    /// The region with its paper made white, padded white. A shaded header (gray paper) padded with white has
+    /// three tones, and the engine's own threshold then falls between the shade and the white: the whole header
+    /// turns black and reads as nothing (复议后起诉 on a #C8 shade read "", whitened read right).
+    /// </summary>
+    public PixHandle PaddedOnWhitePaper(PixelRect region, int pad)
+    {
+        var pixels = PaddedPixels(region, pad, out var w, out var h);
+        var paper = PaperTone(region.Intersect(new PixelRect(0, 0, width, height)));
+        if (paper is > PaperNoise * 4 and < ShadedPaper)
+        {
+            for (var i = 0; i < pixels.Length; i++)
+            {
+                // A little past the paper's tone, so its noise turns white too.
+                pixels[i] = (byte)Math.Min(255, pixels[i] * 255 / (paper - PaperNoise));
+            }
+        }
+        return Leptonica.FromGray(pixels, w, h);
+    }
+
+    /// <summary>Paper lighter than this is white enough: its labels read as they are.</summary>
+    private const int ShadedPaper = 235;
+
+    private const int PaperNoise = 8;
+
+    /// <summary>
+    /// The region's paper: its most common tone (over a window of five tones, against noise). A high percentile
+    /// lands on the noise above the shade, leaving the shade light gray, which still reads as nothing.
+    /// </summary>
+    private int PaperTone(PixelRect r)
+    {
+        if (r.Width <= 0 || r.Height <= 0) return 255;
+        var histogram = new int[256];
+        for (var y = 0; y < r.Height; y++)
+        {
+            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width)) histogram[v]++;
+        }
+        int best = 255, bestCount = -1;
+        for (var v = 2; v < 254; v++)
+        {
+            var count = histogram[v - 2] + histogram[v - 1] + histogram[v] + histogram[v + 1] + histogram[v + 2];
+            if (count > bestCount)
+            {
+                (best, bestCount) = (v, count);
+            }
+        }
+        return best;
+    }
+
     /// <summary>Several regions stacked top to bottom with white gaps; returns each one's y range in the strip.</summary>
     /// <param name="fullContrast">Each region thresholded on its own, as in <see cref="PaddedFullContrast"/>.</param>
     public PixHandle Stacked(IReadOnlyList<PixelRect> regions, int pad, int gap, out IReadOnlyList<Interval> rows, bool fullContrast = false)

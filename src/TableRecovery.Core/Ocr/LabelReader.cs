@@ -18,8 +18,16 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
     {
         var mode = singleLine ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock;
         if (_read.TryGetValue((ink, pad, mode), out var words)) return words;
-        using var crop = crops.Padded(ink.Inflate(2, 2), pad);
-        words = engines.Labels.Recognize(crop, mode);
+        using (var crop = crops.PaddedOnWhitePaper(ink.Inflate(2, 2), pad))
+        {
+            words = engines.Labels.Recognize(crop, mode);
+        }
+        if (words.Count == 0)
+        {
+            // A short bold word (其他) can read as nothing at one margin and right at a wider one.
+            using var wider = crops.PaddedOnWhitePaper(ink.Inflate(2, 2), pad * 2);
+            words = engines.Labels.Recognize(wider, mode);
+        }
         _read[(ink, pad, mode)] = words;
         return words;
     }
@@ -34,7 +42,7 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
     /// <summary>The words of one line of ink after <paramref name="turns"/> clockwise quarter turns; not kept.</summary>
     public IReadOnlyList<OcrWord> WordsTurned(PixelRect ink, int pad, int turns)
     {
-        using var crop = crops.Padded(ink.Inflate(2, 2), pad);
+        using var crop = crops.PaddedOnWhitePaper(ink.Inflate(2, 2), pad);
         using var turned = Leptonica.pixRotateOrth(crop, turns);
         return engines.Labels.Recognize(turned, PageSegmentation.SingleLine);
     }
