@@ -33,4 +33,30 @@ public sealed class LabelReaderTests
         Assert.True(ReferenceEquals(first, again), $"the region '{text}' was read twice");
         Assert.True(text.Contains("政府信息公开申请"), $"read '{text}'");
     }
+
+    /// <summary>
+    /// A dim scan (paper at about 200 of 255) padded with white margins shows the engine three tones; its own
+    /// threshold fell between the paper and the margin, and whole headers read as nothing.
+    /// </summary>
+    [Fact]
+    public void Headers_on_dim_paper_are_read()
+    {
+        var path = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0061_page-2021_mild_appeals.jpg");
+        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var lattice = TableFinder.Find(image).Single().Lattice;
+        using var engines = new EngineSet(Fixtures.Tessdata);
+        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
+        var pad = CropMaker.PadFor(image.TextHeight);
+        var headers = lattice.Cells
+            .Where(c => c.Row <= 2)
+            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
+            .Where(ink => !ink.IsBlank)
+            .Select(ink => reader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text)
+            .ToList();
+
+        string[] expected = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"];
+        var missing = expected.Where(e => !headers.Contains(e)).ToList();
+        Assert.True(missing.Count == 0, $"not read: {string.Join(", ", missing)}; read: {string.Join(" | ", headers)}");
+    }
 }
