@@ -7,6 +7,7 @@ namespace TableRecovery.Core.Ocr;
 /// the numbers the engine read surely (cell and strip agreeing) are samples of its digits, and a glyph elsewhere
 /// in the table reads as the digit whose samples it resembles most. That reading owes nothing to the line model's
 /// mistakes in the cell itself: a thin zero the model reads as nothing, 8 or 9 still looks like the table's other zeros.
+/// The slash many tables print for zero is learned and read the same way, alone in its cell.
 /// </summary>
 /// <remarks>
 /// A glyph is its gray darkness (scaled between the cell's darkest and lightest pixel), scaled to a fixed height
@@ -21,6 +22,9 @@ public sealed class DigitTemplates
     private const int RasterHeight = 24;
     private const int MinSamples = 3;
 
+    /// <summary>What a glyph can be: a digit, or the slash many tables print for zero.</summary>
+    private const string GlyphClasses = "0123456789/";
+
     /// <summary>A glyph must correlate at least this well with its digit's samples to be read.</summary>
     private const double LeastResemblance = 0.75;
 
@@ -33,9 +37,9 @@ public sealed class DigitTemplates
     private readonly byte[] _gray;
     private readonly int _width;
     private readonly int _height;
-    private readonly double[][] _sums = new double[10][];
-    private readonly int[] _counts = new int[10];
-    private readonly double[] _leastTypical = new double[10];
+    private readonly double[][] _sums = new double[GlyphClasses.Length][];
+    private readonly int[] _counts = new int[GlyphClasses.Length];
+    private readonly double[] _leastTypical = new double[GlyphClasses.Length];
     private readonly Dictionary<PixelRect, List<(int Digit, double[] Raster)>> _samplesByCell = [];
 
     private DigitTemplates(byte[] gray, int width, int height)
@@ -43,11 +47,11 @@ public sealed class DigitTemplates
         _gray = gray;
         _width = width;
         _height = height;
-        for (var d = 0; d < 10; d++) _sums[d] = new double[RasterWidth * RasterHeight];
+        for (var d = 0; d < GlyphClasses.Length; d++) _sums[d] = new double[RasterWidth * RasterHeight];
     }
 
     /// <summary>Digits that have samples to be read by.</summary>
-    public int KnownDigits => Enumerable.Range(0, 10).Count(d => _counts[d] >= MinSamples);
+    public int KnownDigits => Enumerable.Range(0, GlyphClasses.Length).Count(d => _counts[d] >= MinSamples);
 
     /// <summary>
     /// Learns the table's digits from numbers read surely: each (ink box, digits) whose ink splits into exactly
@@ -58,13 +62,13 @@ public sealed class DigitTemplates
         var templates = new DigitTemplates(gray, width, height);
         foreach (var (ink, digits) in sure)
         {
-            if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || templates._samplesByCell.ContainsKey(ink)) continue;
+            if (!IsNumberOrSlash(digits) || templates._samplesByCell.ContainsKey(ink)) continue;
             var glyphs = templates.Glyphs(ink);
             if (glyphs is null || glyphs.Count != digits.Length) continue;
             var samples = new List<(int, double[])>(glyphs.Count);
             for (var i = 0; i < glyphs.Count; i++)
             {
-                var d = digits[i] - '0';
+                var d = GlyphClasses.IndexOf(digits[i]);
                 Add(templates._sums[d], glyphs[i], 1);
                 templates._counts[d]++;
                 samples.Add((d, glyphs[i]));
@@ -82,7 +86,7 @@ public sealed class DigitTemplates
     /// </summary>
     private void MeasureTypicalResemblance()
     {
-        var scores = Enumerable.Range(0, 10).Select(_ => new List<double>()).ToArray();
+        var scores = Enumerable.Range(0, GlyphClasses.Length).Select(_ => new List<double>()).ToArray();
         foreach (var (digit, raster) in _samplesByCell.Values.SelectMany(s => s))
         {
             if (_counts[digit] < MinSamples) continue;
@@ -90,7 +94,7 @@ public sealed class DigitTemplates
             Add(rest, raster, -1);
             scores[digit].Add(Dot(Normalized(rest), raster));
         }
-        for (var d = 0; d < 10; d++)
+        for (var d = 0; d < GlyphClasses.Length; d++)
         {
             var sorted = scores[d].Order().ToList();
             _leastTypical[d] = sorted.Count == 0 ? double.PositiveInfinity : sorted[(int)(sorted.Count * 0.1)];
@@ -108,8 +112,8 @@ public sealed class DigitTemplates
         var glyphs = Glyphs(ink);
         if (glyphs is null || glyphs.Count == 0) return null;
         _samplesByCell.TryGetValue(ink, out var own);
-        var prototypes = new double[10][];
-        for (var d = 0; d < 10; d++)
+        var prototypes = new double[GlyphClasses.Length][];
+        for (var d = 0; d < GlyphClasses.Length; d++)
         {
             var count = _counts[d];
             double[] sum = _sums[d];
@@ -130,7 +134,7 @@ public sealed class DigitTemplates
         {
             double best = double.NegativeInfinity, second = double.NegativeInfinity;
             var bestDigit = -1;
-            for (var d = 0; d < 10; d++)
+            for (var d = 0; d < GlyphClasses.Length; d++)
             {
                 if (prototypes[d].Length == 0) continue;
                 var score = Dot(prototypes[d], glyphs[i]);
@@ -149,10 +153,14 @@ public sealed class DigitTemplates
             // With one digit known there is nothing to tell it from: as sure as its resemblance is strong.
             var margin = double.IsNegativeInfinity(second) ? best - LeastResemblance : best - second;
             confidence = Math.Min(confidence, 1 - Math.Exp(-margin / MarginScale));
-            text[i] = (char)('0' + bestDigit);
+            text[i] = GlyphClasses[bestDigit];
         }
-        return new Reading(new string(text), confidence, ReadingMethod.Template);
+        var read = new string(text);
+        return IsNumberOrSlash(read) ? new Reading(read, confidence, ReadingMethod.Template) : null;
     }
+
+    /// <summary>Digits, or a lone slash; a slash among digits is a misreading.</summary>
+    private static bool IsNumberOrSlash(string text) => text == "/" || text.Length > 0 && text.All(char.IsAsciiDigit);
 
     /// <summary>
     /// The ink split into glyphs at the columns it leaves blank, each as a normalized raster; null when a piece is

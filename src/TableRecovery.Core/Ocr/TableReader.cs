@@ -161,7 +161,7 @@ public sealed class TableReader
 
     private const double DashAgreementConfidence = 0.9;
 
-    /// <summary>Cell and strip agreeing this surely on a number make its glyphs samples of the table's digits.</summary>
+    /// <summary>Cell and strip agreeing this surely on a number (or a lone slash) make its glyphs samples of the table's digits.</summary>
     private const double SureSampleConfidence = 0.75;
 
     /// <summary>
@@ -207,7 +207,7 @@ public sealed class TableReader
     private static string? SureDigits(List<Reading> readings)
     {
         var cell = readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell && r.Confidence >= SureSampleConfidence);
-        return cell is not null && cell.Text.Length > 0 && cell.Text.All(char.IsAsciiDigit)
+        return cell is not null && (cell.Text == "/" || cell.Text.Length > 0 && cell.Text.All(char.IsAsciiDigit))
             && readings.Any(r => r.Method == ReadingMethod.Strip && r.Text == cell.Text && r.Confidence >= SureSampleConfidence)
             ? cell.Text
             : null;

@@ -11,12 +11,15 @@ public sealed class DigitTemplatesTests
     private sealed record PrintedCell(LatticeCell Cell, PixelRect Ink, string Printed, IReadOnlyList<Reading> Readings);
 
     /// <summary>
-    /// The corpus image read by the real engines, each single number cell with digits in it paired with the truth
-    /// cell printed there.
+    /// The corpus image read by the real engines, each single number cell with digits (or a slash) in it paired with
+    /// the truth cell printed there.
     /// </summary>
-    private static (byte[] Gray, int Width, int Height, List<PrintedCell> Cells) ReadPrinted(string name)
+    private static (byte[] Gray, int Width, int Height, List<PrintedCell> Cells) ReadPrinted(string name) =>
+        ReadPrinted(Fixtures.CorpusWhere(c => c.Name == name));
+
+    private static (byte[] Gray, int Width, int Height, List<PrintedCell> Cells) ReadPrinted(CorpusImage source)
     {
-        var source = Fixtures.CorpusWhere(c => c.Name == name);
+        var name = source.Name;
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         using var engines = new EngineSet(Fixtures.Tessdata);
@@ -31,7 +34,7 @@ public sealed class DigitTemplatesTests
             {
                 var printed = truth.Where(t => Contains(cell.SourceBox, t.Box!.Value.CenterX, t.Box.Value.CenterY)).ToList();
                 var ink = CellInk.Measure(image.Binary, image.Width, image.Height, cell.Cell.Box, image.TextHeight);
-                if (printed is [{ Text: var text }] && text.Length > 0 && text.All(char.IsAsciiDigit) && ink.InkBox is { } box)
+                if (printed is [{ Text: var text }] && (text == "/" || text.Length > 0 && text.All(char.IsAsciiDigit)) && ink.InkBox is { } box)
                 {
                     cells.Add(new PrintedCell(cell.Cell, box, text, cell.Readings));
                 }
@@ -87,7 +90,7 @@ public sealed class DigitTemplatesTests
         foreach (var name in Images)
         {
             var (gray, width, height, printed) = Read.Value[name];
-            cells += printed.Count(c => c.Printed.Any(ch => ch != '0'));
+            cells += printed.Count(c => c.Printed.Any(ch => ch is >= '1' and <= '9'));
             foreach (var unseen in "123456789")
             {
                 var taught = printed.Where(c => !c.Printed.Contains(unseen)).Select(c => (c.Ink, c.Printed));
@@ -102,5 +105,22 @@ public sealed class DigitTemplatesTests
             }
         }
         Assert.True(lines.Count <= cells / 50, $"{lines.Count} of {cells} cells with an unseen digit read with confidence:\n{string.Join("\n", lines)}");
+    }
+
+    /// <summary>
+    /// A table printing its zeros as slashes: the engine reads some as nothing or as 7. The slashes it read surely
+    /// teach the templates the table's slash like any digit.
+    /// </summary>
+    [Fact]
+    public void Slashes_printed_for_zero_are_read_by_the_templates()
+    {
+        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0061_page-2021_mild_requests.truth.json"));
+        var slashes = ReadPrinted(source).Cells.Where(c => c.Printed == "/").ToList();
+        var templates = slashes.Select(c => c.Readings.FirstOrDefault(r => r.Method == ReadingMethod.Template)).ToList();
+        var right = templates.Count(t => t?.Text == "/");
+        var wrong = templates.Where(t => t is not null && t.Text != "/").Select(t => $"{t!.Text}@{t.Confidence:0.00}").ToList();
+        // Measured: 131 of the 141 slashes read, none as anything else.
+        Assert.True(slashes.Count >= 100 && right >= slashes.Count * 0.8 && wrong.Count == 0,
+            $"{right} of {slashes.Count} slashes read as slashes; wrong: {string.Join(", ", wrong)}");
     }
 }
