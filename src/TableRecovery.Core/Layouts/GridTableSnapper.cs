@@ -51,6 +51,7 @@ internal static class GridTableSnapper
 
         // ---- columns
         List<AlignedPair> columnPairs;
+        var columnsAtTheirPlace = false;
         var columns = block.Columns;
         var usableColumns = Enumerable.Range(0, table.DataColumns.Count).Count(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
         if (table.DataColumns.Count == 0)
@@ -79,6 +80,7 @@ internal static class GridTableSnapper
             if (ColumnsInPlace(table, expected.Count, Sim, notes) is { } inPlace)
             {
                 columnPairs = inPlace;
+                columnsAtTheirPlace = inPlace.Count(p => p.Basis == MatchBasis.Label) * 2 >= expected.Count;
             }
             else
             {
@@ -172,6 +174,7 @@ internal static class GridTableSnapper
         {
             RowsAtTheirPlace = exactShape && !placedByShape && layout.Rows.Count > 1
                 && rowPairs.Count(p => p.Basis == MatchBasis.Label) * 2 >= layout.Rows.Count,
+            ColumnsAtTheirPlace = columnsAtTheirPlace && !placedByShape,
         };
         return new LayoutFit(snapped, structure, explanation, exactShape, placedByShape);
     }

@@ -53,6 +53,13 @@ public sealed record SnappedTable(
     /// a weakly read label (规章 read 丛章) still places its row firmly.
     /// </summary>
     public bool RowsAtTheirPlace { get; init; }
+
+    /// <summary>
+    /// The table has exactly the layout's data columns, in order, none of their headers read as another column's,
+    /// and at least half read as their own: a column whose header is unreadable (a wrapped 自然人 lost to a rule's
+    /// remnant) sits at its place by the whole header row, as firmly as its neighbours.
+    /// </summary>
+    public bool ColumnsAtTheirPlace { get; init; }
 }
 
 /// <summary>

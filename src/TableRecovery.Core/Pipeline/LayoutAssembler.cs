@@ -50,9 +50,9 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && r.Basis == MatchBasis.Label
             && (snapped.RowsAtTheirPlace || IsFirm(r.Similarity, r.ReadLabel, layout.Rows.Where(x => x.Key != rowKey).Select(x => x.Label))));
         var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
-        var columnFirm = columns.Count > 0 && columns.All(c => c.Basis == MatchBasis.Label
+        var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || columns.All(c => c.Basis == MatchBasis.Label
             && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)
-                .Where(x => x.Key != columnKey).Select(x => x.Label)));
+                .Where(x => x.Key != columnKey).Select(x => x.Label))));
         return rowFirm && columnFirm;
     }
 

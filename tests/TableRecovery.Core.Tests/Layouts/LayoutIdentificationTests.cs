@@ -207,6 +207,28 @@ public class LayoutIdentificationTests
     }
 
     [Fact]
+    public void Columns_of_a_table_with_exactly_its_columns_are_at_their_place_however_poorly_two_headers_read()
+    {
+        // Measured on bench page 0061: 自然人 read as 1晤 (a rule's remnant in its crop), 其他 as nothing.
+        var table = SyntheticTable.Official("requests-2021").Label("自然人", "1晤").Label("其他", "");
+
+        var snapped = SnapAssert.Snapped(_snapper.Snap(table.ToReadTable()), table);
+
+        Assert.True(snapped.ColumnsAtTheirPlace, SnapAssert.Notes(snapped));
+    }
+
+    [Fact]
+    public void Columns_are_not_at_their_place_by_structure_when_fewer_than_half_their_headers_read()
+    {
+        var table = SyntheticTable.Official("requests-2021")
+            .Label("自然人", "1晤").Label("其他", "").Label("商业企业", "").Label("科研机构", "");
+
+        var snapped = _snapper.Snap(table.ToReadTable()).Table;
+
+        Assert.True(snapped is not null && !snapped.ColumnsAtTheirPlace, snapped is null ? "unidentified" : SnapAssert.Notes(snapped));
+    }
+
+    [Fact]
     public void Rows_are_not_at_their_place_by_structure_when_the_table_has_a_row_more()
     {
         var table = SyntheticTable.Official("requests-2021");
