@@ -46,6 +46,7 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>Paper lighter than this is white enough: its labels read as they are.</summary>
     private const int ShadedPaper = 235;
 
+    /// <summary>How far noise scatters the paper's tone: the paper is whitened from this much below its tone.</summary>
     private const int PaperNoise = 8;
 
     /// <summary>

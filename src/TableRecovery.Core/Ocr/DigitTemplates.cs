@@ -120,7 +120,7 @@ public sealed class DigitTemplates
             if (own is not null && own.Any(s => s.Digit == d))
             {
                 sum = (double[])sum.Clone();
-                foreach (var (digit, raster) in own.Where(s => s.Digit == d))
+                foreach (var (_, raster) in own.Where(s => s.Digit == d))
                 {
                     Add(sum, raster, -1);
                     count--;

@@ -43,8 +43,8 @@ public sealed record ReconciliationOptions
     public double CorrectedPosterior { get; init; } = 0.995;
 
     /// <summary>
-    /// Lowest confidence at which two independent readings (Cell and Strip) that agree make a cell checked by no
-    /// identity <c>ok</c>.
+    /// Lowest confidence at which two independent readings that agree (Cell and Strip, or either with the table's
+    /// digit templates) make a cell checked by no identity <c>ok</c>.
     /// </summary>
     public double AgreementConfidence { get; init; } = 0.8;
 
