@@ -40,6 +40,7 @@ public sealed class DigitTemplates
     private readonly double[][] _sums = new double[GlyphClasses.Length][];
     private readonly int[] _counts = new int[GlyphClasses.Length];
     private readonly double[] _leastTypical = new double[GlyphClasses.Length];
+    private readonly double[][] _prototypes = new double[GlyphClasses.Length][];
     private readonly Dictionary<PixelRect, List<(int Digit, double[] Raster)>> _samplesByCell = [];
 
     private DigitTemplates(byte[] gray, int width, int height)
@@ -76,7 +77,32 @@ public sealed class DigitTemplates
             templates._samplesByCell[ink] = samples;
         }
         templates.MeasureTypicalResemblance();
+        for (var d = 0; d < GlyphClasses.Length; d++)
+        {
+            templates._prototypes[d] = templates.Prototype(templates._sums[d], templates._counts[d]);
+        }
         return templates;
+    }
+
+    /// <summary>A digit's mean sample, normalized; empty when it has too few samples to be read by.</summary>
+    private double[] Prototype(double[] sum, int count) => count >= MinSamples ? Normalized(sum) : [];
+
+    /// <summary>The prototypes with a cell's own samples left out (only the digits it gave samples of change).</summary>
+    private double[][] LeavingOut(List<(int Digit, double[] Raster)> own)
+    {
+        var prototypes = (double[][])_prototypes.Clone();
+        foreach (var digit in own.Select(s => s.Digit).Distinct())
+        {
+            var sum = (double[])_sums[digit].Clone();
+            var count = _counts[digit];
+            foreach (var (_, raster) in own.Where(s => s.Digit == digit))
+            {
+                Add(sum, raster, -1);
+                count--;
+            }
+            prototypes[digit] = Prototype(sum, count);
+        }
+        return prototypes;
     }
 
     /// <summary>
@@ -111,23 +137,7 @@ public sealed class DigitTemplates
         if (KnownDigits == 0) return null;
         var glyphs = Glyphs(ink);
         if (glyphs is null || glyphs.Count == 0) return null;
-        _samplesByCell.TryGetValue(ink, out var own);
-        var prototypes = new double[GlyphClasses.Length][];
-        for (var d = 0; d < GlyphClasses.Length; d++)
-        {
-            var count = _counts[d];
-            double[] sum = _sums[d];
-            if (own is not null && own.Any(s => s.Digit == d))
-            {
-                sum = (double[])sum.Clone();
-                foreach (var (_, raster) in own.Where(s => s.Digit == d))
-                {
-                    Add(sum, raster, -1);
-                    count--;
-                }
-            }
-            prototypes[d] = count >= MinSamples ? Normalized(sum) : [];
-        }
+        var prototypes = _samplesByCell.TryGetValue(ink, out var own) ? LeavingOut(own) : _prototypes;
         var text = new char[glyphs.Count];
         var confidence = 1.0;
         for (var i = 0; i < glyphs.Count; i++)
