@@ -7,7 +7,7 @@ namespace TableRecovery.Core.Layouts;
 /// </summary>
 /// <remarks>
 /// Body rows run from the first to the last row holding numbers, so a row whose numbers were all misread still
-/// takes its place. Where the data area begins is decided by the cells of the body rows (numbers against
+/// takes its place, and on over the labelled rows around them that print nothing at all. Where the data area begins is decided by the cells of the body rows (numbers against
 /// labels), unless a caller that knows how many columns a layout has asks for another first data column: a
 /// scan can make a whole column of numbers read as text, and a table without row labels (appeals) has nothing
 /// but numbers from its first column on.
@@ -24,10 +24,11 @@ internal sealed class GridTableAnalysis
             var first = Enumerable.Range(0, grid.RowCount).FirstOrDefault(r => !grid.IsTitleRow[r] && StartsPlainRow(grid, r, boundary), -1);
             holding = first < 0 ? [] : [first, grid.RowCount - 1];
         }
-        BodyRows = holding.Count == 0
+        var body = holding.Count == 0
             ? []
             : Enumerable.Range(holding[0], holding[^1] - holding[0] + 1).Where(r => !grid.IsTitleRow[r]).ToList();
-        FirstDataColumn = firstDataColumn ?? DefaultFirstDataColumn(grid, BodyRows);
+        FirstDataColumn = firstDataColumn ?? DefaultFirstDataColumn(grid, body);
+        BodyRows = WithBlankRowsAround(grid, body, FirstDataColumn);
         var firstBody = BodyRows.Count > 0 ? BodyRows[0] : grid.RowCount;
         HeaderRows = Enumerable.Range(0, firstBody).Where(r => !grid.IsTitleRow[r]).ToList();
         TitleTexts = Enumerable.Range(0, grid.RowCount).Where(r => grid.IsTitleRow[r]).Select(grid.RowText).ToList();
@@ -80,6 +81,52 @@ internal sealed class GridTableAnalysis
         }
         return -1;
     }
+
+    /// <summary>
+    /// The body widened over the labelled rows that print nothing above its first and below its last number: the
+    /// second part of a table cut over two pages can begin with rows whose every cell is blank, and so can a table
+    /// that prints its zeros as blanks. Such a row is a body row, not a header row: its data cells are plain and
+    /// empty, and it has a label cell of its own. A header row never does (its leaf headers hold text, and the
+    /// label area above the body is one merged cell); a thin row between two such rows is the doubled rule of a cut.
+    /// </summary>
+    private static List<int> WithBlankRowsAround(ReadGrid grid, List<int> body, int firstDataColumn)
+    {
+        if (body.Count == 0 || firstDataColumn <= 0)
+        {
+            return body;
+        }
+        var rows = new List<int>(body);
+        foreach (var step in new[] { -1, 1 })
+        {
+            var r = (step < 0 ? body[0] : body[^1]) + step;
+            var pendingThin = new List<int>();
+            while (r >= 0 && r < grid.RowCount && !grid.IsTitleRow[r])
+            {
+                if (grid.IsThinRow(r))
+                {
+                    pendingThin.Add(r);
+                }
+                else if (IsBlankLabelledRow(grid, r, firstDataColumn))
+                {
+                    rows.AddRange(pendingThin);
+                    pendingThin.Clear();
+                    rows.Add(r);
+                }
+                else
+                {
+                    break;
+                }
+                r += step;
+            }
+        }
+        rows.Sort();
+        return rows;
+    }
+
+    private static bool IsBlankLabelledRow(ReadGrid grid, int row, int firstDataColumn) =>
+        StartsPlainRow(grid, row, firstDataColumn)
+        && Enumerable.Range(firstDataColumn, grid.ColumnCount - firstDataColumn).All(c => string.IsNullOrWhiteSpace(grid.At(row, c)!.Text))
+        && grid.At(row, firstDataColumn - 1) is { } label && label.Cell.Row == row && grid.Label(label).Length > 0;
 
     /// <summary>Every cell of the row's data area starts in the row and covers one lattice cell: no header cell reaches it.</summary>
     private static bool StartsPlainRow(ReadGrid grid, int row, int firstDataColumn)

@@ -268,7 +268,7 @@ public sealed class TableReader
     private static bool TooWideForOneDigit(string text, PixelRect ink) => text.Length == 1 && text != "0" && ink.Width > ink.Height;
 
     /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
-    private static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
+    internal static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
 
     /// <summary>Below this the cell's own reading is retried another way before the readings are kept.</summary>
     private const double RetryBelowConfidence = 0.5;

@@ -34,6 +34,27 @@ public sealed class CutTableJoinerTests
     }
 
     [Fact]
+    public void A_second_part_that_begins_with_rows_printing_nothing_continues_the_table_from_its_first_row()
+    {
+        var head = SyntheticTable.Official("requests-2019", heading: "三、收到和处理政府信息公开申请情况");
+        var tail = SyntheticTable.Official("requests-2019");
+        var cut = head.RowOf("3.补正后申请内容仍不明确");
+        head.CutLastRows(head.RowCount - cut);
+        tail.CutFirstRows(cut);
+        tail.PrintsNothingInRows(0, tail.RowCount - 2);
+
+        var tables = _assembler.Assemble([head.ToReadTable("page-2"), tail.ToReadTable("page-3")]);
+
+        var table = Assert.Single(tables);
+        Assert.Equal("requests-2019", table.Layout);
+        Assert.True(table.MissingRows is null, $"missing rows: {string.Join(", ", table.MissingRows ?? [])}");
+        var expected = tail.Values;
+        var wrong = table.Cells.Where(c => c.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) != expected[c.Id]).Select(c => $"{c.Id}: {c.Value} vs {expected[c.Id]}").ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} cells wrong: {string.Join("; ", wrong.Take(8))}");
+        Assert.Equal("page-3", table.Cells.Single(c => c.Id == "unavailable.unclear/natural_person").Image);
+    }
+
+    [Fact]
     public void Two_whole_tables_of_different_layouts_stay_apart()
     {
         var requests = SyntheticTable.Official("requests-2021");

@@ -352,6 +352,20 @@ internal sealed class SyntheticTable
         return this;
     }
 
+    /// <summary>
+    /// The rows print nothing in their number cells (zeros left blank), and the OCR stage took those blank cells for
+    /// labels, as it does where no number nearby votes their column in.
+    /// </summary>
+    public SyntheticTable PrintsNothingInRows(int firstRow, int lastRow)
+    {
+        foreach (var c in _cells.Where(c => c.IsNumeric && c.Row >= firstRow && c.LastRow <= lastRow).ToList())
+        {
+            Values[Values.Single(v => v.Value == c.Text).Key] = "0";
+            _cells[_cells.IndexOf(c)] = new ModelCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, string.Empty, false);
+        }
+        return this;
+    }
+
     /// <summary>The row index of the first cell whose text is <paramref name="label"/>.</summary>
     public int RowOf(string label) => _cells.First(c => c.Text == label).Row;
 
@@ -383,7 +397,9 @@ internal sealed class SyntheticTable
                 columnEdges[c.LastColumn + 1] - columnEdges[c.Column], rowEdges[c.LastRow + 1] - rowEdges[c.Row]);
             var cell = new LatticeCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, box);
             lattice.Add(cell);
-            IReadOnlyList<Reading> readings = c.IsNumeric && c.Text.Length > 0 ? [new Reading(c.Text, 0.9, ReadingMethod.Cell)] : [];
+            // A blank cell, number or not, carries what the table reader gives one.
+            IReadOnlyList<Reading> readings = c.Text.Length == 0 ? TableReader.BlankReadings()
+                : c.IsNumeric ? [new Reading(c.Text, 0.9, ReadingMethod.Cell)] : [];
             read.Add(new ReadCell(cell, c.Text, c.IsNumeric, readings, box with { X = box.X * 2, Y = box.Y * 2 }) { LabelConfidence = LabelConfidence });
         }
         return new ReadTable(image, new Lattice(rowEdges, columnEdges, lattice), read, Heading, 0, 0);
