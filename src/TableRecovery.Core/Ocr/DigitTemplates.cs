@@ -7,7 +7,9 @@ namespace TableRecovery.Core.Ocr;
 /// the numbers the engine read surely (cell and strip agreeing) are samples of its digits, and a glyph elsewhere
 /// in the table reads as the digit whose samples it resembles most. That reading owes nothing to the line model's
 /// mistakes in the cell itself: a thin zero the model reads as nothing, 8 or 9 still looks like the table's other zeros.
-/// The slash many tables print for zero is learned and read the same way, alone in its cell.
+/// The slash many tables print for zero is learned and read the same way, alone in its cell; so is the 无 other
+/// tables print for it, whole (the Chinese model reads a lone 无 as 元 or 天 as often as not, and nothing else tells a
+/// weak 无 from a blot).
 /// </summary>
 /// <remarks>
 /// A glyph is its gray darkness (scaled between the cell's darkest and lightest pixel), scaled to a fixed height
@@ -42,6 +44,7 @@ public sealed class DigitTemplates
     private readonly double[] _leastTypical = new double[GlyphClasses.Length];
     private readonly double[][] _prototypes = new double[GlyphClasses.Length][];
     private readonly Dictionary<PixelRect, List<(int Digit, double[] Raster)>> _samplesByCell = [];
+    private readonly WholeGlyphClass _none = new();
 
     private DigitTemplates(byte[] gray, int width, int height)
     {
@@ -52,7 +55,10 @@ public sealed class DigitTemplates
     }
 
     /// <summary>Digits that have samples to be read by.</summary>
-    public int KnownDigits => Enumerable.Range(0, GlyphClasses.Length).Count(d => _counts[d] >= MinSamples);
+    public int KnownDigits => Enumerable.Range(0, GlyphClasses.Length).Count(d => _counts[d] >= MinSamples) + (_none.IsKnown ? 1 : 0);
+
+    /// <summary>The printed zero read whole rather than glyph by glyph.</summary>
+    public const string None = "无";
 
     /// <summary>
     /// Learns the table's digits from numbers read surely: each (ink box, digits) whose ink splits into exactly
@@ -61,9 +67,16 @@ public sealed class DigitTemplates
     public static DigitTemplates Learn(byte[] gray, int width, int height, IEnumerable<(PixelRect Ink, string Digits)> sure)
     {
         var templates = new DigitTemplates(gray, width, height);
+        var numbers = new List<double[]>();
         foreach (var (ink, digits) in sure)
         {
+            if (digits == None)
+            {
+                if (templates.Whole(ink) is { } whole) templates._none.Add(ink, whole);
+                continue;
+            }
             if (!IsNumberOrSlash(digits) || templates._samplesByCell.ContainsKey(ink)) continue;
+            if (templates.Whole(ink) is { } number) numbers.Add(number);
             var glyphs = templates.Glyphs(ink);
             if (glyphs is null || glyphs.Count != digits.Length) continue;
             var samples = new List<(int, double[])>(glyphs.Count);
@@ -77,6 +90,7 @@ public sealed class DigitTemplates
             templates._samplesByCell[ink] = samples;
         }
         templates.MeasureTypicalResemblance();
+        templates._none.Complete(numbers);
         for (var d = 0; d < GlyphClasses.Length; d++)
         {
             templates._prototypes[d] = templates.Prototype(templates._sums[d], templates._counts[d]);
@@ -135,6 +149,10 @@ public sealed class DigitTemplates
     public Reading? Read(PixelRect ink)
     {
         if (KnownDigits == 0) return null;
+        if (_none.IsKnown && Whole(ink) is { } whole && _none.Read(ink, whole) is { } none)
+        {
+            return new Reading(None, none, ReadingMethod.Template);
+        }
         var glyphs = Glyphs(ink);
         if (glyphs is null || glyphs.Count == 0) return null;
         var prototypes = _samplesByCell.TryGetValue(ink, out var own) ? LeavingOut(own) : _prototypes;
@@ -226,11 +244,23 @@ public sealed class DigitTemplates
         return glyphs;
     }
 
+    /// <summary>The whole ink as one raster, its longer side scaled to the raster's; null for ink too small or faint to tell.</summary>
+    private double[]? Whole(PixelRect ink)
+    {
+        var r = ink.Inflate(1, 1).Intersect(new PixelRect(0, 0, _width, _height));
+        if (r.Width < 6 || r.Height < 6) return null;
+        var (darkest, lightest) = CropMaker.ToneRange(_gray, _width, r);
+        if (lightest - darkest < 40) return null;
+        return Raster(r.X, r.Y, r.Width, r.Height, darkest, lightest, (double)RasterHeight / Math.Max(r.Width, r.Height));
+    }
+
     /// <summary>The glyph's darkness scaled to the raster's height (3×3 samples a pixel), centred across, zero mean, unit length.</summary>
-    private double[] Raster(int x0, int y0, int w, int h, byte darkest, byte lightest)
+    private double[] Raster(int x0, int y0, int w, int h, byte darkest, byte lightest) =>
+        Raster(x0, y0, w, h, darkest, lightest, (double)RasterHeight / h);
+
+    private double[] Raster(int x0, int y0, int w, int h, byte darkest, byte lightest, double scale)
     {
         var raster = new double[RasterWidth * RasterHeight];
-        var scale = (double)RasterHeight / h;
         var offset = (RasterWidth - w * scale) / 2;
         var range = (double)(lightest - darkest);
         for (var v = 0; v < RasterHeight; v++)
@@ -244,7 +274,7 @@ public sealed class DigitTemplates
                     {
                         var x = (u + (sx + 0.5) / 3 - offset) / scale;
                         var y = (v + (sy + 0.5) / 3) / scale;
-                        if (x < 0 || x >= w) continue;
+                        if (x < 0 || x >= w || y >= h) continue;
                         var g = _gray[(y0 + Math.Min(h - 1, (int)y)) * _width + x0 + (int)x];
                         sum += Math.Clamp((lightest - g) / range, 0, 1);
                     }
@@ -253,6 +283,56 @@ public sealed class DigitTemplates
             }
         }
         return Normalized(raster);
+    }
+
+    /// <summary>
+    /// A printed zero mark read whole (无): its samples, how well they resemble each other, and how well the table's
+    /// sure numbers resemble them. A glyph reads as the mark only when it resembles the samples as well as they
+    /// resemble each other and better than any sure number does; its confidence grows with that lead.
+    /// </summary>
+    private sealed class WholeGlyphClass
+    {
+        private readonly double[] _sum = new double[RasterWidth * RasterHeight];
+        private readonly Dictionary<PixelRect, double[]> _samples = [];
+        private double[] _prototype = [];
+        private double _leastTypical = double.PositiveInfinity;
+        private double _bestNumber = LeastResemblance;
+
+        public bool IsKnown => _prototype.Length > 0;
+
+        public void Add(PixelRect ink, double[] raster)
+        {
+            if (_samples.TryAdd(ink, raster)) DigitTemplates.Add(_sum, raster, 1);
+        }
+
+        public void Complete(IEnumerable<double[]> sureNumbers)
+        {
+            if (_samples.Count < MinSamples) return;
+            _prototype = Normalized(_sum);
+            var typical = _samples.Values.Select(r => Dot(LeavingOut(r), r)).Order().ToList();
+            _leastTypical = typical[(int)(typical.Count * 0.1)];
+            foreach (var number in sureNumbers)
+            {
+                _bestNumber = Math.Max(_bestNumber, Dot(_prototype, number));
+            }
+        }
+
+        public double? Read(PixelRect ink, double[] raster)
+        {
+            var prototype = _samples.TryGetValue(ink, out var own) ? LeavingOut(own) : _prototype;
+            if (prototype.Length == 0) return null;
+            var score = Dot(prototype, raster);
+            if (score < _leastTypical - TypicalTolerance || score <= _bestNumber) return null;
+            return 1 - Math.Exp(-(score - _bestNumber) / MarginScale);
+        }
+
+        private double[] LeavingOut(double[] own)
+        {
+            if (_samples.Count - 1 < MinSamples) return [];
+            var rest = (double[])_sum.Clone();
+            DigitTemplates.Add(rest, own, -1);
+            return Normalized(rest);
+        }
     }
 
     private static double[] Normalized(double[] values)

@@ -136,7 +136,7 @@ public sealed class TableReader
             }
         }
 
-        ReadByTemplates(crops, lattice, numeric, printedNone, inks, t, readings);
+        ReadByTemplates(crops, lattice, numeric, inks, t, readings);
 
         var cells = new List<ReadCell>(lattice.Cells.Count);
         foreach (var cell in lattice.Cells)
@@ -165,14 +165,14 @@ public sealed class TableReader
     private const double SureSampleConfidence = 0.75;
 
     /// <summary>
-    /// A third reading of every single number cell: its glyphs against the digits of this table's sure numbers
-    /// (see <see cref="DigitTemplates"/>).
+    /// A third reading of every single number cell: its glyphs against the digits of this table's sure numbers,
+    /// or its whole ink against the 无 the Chinese model read surely (see <see cref="DigitTemplates"/>).
     /// </summary>
-    private static void ReadByTemplates(CropMaker crops, Lattice lattice, HashSet<LatticeCell> numeric, HashSet<LatticeCell> printedNone,
+    private static void ReadByTemplates(CropMaker crops, Lattice lattice, HashSet<LatticeCell> numeric,
         Dictionary<LatticeCell, CellInk> inks, double t, Dictionary<LatticeCell, List<Reading>> readings)
     {
         var single = lattice.Cells
-            .Where(c => numeric.Contains(c) && !printedNone.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1
+            .Where(c => numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1
                 && !inks[c].IsBlank && !inks[c].IsDash(t) && readings.ContainsKey(c))
             .ToList();
         var sure = single
@@ -206,12 +206,19 @@ public sealed class TableReader
 
     private static string? SureDigits(List<Reading> readings)
     {
+        if (readings is [{ Text: DigitTemplates.None, Method: ReadingMethod.Cell, Confidence: >= SureNoneConfidence }, ..])
+        {
+            return DigitTemplates.None;
+        }
         var cell = readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell && r.Confidence >= SureSampleConfidence);
         return cell is not null && (cell.Text == "/" || cell.Text.Length > 0 && cell.Text.All(char.IsAsciiDigit))
             && readings.Any(r => r.Method == ReadingMethod.Strip && r.Text == cell.Text && r.Confidence >= SureSampleConfidence)
             ? cell.Text
             : null;
     }
+
+    /// <summary>The Chinese model this sure of a lone 无 makes its glyph a sample of the table's 无 (it has no second reading to agree with).</summary>
+    private const double SureNoneConfidence = 0.9;
 
     /// <summary>How far a zero's loop is trusted against the engine.</summary>
     private const double ShapeConfidence = 0.9;
