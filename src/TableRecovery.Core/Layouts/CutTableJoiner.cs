@@ -127,6 +127,8 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
             rows, head.Columns.Concat(tail.Columns).ToList(), notes)
         {
             IdentifiedByShape = head.IdentifiedByShape || tail.IdentifiedByShape,
+            // The part without a header shares the columns of the part with one: placed by count, as firmly.
+            ColumnsAtTheirPlace = head.ColumnsAtTheirPlace && (tail.ColumnsAtTheirPlace || tail.HeaderlessWithTheLayoutsColumns),
         };
     }
 }

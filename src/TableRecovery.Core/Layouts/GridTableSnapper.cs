@@ -52,6 +52,7 @@ internal static class GridTableSnapper
         // ---- columns
         List<AlignedPair> columnPairs;
         var columnsAtTheirPlace = false;
+        var headerlessWithTheLayoutsColumns = false;
         var columns = block.Columns;
         var usableColumns = Enumerable.Range(0, table.DataColumns.Count).Count(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
         if (table.DataColumns.Count == 0)
@@ -62,6 +63,7 @@ internal static class GridTableSnapper
         else if (!table.HasHeaderText)
         {
             columnPairs = ColumnsByPosition(table, columns.Count, notes);
+            headerlessWithTheLayoutsColumns = table.DataColumns.Count == columns.Count && columnPairs.Count == columns.Count;
         }
         else
         {
@@ -175,6 +177,7 @@ internal static class GridTableSnapper
             RowsAtTheirPlace = exactShape && !placedByShape && layout.Rows.Count > 1
                 && rowPairs.Count(p => p.Basis == MatchBasis.Label) * 2 >= layout.Rows.Count,
             ColumnsAtTheirPlace = columnsAtTheirPlace && !placedByShape,
+            HeaderlessWithTheLayoutsColumns = headerlessWithTheLayoutsColumns && !placedByShape,
         };
         return new LayoutFit(snapped, structure, explanation, exactShape, placedByShape);
     }

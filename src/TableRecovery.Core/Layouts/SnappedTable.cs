@@ -60,6 +60,12 @@ public sealed record SnappedTable(
     /// remnant) sits at its place by the whole header row, as firmly as its neighbours.
     /// </summary>
     public bool ColumnsAtTheirPlace { get; init; }
+
+    /// <summary>
+    /// The table shows no header (the later part of a table cut over two pages) and exactly the layout's data columns,
+    /// so each column sits at its place by count. Joined to a part whose columns are at their place, so are its.
+    /// </summary>
+    public bool HeaderlessWithTheLayoutsColumns { get; init; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using TableRecovery.Core.Layouts;
+using TableRecovery.Core.Tests.Reconciliation;
 using TableRecovery.Core.Pipeline;
 using TableRecovery.Core.Results;
 
@@ -52,6 +53,27 @@ public sealed class CutTableJoinerTests
         var wrong = table.Cells.Where(c => c.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) != expected[c.Id]).Select(c => $"{c.Id}: {c.Value} vs {expected[c.Id]}").ToList();
         Assert.True(wrong.Count == 0, $"{wrong.Count} cells wrong: {string.Join("; ", wrong.Take(8))}");
         Assert.Equal("page-3", table.Cells.Single(c => c.Id == "unavailable.unclear/natural_person").Image);
+    }
+
+    [Fact]
+    public void The_columns_of_a_second_part_without_a_header_are_as_firmly_placed_as_the_first_parts()
+    {
+        var values = SyntheticTables.Consistent(LayoutCatalog.Default["requests-2021"], new Random(7));
+        var head = SyntheticTable.Official("requests-2021", heading: "三、收到和处理政府信息公开申请情况", values: values);
+        var tail = SyntheticTable.Official("requests-2021", values: values);
+        var cut = head.RowOf("1.本机关不掌握相关政府信息");
+        head.CutLastRows(head.RowCount - cut);
+        tail.CutFirstRows(cut);
+        // Two rows' numbers unreadable: the identities cannot settle them, so no column sum checks the second part's
+        // cells; only where their columns sit can vouch for them.
+        tail.Unreadable("2.重复申请").Unreadable("3.要求提供公开出版物");
+
+        var table = Assert.Single(_assembler.Assemble([head.ToReadTable("page-2"), tail.ToReadTable("page-3")]));
+
+        var second = table.Cells.Where(c => c.Image == "page-3" && !c.Id.StartsWith("not_processed.repeated/", StringComparison.Ordinal)
+            && !c.Id.StartsWith("not_processed.publication/", StringComparison.Ordinal)).ToList();
+        var flagged = second.Where(c => c.Status != Statuses.Ok).Select(c => $"{c.Id} {c.Status}").ToList();
+        Assert.True(second.Count > 50 && flagged.Count == 0, $"{flagged.Count} of {second.Count} cells of the second part flagged: {string.Join(", ", flagged.Take(8))}");
     }
 
     [Fact]

@@ -57,13 +57,15 @@ internal sealed class SyntheticTable
     public int RowCount => _heights.Count;
     public int ColumnCount => _widths.Count;
 
-    public static SyntheticTable Official(string layoutId, string? heading = null)
+    /// <param name="values">The numbers printed; by default 1, 2, 3, … in the layout's order, each told apart by its text (they break the identities).</param>
+    public static SyntheticTable Official(string layoutId, string? heading = null, IReadOnlyDictionary<string, decimal>? values = null)
     {
         var layout = LayoutCatalog.Default[layoutId];
         var table = new SyntheticTable(layout) { Heading = heading };
         for (var i = 0; i < layout.Cells.Count; i++)
         {
-            table.Values[layout.Cells[i].Id] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = layout.Cells[i].Id;
+            table.Values[id] = (values?[id] ?? i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (layout.IsBlockTable)
         {
@@ -362,6 +364,17 @@ internal sealed class SyntheticTable
         {
             Values[Values.Single(v => v.Value == c.Text).Key] = "0";
             _cells[_cells.IndexOf(c)] = new ModelCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, string.Empty, false);
+        }
+        return this;
+    }
+
+    /// <summary>The numbers of the row labelled <paramref name="label"/> read as nothing a number can be made of.</summary>
+    public SyntheticTable Unreadable(string label)
+    {
+        var row = RowOf(label);
+        foreach (var c in _cells.Where(c => c.IsNumeric && c.Row == row))
+        {
+            c.Text = "?";
         }
         return this;
     }
