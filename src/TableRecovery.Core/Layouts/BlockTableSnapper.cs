@@ -241,8 +241,15 @@ internal static class BlockTableSnapper
                 ? 0
                 : LabelSimilarity.ScoreRunNormalized(texts[i], expected.Skip(first).Take(runs[i].Length).ToList());
         }
-        var anchors = MonotoneAligner.Align(columns.Count, expected.Count, (i, k) => Math.Max(Single(i, k), Run(i, k)), Threshold);
-        var pairs = MonotoneAligner.FillGaps(anchors, columns.Count, expected.Count, (i, _) => texts[i].Length > 0);
+        // A header row with a cell of its own for each of the block's columns holds them in order: garbled headers
+        // (本年制发件数 read 村年拥声伟数) must not shift the columns to where a half-alike header pulls one.
+        var inPlace = runs.All(r => r.Length == 1)
+            ? MonotoneAligner.InPlace(Enumerable.Range(0, columns.Count).ToList(), expected.Count, Single, Threshold,
+                GridTableSnapper.ClearLabel, GridTableSnapper.ContradictionMargin)
+            : null;
+        var pairs = inPlace ?? MonotoneAligner.FillGaps(
+            MonotoneAligner.Align(columns.Count, expected.Count, (i, k) => Math.Max(Single(i, k), Run(i, k)), Threshold),
+            columns.Count, expected.Count, (i, _) => texts[i].Length > 0);
         var labelsPerCell = new Dictionary<ReadCell, int>(ReferenceEqualityComparer.Instance);
         foreach (var cell in pairs.Select(p => cells[p.Observed]).OfType<ReadCell>())
         {

@@ -289,37 +289,19 @@ internal static class GridTableSnapper
             // all but the blank ones (an extra blank column at the edge, or between the groups)
             usable = usable.Where(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]).ToList();
         }
-        if (usable.Count != expected)
+        if (MonotoneAligner.InPlace(usable, expected, similarity, Threshold, ClearLabel, ContradictionMargin) is not { } pairs)
         {
             return null;
         }
-        var own = usable.Select((i, k) => similarity(i, k)).ToList();
-        for (var k = 0; k < expected; k++)
-        {
-            for (var other = 0; other < expected; other++)
-            {
-                var s = similarity(usable[k], other);
-                if (other != k && s >= ClearLabel && s - own[k] > ContradictionMargin)
-                {
-                    return null;
-                }
-            }
-        }
-        if (own.All(s => s < Threshold))
-        {
-            return null;
-        }
-        notes.Add($"the {expected} data columns are the layout's {expected} columns in order; {own.Count(s => s >= Threshold)} confirmed by their headers");
-        return usable.Select((i, k) => own[k] >= Threshold
-            ? new AlignedPair(i, k, 1, own[k], MatchBasis.Label)
-            : new AlignedPair(i, k, 1, 0, MatchBasis.Neighbours)).ToList();
+        notes.Add($"the {expected} data columns are the layout's {expected} columns in order; {pairs.Count(p => p.Basis == MatchBasis.Label)} confirmed by their headers");
+        return pairs;
     }
 
     /// <summary>A header matching another layout column this well ...</summary>
-    private const double ClearLabel = 0.75;
+    public const double ClearLabel = 0.75;
 
     /// <summary>... and by this much more than its own column contradicts the columns' order.</summary>
-    private const double ContradictionMargin = 0.25;
+    public const double ContradictionMargin = 0.25;
 
     private static List<AlignedPair> ColumnsByPosition(GridTableAnalysis table, int expected, List<string> notes)
     {

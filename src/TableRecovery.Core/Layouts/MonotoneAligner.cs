@@ -194,6 +194,40 @@ internal static class MonotoneAligner
             ? new AlignedPair(p.Observed, p.Expected, 1, own, MatchBasis.Label)
             : p).ToList();
 
+    /// <summary>
+    /// Exactly as many observed items as expected ones: each at its place, in order, unless one reads clearly as another
+    /// item (similarity at least <paramref name="clear"/>, and by <paramref name="margin"/> over its own). Those at their
+    /// place with similarity at least <paramref name="threshold"/> are confirmed by label; a garbled one stays in place
+    /// between its neighbours. Null when an item contradicts the order or nothing read matches at all.
+    /// </summary>
+    public static List<AlignedPair>? InPlace(IReadOnlyList<int> observed, int expectedCount, Func<int, int, double> similarity,
+        double threshold, double clear, double margin)
+    {
+        if (observed.Count != expectedCount)
+        {
+            return null;
+        }
+        var own = observed.Select((i, k) => similarity(i, k)).ToList();
+        for (var k = 0; k < expectedCount; k++)
+        {
+            for (var other = 0; other < expectedCount; other++)
+            {
+                var s = similarity(observed[k], other);
+                if (other != k && s >= clear && s - own[k] > margin)
+                {
+                    return null;
+                }
+            }
+        }
+        if (own.All(s => s < threshold))
+        {
+            return null;
+        }
+        return observed.Select((i, k) => own[k] >= threshold
+            ? new AlignedPair(i, k, 1, own[k], MatchBasis.Label)
+            : new AlignedPair(i, k, 1, 0, MatchBasis.Neighbours)).ToList();
+    }
+
     /// <summary>Both alignments put every observed item on the same layout item, one to one.</summary>
     public static bool SamePlaces(IReadOnlyList<AlignedPair> pairs, IReadOnlyList<AlignedPair> other) =>
         pairs.Count == other.Count && pairs.Zip(other).All(x =>

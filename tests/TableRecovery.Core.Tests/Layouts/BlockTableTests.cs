@@ -27,6 +27,19 @@ public class BlockTableTests
     }
 
     [Fact]
+    public void Garbled_block_headers_keep_their_columns_in_order()
+    {
+        // As read on a 7 px scan (report 0008 of `reports --count 30 --seed 5`): each header half like its own and
+        // half like its neighbour's; aligned freely, 本年废止件数's column took 本年制发件数 and the rest shifted.
+        var table = SyntheticTable.Official("active-2021")
+            .Label("本年制发件数", "村年拥声伟数")
+            .Label("本年废止件数", "识年证让件数")
+            .Label("现行有效件数", "王行有仆人御数");
+
+        SnapAssert.Snapped(_snapper.Snap(table.ToReadTable()), table);
+    }
+
+    [Fact]
     public void Snaps_an_active_2021_table_under_a_title_row_with_an_extra_blank_column()
     {
         var table = SyntheticTable.Official("active-2021");
