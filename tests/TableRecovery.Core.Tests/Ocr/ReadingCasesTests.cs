@@ -132,6 +132,18 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     [Fact]
+    public void A_table_printing_every_zero_as_wu_is_vouched_for_by_its_own_wu()
+    {
+        // A mild scan whose appeals table prints every zero as 无 (0134): chi_sim alone reads a lone 无 without a
+        // second way to agree, so before the table's own 无 became a reading six of its cells went to review.
+        var (table, truth) = Recover("0134_appeals_mild", "appeals");
+
+        AssertRead(table, truth, truth.Cells.Keys);
+        var flagged = table.Cells.Where(c => c.Status == Statuses.NeedsReview).Select(c => $"{c.Id} '{c.Text}' @{c.Confidence:0.00}").ToList();
+        Assert.True(flagged.Count <= 2, $"{flagged.Count} cells flagged: {string.Join(", ", flagged)}");
+    }
+
+    [Fact]
     public void A_zero_a_speck_made_read_as_six_by_both_methods_is_not_passed_as_six()
     {
         // A mild page scan: a speck on the zero's outline made the cell and the strip read a confident 6
