@@ -29,8 +29,9 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var minSpeck = Math.Max(2, textHeight * 0.12);
         var kept = new List<(int X, int Y, int W, int H)>();
         var specks = new List<(int X, int Y, int W, int H)>();
-        foreach (var b in Leptonica.pixConnCompBoxes(clip))
+        foreach (var piece in InkPieces.Of(Leptonica.CopyBinary(clip), interior.Width, interior.Height, (int)Math.Max(2, textHeight * SliverDepth)))
         {
+            var b = piece.Box;
             bool side = b.X <= 0 || b.X + b.W >= interior.Width, edge = b.Y <= 0 || b.Y + b.H >= interior.Height;
             bool touches = side || edge;
             // A thick blurred rule leaves a wide remnant, still long along the edge it lies on; where rules
@@ -41,7 +42,11 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
             bool longAlongEdge = b.W >= interior.Width * 0.6 || b.H >= interior.Height * 0.85;
             // A small blob on the edge is where two thick rules cross, or the stub of a rule the cell box clipped.
             bool stub = b.W < textHeight * 0.45 && b.H < textHeight * 0.45;
-            if (touches && (thin || longAlongEdge || stub || alongEdge || corner)) continue; // a ruling-line remnant
+            // A thick rule the inset did not clear leaves slivers along the edges, and where two meet in a corner one
+            // L-shaped piece as wide and tall as a glyph, which no test on its box tells from text; nearly all its ink
+            // lies close to the edges, where a glyph's does not.
+            bool sliver = piece.NearEdge >= piece.Count * SliverShare;
+            if (touches && (thin || longAlongEdge || stub || alongEdge || corner || sliver)) continue; // a ruling-line remnant
             if (b.W < minSpeck && b.H < minSpeck)
             {
                 specks.Add(b); // a speck of scan noise, or a faint minus sign
@@ -61,6 +66,12 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var mark = HasMarkBefore(kept, specks, x0, y0, y1, textHeight);
         return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark);
     }
+
+    /// <summary>How far in from the interior's edges a rule's sliver reaches, in text heights.</summary>
+    private const double SliverDepth = 0.2;
+
+    /// <summary>A piece touching the edge with this share of its ink that close to the edges is a rule's sliver.</summary>
+    private const double SliverShare = 0.9;
 
     /// <summary>
     /// Pepper noise: pieces too small to be a stroke of a glyph, lying away from every stroke, are not part of the text
@@ -169,5 +180,47 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var tolerance = Math.Max(3, inkHeight * 0.15);
         var aligned = tall.Count(p => Math.Abs(p.Y - top) <= tolerance && Math.Abs(p.Y + p.H - bottom) <= tolerance);
         return aligned >= tall.Count * 0.75;
+    }
+}
+
+/// <summary>The 8-connected pieces of a small binary image, with how much of each one's ink lies near the image's edges.</summary>
+internal static class InkPieces
+{
+    public readonly record struct Piece((int X, int Y, int W, int H) Box, int Count, int NearEdge);
+
+    public static List<Piece> Of(byte[] ink, int width, int height, int edgeDepth)
+    {
+        var pieces = new List<Piece>();
+        var seen = new bool[ink.Length];
+        var stack = new Stack<int>();
+        for (var start = 0; start < ink.Length; start++)
+        {
+            if (ink[start] == 0 || seen[start]) continue;
+            int x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1, count = 0, nearEdge = 0;
+            seen[start] = true;
+            stack.Push(start);
+            while (stack.Count > 0)
+            {
+                var p = stack.Pop();
+                int x = p % width, y = p / width;
+                count++;
+                if (x < edgeDepth || y < edgeDepth || x >= width - edgeDepth || y >= height - edgeDepth) nearEdge++;
+                x0 = Math.Min(x0, x); y0 = Math.Min(y0, y); x1 = Math.Max(x1, x); y1 = Math.Max(y1, y);
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        int nx = x + dx, ny = y + dy;
+                        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+                        var q = ny * width + nx;
+                        if (ink[q] == 0 || seen[q]) continue;
+                        seen[q] = true;
+                        stack.Push(q);
+                    }
+                }
+            }
+            pieces.Add(new Piece((x0, y0, x1 - x0 + 1, y1 - y0 + 1), count, nearEdge));
+        }
+        return pieces;
     }
 }

@@ -132,6 +132,23 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     [Fact]
+    public void Zeros_beside_the_slivers_of_thick_rules_are_read_as_numbers()
+    {
+        // Page 2 of a generated multi-page TIFF (report 0023 of `reports --count 30 --seed 5`, as gray JPEG): rules
+        // printed 3 px thick leave slivers inside the cells below the middle of the page, and where two meet in a
+        // corner one L-shaped piece as large as a glyph. Beside one, a lone 0 was taken for a label (read 量浊, 区间).
+        var table = RecoverPicture("0023_tiff-pages_2019_page2.jpg", "requests-2019");
+        var truth = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0023_tiff-pages_2019.truth.json"))
+            .Tables.Single(t => t.Layout == "requests-2019");
+
+        var unread = table.Cells.Where(c => c.Value is null).Select(c => $"{c.Id} '{c.Text}'").ToList();
+        Assert.True(unread.Count == 0, $"{unread.Count} cells without a value: {string.Join(", ", unread)}");
+        var vouchedWrong = table.Cells.Where(c => c.Value != truth.Cells[c.Id].Value && c.Status is Statuses.Ok or Statuses.Corrected)
+            .Select(c => $"{c.Id}: {c.Value} {c.Status}, printed '{truth.Cells[c.Id].Text}'").ToList();
+        Assert.True(vouchedWrong.Count == 0, $"wrong values vouched for:\n{string.Join("\n", vouchedWrong)}");
+    }
+
+    [Fact]
     public void A_table_printing_every_zero_as_wu_is_vouched_for_by_its_own_wu()
     {
         // A mild scan whose appeals table prints every zero as 无 (0134): chi_sim alone reads a lone 无 without a
