@@ -7,7 +7,8 @@ namespace TableRecovery.Core.Layouts;
 /// </summary>
 /// <remarks>
 /// Body rows run from the first to the last row holding numbers, so a row whose numbers were all misread still
-/// takes its place, and on over the labelled rows around them that print nothing at all. Where the data area begins is decided by the cells of the body rows (numbers against
+/// takes its place, and on over the labelled rows around them that print nothing at all. Where the data area
+/// begins is decided by the cells of the body rows (numbers against
 /// labels), unless a caller that knows how many columns a layout has asks for another first data column: a
 /// scan can make a whole column of numbers read as text, and a table without row labels (appeals) has nothing
 /// but numbers from its first column on.

@@ -144,7 +144,8 @@ public sealed class DigitTemplates
     /// <summary>
     /// The digits the ink looks like, with a confidence from how clearly each glyph resembles its digit more than
     /// any other (the least clear glyph decides); null when the ink is not a plain run of digit glyphs (a sign, a
-    /// point, touching digits, specks) or a glyph resembles no digit the table taught.
+    /// point, touching digits, specks) or a glyph resembles no digit the table taught. Ink that resembles the table's
+    /// 无 reads as 无 first.
     /// </summary>
     public Reading? Read(PixelRect ink)
     {

@@ -31,11 +31,11 @@ public static class ReviewFixtures
 
     /// <summary>
     /// A mild appeals scan the real pipeline still flags several cells of (tests/fixtures/cases), for the browser
-    /// test that works a freshly recovered table: weak zeros and a total read two ways, which the identities settle
-    /// once a reviewer has confirmed enough of them. 0006 above, then 0014, then 0134 (every zero printed 无, now
-    /// read by the table's own 无) recover with too little to review.
+    /// test that works a freshly recovered table: two cells of its review block read as nothing and weak lone
+    /// readings, which the identities settle once a reviewer has confirmed enough of them. 0006 above, then 0014,
+    /// then 0134 (every zero printed 无, now read by the table's own 无) recover with too little to review.
     /// </summary>
-    public static string ScanFile => "0022_appeals_mild.jpg";
+    public static string ScanFile => "0015_appeals_mild.png";
 
     public static byte[] ScanBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "cases", ScanFile));
 
