@@ -26,6 +26,24 @@ public class LayoutIdentificationTests
     }
 
     [Fact]
+    public void Rows_printing_nothing_at_either_end_of_the_body_are_body_rows()
+    {
+        // Zeros printed as blanks: the first two rows and the last hold no number at all; the body still starts
+        // under the header and ends at 四、结转下年度继续办理.
+        var table = SyntheticTable.Official("requests-2021");
+        var first = table.RowOf("一、本年新收政府信息公开申请数量");
+        table.PrintsNothingInRows(first, first + 1).PrintsNothingInRows(table.RowCount - 1, table.RowCount - 1);
+
+        var result = _snapper.Snap(table.ToReadTable());
+
+        Assert.True(result.Table?.Layout.Id == "requests-2021", SnapAssert.Candidates(result));
+        var snapped = result.Table!;
+        Assert.True(snapped.IsComplete, SnapAssert.Notes(snapped));
+        Assert.Equal(first, snapped.CellsById["new/natural_person"]!.Cell.Row);
+        Assert.Equal(table.RowCount - 1, snapped.CellsById["carried_out/total"]!.Cell.Row);
+    }
+
+    [Fact]
     public void Says_so_when_the_rows_that_tell_2021_from_2019_are_not_in_the_picture()
     {
         var table = SyntheticTable.Official("requests-2021");
