@@ -115,6 +115,16 @@ public sealed class TableReader
             texts[cell] = labels[cell];
             printedNone.Add(cell);
         }
+        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1 && inks[c].LooksNumeric
+            && !inks[c].IsBlank && lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)).ToList())
+        {
+            // Ink shaped like a number right of a number in its row, which chi_sim read as words (a faint 3 as 了, 93
+            // as 忆|): a number the column vote missed (its column had too few digit shapes to vote with), read both
+            // ways like the voted ones.
+            numeric.Add(cell);
+            readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
+            texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
+        }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
             ReadStrip(digits, crops, column.ToList(), inks, pad, t, readings);
