@@ -9,6 +9,8 @@ public readonly record struct PixelRect(int X, int Y, int Width, int Height)
     public int CenterY => Y + Height / 2;
     public bool IsEmpty => Width <= 0 || Height <= 0;
 
+    public bool Contains(int x, int y) => x >= X && x < Right && y >= Y && y < Bottom;
+
     public PixelRect Inflate(int dx, int dy) => new(X - dx, Y - dy, Width + 2 * dx, Height + 2 * dy);
 
     public PixelRect Intersect(PixelRect other)

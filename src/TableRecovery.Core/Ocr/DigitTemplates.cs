@@ -67,7 +67,7 @@ public sealed class DigitTemplates
     public static DigitTemplates Learn(byte[] gray, int width, int height, IEnumerable<(PixelRect Ink, string Digits)> sure)
     {
         var templates = new DigitTemplates(gray, width, height);
-        var numbers = new List<double[]>();
+        var numbers = new List<PixelRect>();
         foreach (var (ink, digits) in sure)
         {
             if (digits == None)
@@ -76,7 +76,7 @@ public sealed class DigitTemplates
                 continue;
             }
             if (!IsNumberOrSlash(digits) || templates._samplesByCell.ContainsKey(ink)) continue;
-            if (templates.Whole(ink) is { } number) numbers.Add(number);
+            numbers.Add(ink);
             var glyphs = templates.Glyphs(ink);
             if (glyphs is null || glyphs.Count != digits.Length) continue;
             var samples = new List<(int, double[])>(glyphs.Count);
@@ -90,7 +90,8 @@ public sealed class DigitTemplates
             templates._samplesByCell[ink] = samples;
         }
         templates.MeasureTypicalResemblance();
-        templates._none.Complete(numbers);
+        // Lazily: the sure numbers are rastered whole only in a table that has sure 无 to tell them from.
+        templates._none.Complete(numbers.Select(templates.Whole).OfType<double[]>());
         for (var d = 0; d < GlyphClasses.Length; d++)
         {
             templates._prototypes[d] = templates.Prototype(templates._sums[d], templates._counts[d]);
@@ -189,7 +190,7 @@ public sealed class DigitTemplates
     }
 
     /// <summary>Digits, or a lone slash; a slash among digits is a misreading.</summary>
-    private static bool IsNumberOrSlash(string text) => text == "/" || text.Length > 0 && text.All(char.IsAsciiDigit);
+    internal static bool IsNumberOrSlash(string text) => text == "/" || text.Length > 0 && text.All(char.IsAsciiDigit);
 
     /// <summary>
     /// The ink split into glyphs at the columns it leaves blank, each as a normalized raster; null when a piece is

@@ -221,7 +221,7 @@ public sealed class TableReader
             return DigitTemplates.None;
         }
         var cell = readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell && r.Confidence >= SureSampleConfidence);
-        return cell is not null && (cell.Text == "/" || cell.Text.Length > 0 && cell.Text.All(char.IsAsciiDigit))
+        return cell is not null && DigitTemplates.IsNumberOrSlash(cell.Text)
             && readings.Any(r => r.Method == ReadingMethod.Strip && r.Text == cell.Text && r.Confidence >= SureSampleConfidence)
             ? cell.Text
             : null;

@@ -34,7 +34,7 @@ public sealed class DigitTemplatesTests
             var read = new TableReader().Read(image, crops, table, engines.Digits, labels, name);
             foreach (var cell in read.Cells.Where(c => c.IsNumeric && c.Cell.RowSpan == 1 && c.Cell.ColumnSpan == 1))
             {
-                var printed = truth.Where(t => Contains(cell.SourceBox, t.Box!.Value.CenterX, t.Box.Value.CenterY)).ToList();
+                var printed = truth.Where(t => cell.SourceBox.Contains(t.Box!.Value.CenterX, t.Box.Value.CenterY)).ToList();
                 var ink = CellInk.Measure(image.Binary, image.Width, image.Height, cell.Cell.Box, image.TextHeight);
                 if (printed is [{ Text: var text }] && (text is "/" or DigitTemplates.None || text.Length > 0 && text.All(char.IsAsciiDigit)) && ink.InkBox is { } box)
                 {
@@ -44,8 +44,6 @@ public sealed class DigitTemplatesTests
         }
         return (crops.GrayPixels, crops.Width, crops.Height, cells);
     }
-
-    private static bool Contains(PixelRect r, int x, int y) => x >= r.X && x < r.Right && y >= r.Y && y < r.Bottom;
 
     private static readonly string[] Images = ["0001_requests-2021_clean.png", "0004_requests-2019_clean.png", "0005_requests-2021_mild.jpg",
         "0011_requests-2021_mild.jpg", "0006_appeals_mild.jpg"];

@@ -24,8 +24,7 @@ public sealed class TableReaderTests
         var read = new TableReader().Read(image, crops, table, engines.Digits, new LabelReader(engines, crops), source.Name);
 
         var box = printed.Box!.Value;
-        var cell = read.Cells.Single(c => c.SourceBox.X <= box.CenterX && box.CenterX < c.SourceBox.Right
-            && c.SourceBox.Y <= box.CenterY && box.CenterY < c.SourceBox.Bottom);
+        var cell = read.Cells.Single(c => c.SourceBox.Contains(box.CenterX, box.CenterY));
         Assert.True(cell.IsNumeric && cell.Readings.Any(r => r.Text == printed.Text && r.Confidence >= 0.75),
             $"printed {printed.Text}: numeric {cell.IsNumeric}, text '{cell.Text}', readings [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
     }
