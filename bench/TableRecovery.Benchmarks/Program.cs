@@ -9,6 +9,7 @@ using TableRecovery.Core.Tests.Reconciliation;
 
 // Usage: dotnet run -c Release --project bench/TableRecovery.Benchmarks -- corpus <folder> [name filter]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- dump <image>   (what was read and snapped)
+//        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- fixture <image> <read table> <truth table>   (a read-table test fixture)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- accuracy [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- review-actions <corpus dir> [tessdata dir]
@@ -26,6 +27,10 @@ if (mode == "corpus")
 if (mode == "dump" && args.Length > 1)
 {
     return TableDump.Run(args[1]);
+}
+if (mode == "fixture" && args.Length > 3)
+{
+    return FixtureCapture.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
 }
 var tables = args.Length > 1 && mode != "review-actions" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 

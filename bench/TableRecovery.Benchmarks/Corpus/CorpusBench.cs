@@ -24,6 +24,36 @@ internal static class CorpusBench
     /// <summary>(method, length class, confidence decile) → (readings, right): how far the engine's confidence can be trusted.</summary>
     private static readonly SortedDictionary<string, (int Count, int Right)> ReadingCalibration = new(StringComparer.Ordinal);
 
+    /// <summary>(length class, opposed, lower confidence of the two agreeing ways) → (cells, right): how far two ways agreeing can be trusted.</summary>
+    private static readonly SortedDictionary<string, (int Count, int Right)> AgreementCalibration = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The value two different ways (Cell, Strip, Template) read, at the lower of their two confidences, best such value
+    /// first; contradicted when another way is half sure of another value.
+    /// </summary>
+    private static (decimal? Value, double Level, string Length, bool Contradicted)? AgreementLevel(IReadOnlyList<Core.Ocr.Reading> readings, Core.Layouts.CellValueKind kind)
+    {
+        var parsed = readings
+            .Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip or Core.Ocr.ReadingMethod.Template)
+            .Select(r => (r.Method, r.Confidence, r.Text, Parsed: Core.Layouts.CellValueParser.Parse(r.Text, kind)))
+            .Where(r => r.Parsed.HasValue)
+            .ToList();
+        (decimal? Value, double Level, string Length, bool Contradicted)? best = null;
+        foreach (var group in parsed.GroupBy(r => r.Parsed.Value))
+        {
+            var byMethod = group.GroupBy(r => r.Method).Select(m => m.Max(r => r.Confidence)).OrderDescending().ToList();
+            if (byMethod.Count < 2) continue;
+            var level = byMethod[1];
+            if (best is null || level > best.Value.Level)
+            {
+                var text = group.First().Text;
+                var contradicted = parsed.Any(r => r.Parsed.Value != group.Key && r.Confidence >= 0.5);
+                best = (group.Key, level, text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" }, contradicted);
+            }
+        }
+        return best;
+    }
+
     public static int Run(string folder, string? only)
     {
         var images = Directory.EnumerateFiles(folder, "*.truth.json").Order(StringComparer.Ordinal)
@@ -79,6 +109,11 @@ internal static class CorpusBench
             foreach (var (key, (count, right)) in ReadingCalibration)
             {
                 Console.WriteLine($"   {key} | {count,6} | {100.0 * right / count:0.0}%");
+            }
+            Console.WriteLine("\nagreement calibration: length, opposed, lower confidence of the two agreeing ways | cells | share right");
+            foreach (var (key, (count, right)) in AgreementCalibration)
+            {
+                Console.WriteLine($"   {key} | {count,6} | {100.0 * right / count:0.0}% ({count - right} wrong)");
             }
         }
         PrintSpeed(images, requestsSeconds);
@@ -146,6 +181,12 @@ internal static class CorpusBench
                         {
                             notes.Add($"template-wrong {id}: truth '{truthCell.Text}', readings {SyntheticTables.Describe(snappedCell.Readings)}");
                         }
+                    }
+                    if (AgreementLevel(snappedCell.Readings, layout.Cell(id).Kind) is { } agreed)
+                    {
+                        var key = $"{agreed.Length,-8} {(agreed.Contradicted ? "contradicted" : "unopposed"),-12} min conf {Math.Min(9, (int)(agreed.Level * 10)) / 10.0:0.0}";
+                        var (count, right) = AgreementCalibration.GetValueOrDefault(key);
+                        AgreementCalibration[key] = (count + 1, right + (agreed.Value == truthValue ? 1 : 0));
                     }
                 }
                 if (Verbose && identified && off?.Value != expected)

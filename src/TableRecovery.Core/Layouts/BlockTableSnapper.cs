@@ -109,7 +109,7 @@ internal static class BlockTableSnapper
             foreach (var p in dataPairs)
             {
                 var row = items[p.Expected].Row!;
-                var numbers = NumbersRightOfLabel(grid, p.Observed);
+                var numbers = NumbersRightOfLabel(grid, p.Observed, block.Columns.Count);
                 for (var k = 0; k < block.Columns.Count; k++)
                 {
                     var column = block.Columns[k];
@@ -182,16 +182,40 @@ internal static class BlockTableSnapper
             var r = rows[j];
             // A column header row whose rules were lost reads as one cell across, like a block header; a number row's
             // numbers may all be misread as text (a dash as 一). What the structure fixes is where the block headers are.
+            // Header text taken for a number reads blank or as digits no engine is sure of ('92' at 0.00), so a column
+            // header row is one where no number reads with some confidence.
             var fits = items[j].Kind switch
             {
-                ItemKind.BlockHeader => grid.IsTitleRow[r],
-                ItemKind.ColumnHeader => !hasNumbers[r],
-                _ => !grid.IsTitleRow[r],
+                ItemKind.BlockHeader => SpansTheTable(grid, r),
+                ItemKind.ColumnHeader => !ReadsANumber(grid, r),
+                _ => !SpansTheTable(grid, r),
             };
             if (!fits) return null;
         }
         return rows.Select((r, j) => new AlignedPair(r, j, 1, 0, MatchBasis.Position)).ToList();
     }
+
+    /// <summary>
+    /// One text cell across the table, like a block header; blank cells beside it are allowed, since a table printed
+    /// with an extra empty column at its edge has the header stop at that column's rule.
+    /// </summary>
+    private static bool SpansTheTable(ReadGrid grid, int row)
+    {
+        if (grid.IsTitleRow[row]) return true;
+        var cells = grid.CellsCovering(row);
+        var written = cells.Where(c => !IsBlank(c)).ToList();
+        return grid.ColumnCount > 2 && written is [var only] && !grid.HoldsNumber(only) && only.Cell.RowSpan == 1
+            && only.Cell.ColumnSpan >= grid.ColumnCount - 1;
+    }
+
+    private static bool ReadsANumber(ReadGrid grid, int row) =>
+        grid.CellsCovering(row).Any(c => grid.HoldsNumber(c)
+            && c.Readings.Any(r => !string.IsNullOrWhiteSpace(r.Text) && r.Confidence >= SureEnoughOfANumber));
+
+    private const double SureEnoughOfANumber = 0.5;
+
+    private static bool IsBlank(ReadCell cell) =>
+        string.IsNullOrWhiteSpace(cell.Text) && cell.Readings.All(r => string.IsNullOrWhiteSpace(r.Text));
 
     /// <summary>The numeral of "第二十条第（五）项": the one before 项.</summary>
     private static char? Numeral(string normalized)
@@ -200,13 +224,45 @@ internal static class BlockTableSnapper
         return at > 0 && Numerals.Contains(normalized[at - 1], StringComparison.Ordinal) ? normalized[at - 1] : null;
     }
 
+    /// <summary>
+    /// The last lattice column of a row's label. A label cell taken for a number (规章 read as 无) has none of its own:
+    /// the table's label column, where most rows have theirs, stands for it, so the numbers are not counted from it.
+    /// </summary>
     private static int LabelLastColumn(ReadGrid grid, int row) =>
-        grid.At(row, 0) is { } label && !grid.HoldsNumber(label) ? label.Cell.LastColumn : -1;
+        grid.At(row, 0) is { } label && !grid.HoldsNumber(label) ? label.Cell.LastColumn : TableLabelLastColumn(grid);
 
-    private static List<ReadCell> NumbersRightOfLabel(ReadGrid grid, int row)
+    private static int TableLabelLastColumn(ReadGrid grid) =>
+        Enumerable.Range(0, grid.RowCount)
+            .Where(r => !grid.IsTitleRow[r])
+            .Select(r => grid.At(r, 0) is { } label && !grid.HoldsNumber(label) ? label.Cell.LastColumn : -1)
+            .Where(c => c >= 0)
+            .GroupBy(c => c)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .DefaultIfEmpty(-1)
+            .First();
+
+    /// <summary>
+    /// The numbers right of a row's label; when there are more than the block has columns, not those in an empty column
+    /// at the table's right edge (a table printed with an extra blank column).
+    /// </summary>
+    private static List<ReadCell> NumbersRightOfLabel(ReadGrid grid, int row, int wanted)
     {
         var labelLast = LabelLastColumn(grid, row);
-        return grid.CellsCovering(row).Where(c => grid.HoldsNumber(c) && c.Cell.Column > labelLast).ToList();
+        var numbers = grid.CellsCovering(row).Where(c => grid.HoldsNumber(c) && c.Cell.Column > labelLast).ToList();
+        return numbers.Count > wanted ? numbers.Where(c => c.Cell.Column <= LastWrittenColumn(grid)).ToList() : numbers;
+    }
+
+    /// <summary>The last lattice column that holds anything: columns right of it are blank in every row.</summary>
+    private static int LastWrittenColumn(ReadGrid grid)
+    {
+        var last = grid.ColumnCount - 1;
+        while (last > 0 && Enumerable.Range(0, grid.RowCount).All(r => grid.At(r, last) is not { } cell
+            || IsBlank(cell) || cell.Cell.Column < last))
+        {
+            last--;
+        }
+        return last;
     }
 
     /// <summary>
@@ -219,6 +275,12 @@ internal static class BlockTableSnapper
     {
         var labelLast = LabelLastColumn(grid, headerRow);
         var columns = Enumerable.Range(labelLast + 1, Math.Max(0, grid.ColumnCount - labelLast - 1)).ToList();
+        if (columns.Count > block.Columns.Count)
+        {
+            // An extra blank column at the edge is no column of the block: the headers stay in place without it.
+            var lastWritten = LastWrittenColumn(grid);
+            columns = columns.Where(c => c <= lastWritten).ToList();
+        }
         var cells = columns.Select(c => grid.At(headerRow, c) is { } cell && !grid.HoldsNumber(cell) ? cell : null).ToList();
         var texts = cells.Select(grid.Label).ToList();
         var runs = new List<(int At, int Length)>();

@@ -25,6 +25,8 @@ public class IdentificationOnRealReadingsTests
     [InlineData("requests-2019_on-a-page.txt")]
     [InlineData("active-2021_header-cell-over-three-columns.txt")]
     [InlineData("active-2019_hard_header-cells-over-two-columns.txt")]
+    [InlineData("active-2021_hard_extra-blank-column-labels-garbled.txt")]
+    [InlineData("active-2021_hard_on-a-page_header-label-read-as-blank-number.txt")]
     [InlineData("appeals_header-cell-laid-over-five-columns.txt")]
     [InlineData("appeals_hard_header-cells-laid-over-the-data-row.txt")]
     public void Identifies_a_table_read_from_a_real_image_with_everything_where_the_truth_puts_it(string name)

@@ -19,12 +19,15 @@ internal sealed record ReadTableFixture(
 {
     public static string Folder => Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "readtables");
 
+    /// <summary>The confidence of a number cell's one reading when the file does not give it (the older captures).</summary>
+    private const double DefaultNumberConfidence = 0.9;
+
     public static ReadTableFixture Load(string name)
     {
         string? layout = null;
         string? heading = null;
         List<int> rowEdges = [], columnEdges = [];
-        var cells = new List<(int Row, int Column, int RowSpan, int ColumnSpan, bool Number, string Text)>();
+        var cells = new List<(int Row, int Column, int RowSpan, int ColumnSpan, bool Number, double Confidence, string Text)>();
         var truth = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(Folder, name)))
         {
@@ -50,10 +53,12 @@ internal sealed record ReadTableFixture(
                     break;
                 case "cell":
                 {
-                    // cell <row> <column> <rows>x<columns> number|text <text, \n escaped>
+                    // cell <row> <column> <rows>x<columns> number[@<confidence>]|text <text, \n escaped>
                     var parts = rest.Split(' ', 5);
                     var span = parts[2].Split('x');
-                    cells.Add((Int(parts[0]), Int(parts[1]), Int(span[0]), Int(span[1]), parts[3] == "number",
+                    var kind = parts[3].Split('@');
+                    var confidence = kind.Length > 1 ? double.Parse(kind[1], CultureInfo.InvariantCulture) : DefaultNumberConfidence;
+                    cells.Add((Int(parts[0]), Int(parts[1]), Int(span[0]), Int(span[1]), kind[0] == "number", confidence,
                         parts.Length > 4 ? Unescape(parts[4]) : string.Empty));
                     break;
                 }
@@ -77,7 +82,7 @@ internal sealed record ReadTableFixture(
                 columnEdges[c.Column + c.ColumnSpan] - columnEdges[c.Column], rowEdges[c.Row + c.RowSpan] - rowEdges[c.Row]);
             var cell = new LatticeCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, box);
             lattice.Add(cell);
-            IReadOnlyList<Reading> readings = c.Number ? [new Reading(c.Text, 0.9, ReadingMethod.Cell)] : [];
+            IReadOnlyList<Reading> readings = c.Number ? [new Reading(c.Text, c.Confidence, ReadingMethod.Cell)] : [];
             read.Add(new ReadCell(cell, c.Text, c.Number, readings, box));
         }
         var table = new ReadTable(name, new Lattice(rowEdges, columnEdges, lattice), read, heading, 0, 0);
