@@ -276,7 +276,8 @@ public sealed class TableReconciler
             {
                 var c = identityCells[k][x];
                 free |= hyp[c] is Hypothesis.Other or Hypothesis.Printed;
-                var v = Output(c);
+                // An "other" no identity pinned shows its top reading to the reviewer, but that is no value to check with.
+                var v = hyp[c] == Hypothesis.Other && consistent[c] is null ? null : Output(c);
                 if (v is null)
                 {
                     unknown = true;
