@@ -31,7 +31,83 @@ public static class RuleDetector
 
         var horizontal = Cluster(Leptonica.pixConnCompBoxes(linesH), horizontal: true, t);
         var vertical = Cluster(Leptonica.pixConnCompBoxes(linesV), horizontal: false, t);
-        return KeepConnected(horizontal, vertical, t);
+        var (h, v) = KeepConnected(horizontal, vertical, t);
+        var trimmed = v.Select(r => WithoutGlyphStems(r, h, image.Binary, t)).ToList();
+        return trimmed.SequenceEqual(v) ? (h, v) : KeepConnected([.. h], trimmed.OfType<Rule>().ToList(), t);
+    }
+
+    /// <summary>
+    /// A vertical rule without the stems of glyphs that run into it: a bold or blurred print runs the stem of 本, 事 or
+    /// 申 from one rule to the next, so in a row of text it looks like a one-row cell border, or lengthens the column
+    /// edge it stands above by a row, splitting a label or a header in two. A border has the white padding of its cells
+    /// beside it; a stem has the rest of its glyph and the neighbouring glyphs on both sides. The rule loses each end
+    /// row that is such a stem; null when nothing is left.
+    /// </summary>
+    private static Rule? WithoutGlyphStems(Rule rule, IReadOnlyList<Rule> horizontal, PixHandle binary, double t)
+    {
+        var tolerance = (int)Math.Max(4, t * 0.25);
+        var current = rule;
+        while (true)
+        {
+            var crossings = horizontal
+                .Where(h => h.Reaches(current.Position, tolerance) && h.Position > current.Start + tolerance && h.Position < current.End - tolerance)
+                .Select(h => h.Position)
+                .Order()
+                .ToList();
+            var top = new Interval(current.Start, crossings.Count > 0 ? crossings[0] : current.End);
+            var bottom = new Interval(crossings.Count > 0 ? crossings[^1] : current.Start, current.End);
+            Interval? keep = null;
+            if (IsGlyphStem(current, top, binary, t))
+            {
+                if (crossings.Count == 0) return null;
+                keep = new Interval(crossings[0], current.End);
+            }
+            else if (IsGlyphStem(current, bottom, binary, t))
+            {
+                if (crossings.Count == 0) return null;
+                keep = new Interval(current.Start, crossings[^1]);
+            }
+            if (keep is not { } k) return current;
+            var stretches = current.Stretches
+                .Select(s => new Interval(Math.Max(s.Start, k.Start), Math.Min(s.End, k.End)))
+                .Where(s => s.Length > 0)
+                .ToList();
+            if (stretches.Count == 0) return null;
+            current = current with { Stretches = stretches };
+        }
+    }
+
+    /// <summary>One row of a vertical rule with ink beside it on both sides, in most of its pixel rows.</summary>
+    private static bool IsGlyphStem(Rule rule, Interval segment, PixHandle binary, double t)
+    {
+        if (segment.Length >= t * ShortVerticalRows) return false;
+        var margin = (int)Math.Ceiling(t * 0.2);
+        var top = segment.Start + margin;
+        var height = segment.Length - 2 * margin;
+        var width = (int)Math.Round(t * StemSideWidth);
+        var offset = rule.Thickness / 2 + 2;
+        int imageWidth = Leptonica.pixGetWidth(binary), imageHeight = Leptonica.pixGetHeight(binary);
+        if (height <= 0 || top < 0 || top + height > imageHeight
+            || rule.Position - offset - width < 0 || rule.Position + offset + width > imageWidth) return false;
+        return InkedRows(binary, rule.Position - offset - width, top, width, height) >= InkedSideShare
+            && InkedRows(binary, rule.Position + offset, top, width, height) >= InkedSideShare;
+    }
+
+    private const double ShortVerticalRows = 2.2;
+    private const double StemSideWidth = 0.5;
+    private const double InkedSideShare = 0.5;
+
+    /// <summary>The share of the rectangle's pixel rows that hold ink.</summary>
+    private static double InkedRows(PixHandle binary, int x, int y, int width, int height)
+    {
+        using var clip = Leptonica.pixClipRectangle(binary, x, y, width, height);
+        var pixels = Leptonica.CopyBinary(clip);
+        var inked = 0;
+        for (var row = 0; row < height; row++)
+        {
+            if (pixels.AsSpan(row * width, width).Contains((byte)1)) inked++;
+        }
+        return inked / (double)height;
     }
 
     /// <summary>
@@ -43,7 +119,7 @@ public static class RuleDetector
     private static (IReadOnlyList<Rule>, IReadOnlyList<Rule>) KeepConnected(List<Rule> horizontal, List<Rule> vertical, double t)
     {
         var tolerance = (int)Math.Max(4, t * 0.25);
-        var shortVertical = t * 2.2;
+        var shortVertical = t * ShortVerticalRows;
         while (true)
         {
             var h = horizontal.Where(r => ConnectedEnds(r, vertical, tolerance) > 0).ToList();

@@ -70,4 +70,19 @@ public sealed class TableFinderTests
         var found = TableFinder.Find(image).Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}").ToList();
         Assert.True(expected.SequenceEqual(found), $"drawn {string.Join(", ", expected)}; found {string.Join(", ", found)}");
     }
+
+    [Theory]
+    [InlineData("0016_requests-2019_mild")]
+    [InlineData("0100_active-2019_hard")]
+    public void Glyph_stems_running_from_rule_to_rule_do_not_split_a_label_into_columns(string name)
+    {
+        // A bold or blurred print runs the stem of a glyph (本, 事, 申) from the rule above its line of text to the rule
+        // below: it met crossing rules at both ends like a one-row cell border, and added a column and a row.
+        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name + ".truth.json"));
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var drawn = source.Tables.Select(t => $"{t.GridRows}x{t.GridColumns}").ToList();
+        var found = TableFinder.Find(image).Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}").ToList();
+        Assert.True(drawn.SequenceEqual(found), $"{name}: drawn {string.Join(", ", drawn)}; found {string.Join(", ", found)}");
+    }
 }
