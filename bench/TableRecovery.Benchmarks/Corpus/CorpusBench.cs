@@ -41,14 +41,15 @@ internal static class CorpusBench
         (decimal? Value, double Level, string Length, bool Contradicted)? best = null;
         foreach (var group in parsed.GroupBy(r => r.Parsed.Value))
         {
-            var byMethod = group.GroupBy(r => r.Method).Select(m => m.Max(r => r.Confidence)).OrderDescending().ToList();
+            var byMethod = group.GroupBy(r => r.Method).Select(m => (Method: m.Key, Confidence: m.Max(r => r.Confidence))).OrderByDescending(m => m.Confidence).ToList();
             if (byMethod.Count < 2) continue;
-            var level = byMethod[1];
+            var level = byMethod[1].Confidence;
             if (best is null || level > best.Value.Level)
             {
                 var text = group.First().Text;
                 var contradicted = parsed.Any(r => r.Parsed.Value != group.Key && r.Confidence >= 0.5);
-                best = (group.Key, level, text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" }, contradicted);
+                var pair = byMethod.Any(m => m.Method == Core.Ocr.ReadingMethod.Template && m.Confidence >= 0.9) ? "template" : "engine";
+                best = (group.Key, level, $"{(text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" })} {pair}", contradicted);
             }
         }
         return best;
@@ -110,7 +111,7 @@ internal static class CorpusBench
             {
                 Console.WriteLine($"   {key} | {count,6} | {100.0 * right / count:0.0}%");
             }
-            Console.WriteLine("\nagreement calibration: length, opposed, lower confidence of the two agreeing ways | cells | share right");
+            Console.WriteLine("\nagreement calibration: length, template ≥ 0.9 among them, opposed, lower confidence of the two agreeing ways | cells | share right");
             foreach (var (key, (count, right)) in AgreementCalibration)
             {
                 Console.WriteLine($"   {key} | {count,6} | {100.0 * right / count:0.0}% ({count - right} wrong)");
@@ -184,7 +185,7 @@ internal static class CorpusBench
                     }
                     if (AgreementLevel(snappedCell.Readings, layout.Cell(id).Kind) is { } agreed)
                     {
-                        var key = $"{agreed.Length,-8} {(agreed.Contradicted ? "contradicted" : "unopposed"),-12} min conf {Math.Min(9, (int)(agreed.Level * 10)) / 10.0:0.0}";
+                        var key = $"{agreed.Length,-17} {(agreed.Contradicted ? "contradicted" : "unopposed"),-12} min conf {Math.Min(9, (int)(agreed.Level * 10)) / 10.0:0.0}";
                         var (count, right) = AgreementCalibration.GetValueOrDefault(key);
                         AgreementCalibration[key] = (count + 1, right + (agreed.Value == truthValue ? 1 : 0));
                     }

@@ -431,15 +431,28 @@ public sealed class TableReconciler
     }
 
     /// <summary>
-    /// The search hit a limit or found nothing (confirmed values that contradict an identity): the top readings;
-    /// a cell stays ok only when its own readings agree and every identity it is in holds on the top readings.
+    /// The search hit a limit or found nothing (confirmed values that contradict an identity): the top readings; a
+    /// cell stays ok only when its own readings agree, and every identity it is in holds on the top readings — or, in
+    /// a hard scan where some identity of nearly every cell breaks, one of its identities holds on cells all read
+    /// alike two ways, and each identity it breaks has a cell read weakly to blame.
     /// </summary>
     private Solved Fallback(int[] searchIndex, CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, SolverStatistics stats)
     {
         var result = cells.Select(UncheckedCell).ToArray();
-        foreach (var k in BrokenOnTopReadings(cells, identityCells, identityCoef))
+        var vouched = result.Select(r => r.Status == Statuses.Ok).ToArray();
+        var broken = BrokenOnTopReadings(cells, identityCells, identityCoef).ToHashSet();
+        var cellIdentities = Enumerable.Range(0, cells.Length).Select(_ => new List<int>()).ToArray();
+        for (var k = 0; k < identityCells.Length; k++)
         {
-            foreach (var c in identityCells[k])
+            foreach (var c in identityCells[k]) cellIdentities[c].Add(k);
+        }
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var inBroken = cellIdentities[c].Where(broken.Contains).ToList();
+            if (inBroken.Count == 0) continue;
+            var checkedByVouched = cellIdentities[c].Any(k => !broken.Contains(k) && identityCells[k].All(x => vouched[x]));
+            var weakToBlame = inBroken.All(k => identityCells[k].Any(x => x != c && !vouched[x]));
+            if (!(vouched[c] && checkedByVouched && weakToBlame))
             {
                 result[c] = result[c] with { Status = Statuses.NeedsReview };
             }
