@@ -77,7 +77,7 @@ public static class RuleDetector
         }
     }
 
-    /// <summary>One row of a vertical rule with ink beside it on both sides, in most of its pixel rows.</summary>
+    /// <summary>One row of a vertical rule with ink beside it on both sides, in a good part of its pixel rows.</summary>
     private static bool IsGlyphStem(Rule rule, Interval segment, PixHandle binary, double t)
     {
         if (segment.Length >= t * ShortVerticalRows) return false;
@@ -95,7 +95,12 @@ public static class RuleDetector
 
     private const double ShortVerticalRows = 2.2;
     private const double StemSideWidth = 0.5;
-    private const double InkedSideShare = 0.5;
+
+    /// <summary>
+    /// Measured on a thin serif font in a hard scan (fresh corpus 0016): stems had ink beside them in 39–73% of their
+    /// pixel rows on each side, cell borders in at most 22% on one side.
+    /// </summary>
+    private const double InkedSideShare = 0.35;
 
     /// <summary>The share of the rectangle's pixel rows that hold ink.</summary>
     private static double InkedRows(PixHandle binary, int x, int y, int width, int height)
