@@ -104,7 +104,15 @@ public sealed class TableReader
             }
         }
         var numberRows = numeric.Select(c => c.Row).ToHashSet();
+        // Not a column of labels: one label taken for a number (行政强制 read blank) must not make it a number column,
+        // or a short label read as one glyph (规章) becomes a guessed 无. Labels run to three glyphs or more; a 无 the
+        // noise garbled reads as one or two.
         var numberColumns = numeric.Select(c => c.Column).ToHashSet();
+        numberColumns.ExceptWith(lattice.Cells
+            .Where(c => c.ColumnSpan == 1 && !inks[c].IsBlank)
+            .GroupBy(c => c.Column)
+            .Where(g => g.Count(c => !numeric.Contains(c) && labels[c].Trim().Length >= LabelGlyphs) * 2 > g.Count())
+            .Select(g => g.Key));
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1
             && IsOneChineseGlyph(labels[c]) && numberRows.Contains(c.Row) && numberColumns.Contains(c.Column)))
         {
@@ -267,6 +275,8 @@ public sealed class TableReader
     private const double WeakDigitsConfidence = 0.3;
 
     private const double GuessedNoneConfidence = 0.3;
+
+    private const int LabelGlyphs = 3;
 
     private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && IsChineseGlyph(ch);
 

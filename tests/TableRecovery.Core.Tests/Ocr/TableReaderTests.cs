@@ -28,4 +28,26 @@ public sealed class TableReaderTests
         Assert.True(cell.IsNumeric && cell.Readings.Any(r => r.Text == printed.Text && r.Confidence >= 0.75),
             $"printed {printed.Text}: numeric {cell.IsNumeric}, text '{cell.Text}', readings [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
     }
+
+    [Fact]
+    public void A_short_label_read_as_one_glyph_in_the_label_column_is_not_guessed_a_printed_zero()
+    {
+        // A mild scan of an active table (0000 of the benchmark corpus): chi_sim read the label 规章 as one glyph, and
+        // 行政强制, taken for a number, had put a number in the label column; so the label column counted as a column
+        // of numbers, and 规章 became a 无 guessed where a row and a column of numbers cross.
+        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0000_active-2021_mild.truth.json"));
+        var number = source.Tables.Single().Cells["art20_1.rules/issued"].Box!.Value;
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        using var engines = new EngineSet(Fixtures.Tessdata);
+        var crops = CropMaker.For(image.Gray);
+        var table = TableFinder.Find(image).Single();
+
+        var read = new TableReader().Read(image, crops, table, engines.Digits, new LabelReader(engines, crops), source.Name);
+
+        var row = read.Cells.Single(c => c.SourceBox.Contains(number.CenterX, number.CenterY)).Cell.Row;
+        var label = read.Cells.Single(c => c.Cell.Row == row && c.Cell.Column == 0);
+        Assert.True(!label.IsNumeric && label.Readings.All(r => r.Text != "无"),
+            $"label of 规章's row: numeric {label.IsNumeric}, text '{label.Text}', readings [{string.Join(", ", label.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
+    }
 }
