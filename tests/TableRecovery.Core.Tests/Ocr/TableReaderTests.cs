@@ -13,15 +13,8 @@ public sealed class TableReaderTests
         // A mild scan of an active table (0086 of the benchmark corpus): 本年废止件数 holds two numbers, a faint 3 and
         // 93, too few digit shapes for the column vote; chi_sim read the 3 as 了. Its ink is shaped like a number and
         // sits right of a number in its row.
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0086_active-2021_mild.truth.json"));
+        var (source, read) = ReadCase("0086_active-2021_mild");
         var printed = source.Tables.Single().Cells["art20_1.rules/repealed"];
-        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        using var engines = new EngineSet(Fixtures.Tessdata);
-        var crops = CropMaker.For(image.Gray);
-        var table = TableFinder.Find(image).Single();
-
-        var read = new TableReader().Read(image, crops, table, engines.Digits, new LabelReader(engines, crops), source.Name);
 
         var box = printed.Box!.Value;
         var cell = read.Cells.Single(c => c.SourceBox.Contains(box.CenterX, box.CenterY));
@@ -35,19 +28,24 @@ public sealed class TableReaderTests
         // A mild scan of an active table (0000 of the benchmark corpus): chi_sim read the label 规章 as one glyph, and
         // 行政强制, taken for a number, had put a number in the label column; so the label column counted as a column
         // of numbers, and 规章 became a 无 guessed where a row and a column of numbers cross.
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0000_active-2021_mild.truth.json"));
+        var (source, read) = ReadCase("0000_active-2021_mild");
         var number = source.Tables.Single().Cells["art20_1.rules/issued"].Box!.Value;
-        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        using var engines = new EngineSet(Fixtures.Tessdata);
-        var crops = CropMaker.For(image.Gray);
-        var table = TableFinder.Find(image).Single();
-
-        var read = new TableReader().Read(image, crops, table, engines.Digits, new LabelReader(engines, crops), source.Name);
 
         var row = read.Cells.Single(c => c.SourceBox.Contains(number.CenterX, number.CenterY)).Cell.Row;
         var label = read.Cells.Single(c => c.Cell.Row == row && c.Cell.Column == 0);
         Assert.True(!label.IsNumeric && label.Readings.All(r => r.Text != "无"),
             $"label of 规章's row: numeric {label.IsNumeric}, text '{label.Text}', readings [{string.Join(", ", label.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
+    }
+
+    /// <summary>The one table of a reading case (tests/fixtures/cases), read by the real engines.</summary>
+    private static (CorpusImage Source, ReadTable Read) ReadCase(string name)
+    {
+        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name + ".truth.json"));
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        using var engines = new EngineSet(Fixtures.Tessdata);
+        var crops = CropMaker.For(image.Gray);
+        var table = TableFinder.Find(image).Single();
+        return (source, new TableReader().Read(image, crops, table, engines.Digits, new LabelReader(engines, crops), source.Name));
     }
 }
