@@ -24,7 +24,7 @@ internal static class CorpusBench
     /// <summary>(method, length class, confidence decile) → (readings, right): how far the engine's confidence can be trusted.</summary>
     private static readonly SortedDictionary<string, (int Count, int Right)> ReadingCalibration = new(StringComparer.Ordinal);
 
-    /// <summary>(length class, opposed, lower confidence of the two agreeing ways) → (cells, right): how far two ways agreeing can be trusted.</summary>
+    /// <summary>(length class and whether a sure template is among them, opposed, lower confidence of the two agreeing ways) → (cells, right): how far two ways agreeing can be trusted.</summary>
     private static readonly SortedDictionary<string, (int Count, int Right)> AgreementCalibration = new(StringComparer.Ordinal);
 
     /// <summary>
