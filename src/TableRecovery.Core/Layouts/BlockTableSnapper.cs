@@ -79,6 +79,7 @@ internal static class BlockTableSnapper
             && (!grid.IsTitleRow[r] || matchedRows.Contains(r)));
         var (rowF, rowP, rowR) = FitMeasure.Of(pairs, usable, FitMeasure.Span(pairs));
 
+        var edges = TableEdges.Of(grid);
         var rowMatches = new List<RowMatch>();
         var columnMatches = new List<ColumnMatch>();
         var targets = new List<CellTarget>();
@@ -99,7 +100,7 @@ internal static class BlockTableSnapper
                 rowMatches.Add(new RowMatch(items[p.Expected].Row!.Key, p.Observed, p.Similarity, p.Basis, rowLabels[p.Observed]));
             }
             var headerPair = blockPairs.Where(p => items[p.Expected].Kind == ItemKind.ColumnHeader).Select(p => (AlignedPair?)p).FirstOrDefault();
-            var blockColumns = headerPair is { } hp ? ColumnsFromHeader(grid, block, hp.Observed) : [];
+            var blockColumns = headerPair is { } hp ? ColumnsFromHeader(grid, edges, block, hp.Observed) : [];
             columnMatches.AddRange(blockColumns);
             columnCredit += blockColumns.Sum(c => c.Basis == MatchBasis.Label ? c.Similarity : FitMeasure.NeighbourCredit) / block.Columns.Count;
             if (headerPair is null)
@@ -109,7 +110,7 @@ internal static class BlockTableSnapper
             foreach (var p in dataPairs)
             {
                 var row = items[p.Expected].Row!;
-                var numbers = NumbersRightOfLabel(grid, p.Observed, block.Columns.Count);
+                var numbers = NumbersRightOfLabel(grid, edges, p.Observed, block.Columns.Count);
                 for (var k = 0; k < block.Columns.Count; k++)
                 {
                     var column = block.Columns[k];
@@ -228,8 +229,14 @@ internal static class BlockTableSnapper
     /// The last lattice column of a row's label. A label cell taken for a number (规章 read as 无) has none of its own:
     /// the table's label column, where most rows have theirs, stands for it, so the numbers are not counted from it.
     /// </summary>
-    private static int LabelLastColumn(ReadGrid grid, int row) =>
-        grid.At(row, 0) is { } label && !grid.HoldsNumber(label) ? label.Cell.LastColumn : TableLabelLastColumn(grid);
+    private static int LabelLastColumn(ReadGrid grid, TableEdges edges, int row) =>
+        grid.At(row, 0) is { } label && !grid.HoldsNumber(label) ? label.Cell.LastColumn : edges.LabelLast;
+
+    /// <summary>Where the table's labels end and where its written columns end, found once per table.</summary>
+    private readonly record struct TableEdges(int LabelLast, int LastWritten)
+    {
+        public static TableEdges Of(ReadGrid grid) => new(TableLabelLastColumn(grid), LastWrittenColumn(grid));
+    }
 
     private static int TableLabelLastColumn(ReadGrid grid) =>
         Enumerable.Range(0, grid.RowCount)
@@ -246,11 +253,11 @@ internal static class BlockTableSnapper
     /// The numbers right of a row's label; when there are more than the block has columns, not those in an empty column
     /// at the table's right edge (a table printed with an extra blank column).
     /// </summary>
-    private static List<ReadCell> NumbersRightOfLabel(ReadGrid grid, int row, int wanted)
+    private static List<ReadCell> NumbersRightOfLabel(ReadGrid grid, TableEdges edges, int row, int wanted)
     {
-        var labelLast = LabelLastColumn(grid, row);
+        var labelLast = LabelLastColumn(grid, edges, row);
         var numbers = grid.CellsCovering(row).Where(c => grid.HoldsNumber(c) && c.Cell.Column > labelLast).ToList();
-        return numbers.Count > wanted ? numbers.Where(c => c.Cell.Column <= LastWrittenColumn(grid)).ToList() : numbers;
+        return numbers.Count > wanted ? numbers.Where(c => c.Cell.Column <= edges.LastWritten).ToList() : numbers;
     }
 
     /// <summary>The last lattice column that holds anything: columns right of it are blank in every row.</summary>
@@ -271,15 +278,14 @@ internal static class BlockTableSnapper
     /// takes its own label, in order) or one (a merged header over a merged or split number: the label takes the
     /// whole span, where the number is looked for).
     /// </summary>
-    private static List<ColumnMatch> ColumnsFromHeader(ReadGrid grid, LayoutBlock block, int headerRow)
+    private static List<ColumnMatch> ColumnsFromHeader(ReadGrid grid, TableEdges edges, LayoutBlock block, int headerRow)
     {
-        var labelLast = LabelLastColumn(grid, headerRow);
+        var labelLast = LabelLastColumn(grid, edges, headerRow);
         var columns = Enumerable.Range(labelLast + 1, Math.Max(0, grid.ColumnCount - labelLast - 1)).ToList();
         if (columns.Count > block.Columns.Count)
         {
             // An extra blank column at the edge is no column of the block: the headers stay in place without it.
-            var lastWritten = LastWrittenColumn(grid);
-            columns = columns.Where(c => c <= lastWritten).ToList();
+            columns = columns.Where(c => c <= edges.LastWritten).ToList();
         }
         var cells = columns.Select(c => grid.At(headerRow, c) is { } cell && !grid.HoldsNumber(cell) ? cell : null).ToList();
         var texts = cells.Select(grid.Label).ToList();
