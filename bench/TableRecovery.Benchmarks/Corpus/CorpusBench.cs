@@ -24,17 +24,17 @@ internal static class CorpusBench
     /// <summary>(method, length class, confidence decile) → (readings, right): how far the engine's confidence can be trusted.</summary>
     private static readonly SortedDictionary<string, (int Count, int Right)> ReadingCalibration = new(StringComparer.Ordinal);
 
-    /// <summary>(length class and whether a sure template is among them, opposed, lower confidence of the two agreeing ways) → (cells, right): how far two ways agreeing can be trusted.</summary>
+    /// <summary>(length class and whether a sure template or a zero's loops are among them, opposed, lower confidence of the two agreeing ways) → (cells, right): how far two ways agreeing can be trusted.</summary>
     private static readonly SortedDictionary<string, (int Count, int Right)> AgreementCalibration = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The value two different ways (Cell, Strip, Template) read, at the lower of their two confidences, best such value
+    /// The value two different ways (Cell, Strip, Template, Shape) read, at the lower of their two confidences, best such value
     /// first; contradicted when another way is half sure of another value.
     /// </summary>
     private static (decimal? Value, double Level, string Length, bool Contradicted)? AgreementLevel(IReadOnlyList<Core.Ocr.Reading> readings, Core.Layouts.CellValueKind kind)
     {
         var parsed = readings
-            .Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip or Core.Ocr.ReadingMethod.Template)
+            .Where(r => r.Method is Core.Ocr.ReadingMethod.Cell or Core.Ocr.ReadingMethod.Strip or Core.Ocr.ReadingMethod.Template or Core.Ocr.ReadingMethod.Shape)
             .Select(r => (r.Method, r.Confidence, r.Text, Parsed: Core.Layouts.CellValueParser.Parse(r.Text, kind)))
             .Where(r => r.Parsed.HasValue)
             .ToList();
@@ -48,7 +48,8 @@ internal static class CorpusBench
             {
                 var text = group.First().Text;
                 var contradicted = parsed.Any(r => r.Parsed.Value != group.Key && r.Confidence >= 0.5);
-                var pair = byMethod.Any(m => m.Method == Core.Ocr.ReadingMethod.Template && m.Confidence >= 0.9) ? "template" : "engine";
+                var pair = byMethod.Any(m => m.Method == Core.Ocr.ReadingMethod.Template && m.Confidence >= 0.9) ? "template"
+                    : byMethod.Any(m => m.Method == Core.Ocr.ReadingMethod.Shape) ? "shape" : "engine";
                 best = (group.Key, level, $"{(text.Length switch { 0 => "blank", 1 => "1 char", _ => "2+ chars" })} {pair}", contradicted);
             }
         }
@@ -111,7 +112,7 @@ internal static class CorpusBench
             {
                 Console.WriteLine($"   {key} | {count,6} | {100.0 * right / count:0.0}%");
             }
-            Console.WriteLine("\nagreement calibration: length, template ≥ 0.9 among them, opposed, lower confidence of the two agreeing ways | cells | share right");
+            Console.WriteLine("\nagreement calibration: length, template ≥ 0.9 (else a zero's loops) among them, opposed, lower confidence of the two agreeing ways | cells | share right");
             foreach (var (key, (count, right)) in AgreementCalibration)
             {
                 Console.WriteLine($"   {key} | {count,6} | {100.0 * right / count:0.0}% ({count - right} wrong)");

@@ -152,6 +152,10 @@ public sealed class TableReader
                 readings[cell] = [shape, .. readings[cell].Select(r => r.Method == ReadingMethod.Choice || r.Text.Trim() == shape.Text
                     ? r : r with { Confidence = r.Confidence * DisagreeingWithLoops })];
             }
+            else if (LoopsConfirmZero(measured, readings[cell]) is { } confirmed)
+            {
+                readings[cell].Add(confirmed);
+            }
         }
 
         ReadByTemplates(crops, lattice, numeric, inks, t, readings);
@@ -267,6 +271,18 @@ public sealed class TableReader
     {
         var disagree = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is [>= '1' and <= '9']);
         return disagree && shape.Value is { IsZero: true }
+            ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
+            : null;
+    }
+
+    /// <summary>
+    /// A lone 0 the engine read that the loops confirm: a witness that does not share the line model's failures, for
+    /// the zeros it reads only fairly (0.5–0.8, a bold or blurred 0), which no pair of engine readings can vouch for.
+    /// </summary>
+    private static Reading? LoopsConfirmZero(Lazy<GlyphShape?> shape, List<Reading> readings)
+    {
+        var engineZero = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == "0");
+        return engineZero && shape.Value is { IsZero: true }
             ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
             : null;
     }
