@@ -232,6 +232,13 @@ public sealed class TableReader
         {
             return DigitTemplates.None;
         }
+        if (readings.Any(r => r.Method == ReadingMethod.Shape && r.Text == "0")
+            && readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == "0" && r.Confidence >= ShapeConfirmation))
+        {
+            // A zero the loops confirm is as sure as two engine readings agreeing (see LoopsConfirmZero): in a blurred
+            // table whose zeros the engine reads only fairly, the zeros are then known glyphs too.
+            return "0";
+        }
         var cell = readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell && r.Confidence >= SureSampleConfidence);
         return cell is not null && DigitTemplates.IsNumberOrSlash(cell.Text)
             && readings.Any(r => r.Method == ReadingMethod.Strip && r.Text == cell.Text && r.Confidence >= SureSampleConfidence)
@@ -286,6 +293,9 @@ public sealed class TableReader
             ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
             : null;
     }
+
+    /// <summary>An engine reading of 0 this sure, with the loops confirming it, makes the glyph a sample of the table's 0.</summary>
+    private const double ShapeConfirmation = 0.5;
 
     /// <summary>Digits read this unsure may be a 无 that looks like a digit to the ink measure (the engine reads it 7).</summary>
     private const double WeakDigitsConfidence = 0.3;
