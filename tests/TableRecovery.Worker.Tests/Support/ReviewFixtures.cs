@@ -30,12 +30,12 @@ public static class ReviewFixtures
     public static byte[] ImageBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "corpus", ImageName));
 
     /// <summary>
-    /// A mild appeals scan the real pipeline still flags several cells of (tests/fixtures/cases), for the browser
-    /// test that works a freshly recovered table: two cells of its review block read as nothing and weak lone
-    /// readings, which the identities settle once a reviewer has confirmed enough of them. 0006 above, then 0014,
-    /// then 0134 (every zero printed 无, now read by the table's own 无) recover with too little to review.
+    /// An appeals scan the real pipeline still flags several cells of (tests/fixtures/cases), for the browser test that
+    /// works a freshly recovered table: weak lone readings and two cells read as nothing, which the identities settle
+    /// once a reviewer has confirmed enough of them. 0006 above, then 0014, 0134 and 0015 came to recover with too
+    /// little to review (see tests/fixtures/cases/README.md).
     /// </summary>
-    public static string ScanFile => "0015_appeals_mild.png";
+    public static string ScanFile => "0053_appeals_hard.jpg";
 
     public static byte[] ScanBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "cases", ScanFile));
 
