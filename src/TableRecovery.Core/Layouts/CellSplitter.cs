@@ -6,7 +6,8 @@ namespace TableRecovery.Core.Layouts;
 /// <summary>
 /// Splits a read cell that holds the numbers of several layout cells (the grid detector missed a rule between
 /// them) into one read cell per part: its text and every reading that splits into the same number of tokens,
-/// and its box cut in equal parts. Vertical splits prefer line breaks; otherwise any whitespace separates.
+/// and its box cut in equal parts. Vertical splits prefer line breaks; otherwise any whitespace separates. Side by
+/// side, the parts the reader read column by column (<see cref="ReadCell.ColumnParts"/>) come first.
 /// </summary>
 internal static class CellSplitter
 {
@@ -18,23 +19,33 @@ internal static class CellSplitter
         {
             return [cell];
         }
+        // Each column's part read on its own keeps a part printed blank or as a dash in its place.
+        var columns = !stacked && cell.ColumnParts is { } read && read.Count == parts ? read : null;
         var texts = Tokens(cell.Text, parts, stacked);
-        if (texts is null)
+        if (texts is null && columns is null)
         {
             return null;
         }
-        var readings = cell.Readings
-            .Select(r => (Reading: r, Parts: Tokens(r.Text, parts, stacked)))
-            .Where(x => x.Parts is not null)
-            .ToList();
+        // The whole cell's readings add to the parts only where their tokens are the parts: as many, and none blank.
+        var readings = columns is null || columns.All(c => c.Text.Length > 0)
+            ? cell.Readings
+                .Select(r => (Reading: r, Parts: Tokens(r.Text, parts, stacked)))
+                .Where(x => x.Parts is not null && (columns is null || x.Parts.All(p => p.Length > 0)))
+                .ToList()
+            : [];
         var result = new List<ReadCell>(parts);
         for (var p = 0; p < parts; p++)
         {
             var part = p;
             var partReadings = readings.Select(x => x.Reading with { Text = x.Parts![part] }).ToList();
+            if (columns is not null)
+            {
+                result.Add(columns[p] with { Readings = TableReader.Distinct(columns[p].Readings.Concat(partReadings)) });
+                continue;
+            }
             result.Add(cell with
             {
-                Text = texts[p],
+                Text = texts![p],
                 Readings = partReadings,
                 Cell = cell.Cell with { Box = Cut(cell.Cell.Box, p, parts, stacked) },
                 SourceBox = Cut(cell.SourceBox, p, parts, stacked),

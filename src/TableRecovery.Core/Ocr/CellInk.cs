@@ -67,6 +67,30 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark);
     }
 
+    /// <summary>The ink of the binary image in the band <paramref name="x"/> ± <paramref name="halfWidth"/>, rows top to bottom.</summary>
+    public static EdgeInk InkAcross(PixHandle binary, int imageWidth, int imageHeight, int x, int top, int bottom, int halfWidth)
+    {
+        var band = new PixelRect(x - halfWidth, top, 2 * halfWidth + 1, bottom - top).Intersect(new PixelRect(0, 0, imageWidth, imageHeight));
+        if (band.Width <= 0 || band.Height <= 0) return new EdgeInk(0, 0, 0, 0);
+        using var clip = Leptonica.pixClipRectangle(binary, band.X, band.Y, band.Width, band.Height);
+        var ink = Leptonica.CopyBinary(clip);
+        int pixels = 0, rows = 0;
+        var columns = new bool[band.Width];
+        for (var y = 0; y < band.Height; y++)
+        {
+            var any = false;
+            for (var i = 0; i < band.Width; i++)
+            {
+                if (ink[y * band.Width + i] == 0) continue;
+                pixels++;
+                columns[i] = true;
+                any = true;
+            }
+            if (any) rows++;
+        }
+        return new EdgeInk(pixels, columns.Count(c => c), rows, band.Height);
+    }
+
     /// <summary>How far in from the interior's edges a rule's sliver reaches, in text heights.</summary>
     private const double SliverDepth = 0.2;
 
@@ -181,4 +205,11 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var aligned = tall.Count(p => Math.Abs(p.Y - top) <= tolerance && Math.Abs(p.Y + p.H - bottom) <= tolerance);
         return aligned >= tall.Count * 0.75;
     }
+}
+
+/// <summary>Ink in a narrow vertical band: how many pixels, in how many of its pixel columns and rows.</summary>
+public sealed record EdgeInk(int Pixels, int Columns, int Rows, int Height)
+{
+    /// <summary>A thin vertical run down nearly all the band: a stretch of a rule, not a glyph across it.</summary>
+    public bool IsRuleRemnant(double textHeight) => Columns <= Math.Max(3, textHeight * 0.12) && Rows >= Height * 0.9;
 }

@@ -35,6 +35,13 @@ public sealed record ReadCell(LatticeCell Cell, string Text, bool IsNumeric, IRe
     /// document's text layer or Word table. Garbage read from tiny or faint print scores low, clean text of any kind high.
     /// </summary>
     public double LabelConfidence { get; init; } = 1;
+
+    /// <summary>
+    /// For a number cell spanning lattice columns whose ink lies apart at their edges (a rule missing between the numbers
+    /// of neighbouring columns): each column's part, read on its own, left to right; null otherwise. Splitting the cell
+    /// among as many layout cells uses them before its text, so a part printed blank or as a dash keeps its place.
+    /// </summary>
+    public IReadOnlyList<ReadCell>? ColumnParts { get; init; }
 }
 
 /// <summary>

@@ -35,13 +35,7 @@ public sealed class TableReader
             }
             if (ink.IsDash(t))
             {
-                // A lone flat stroke is a printed zero (-, —); the digits engine reads it, the shape confirms it.
-                var read = ReadNumberCell(digits, crops, ink.InkBox!.Value, pad);
-                // The engine is unsure of a lone dash (it scores one 0.0–0.3) even when it reads one; agreeing with
-                // the shape, its reading is as good as the shape's.
-                var engineRead = read[0].Text == "-" ? read[0] with { Confidence = Math.Max(read[0].Confidence, DashAgreementConfidence) } : read[0];
-                readings[cell] = [engineRead, new Reading("-", 0.97, ReadingMethod.Strip)];
-                texts[cell] = read[0].Text.Length > 0 ? read[0].Text : "-";
+                (readings[cell], texts[cell]) = ReadDash(digits, crops, ink.InkBox!.Value, pad);
                 continue;
             }
             readings[cell] = cell.RowSpan > 1
@@ -167,7 +161,10 @@ public sealed class TableReader
             if (numeric.Contains(cell))
             {
                 var distinct = Distinct(readings[cell]);
-                cells.Add(new ReadCell(cell, texts[cell], true, distinct, source));
+                var parts = cell.RowSpan == 1 && cell.ColumnSpan > 1 && !printedNone.Contains(cell) && !inks[cell].IsBlank
+                    ? ReadColumnParts(image, crops, lattice, cell, digits, pad)
+                    : null;
+                cells.Add(new ReadCell(cell, texts[cell], true, distinct, source) { ColumnParts = parts });
             }
             else
             {
@@ -319,6 +316,70 @@ public sealed class TableReader
     /// likely a minus sign blurred into the digit (-6 read as 6).
     /// </summary>
     private static bool TooWideForOneDigit(string text, PixelRect ink) => text.Length == 1 && text != "0" && ink.Width > ink.Height;
+
+    /// <summary>A lone flat stroke is a printed zero (-, —); the digits engine reads it, the shape confirms it.</summary>
+    private static (List<Reading> Readings, string Text) ReadDash(OcrEngine digits, CropMaker crops, PixelRect ink, int pad)
+    {
+        var read = ReadNumberCell(digits, crops, ink, pad);
+        // The engine is unsure of a lone dash (it scores one 0.0–0.3) even when it reads one; agreeing with the shape,
+        // its reading is as good as the shape's.
+        var engineRead = read[0].Text == "-" ? read[0] with { Confidence = Math.Max(read[0].Confidence, DashAgreementConfidence) } : read[0];
+        return ([engineRead, new Reading("-", 0.97, ReadingMethod.Strip)], read[0].Text.Length > 0 ? read[0].Text : "-");
+    }
+
+    /// <summary>Ink pixels a column edge may cross inside a cell and still part its numbers (scan noise), in text heights.</summary>
+    private const double SpeckAcrossAnEdge = 0.3;
+
+    /// <summary>
+    /// A number cell spanning lattice columns whose ink lies apart at every column edge inside it: a rule missing between
+    /// the numbers of neighbouring columns (a broken or faint line the grid lost in this row). Each column's part is read
+    /// on its own, as a cell of its own would be, so a part printed blank or as a dash keeps its place when the cell is
+    /// split among layout cells; a whole-cell reading loses both (the engine drops a dash beside digits, and a blank
+    /// leaves no token). Null when ink crosses an edge: one number printed across merged columns.
+    /// </summary>
+    private static List<ReadCell>? ReadColumnParts(NormalizedImage image, CropMaker crops, Lattice lattice, LatticeCell cell, OcrEngine digits, int pad)
+    {
+        var t = image.TextHeight;
+        var boxes = Enumerable.Range(cell.Column, cell.ColumnSpan)
+            .Select(c => new PixelRect(lattice.ColumnEdges[c], cell.Box.Y, lattice.ColumnEdges[c + 1] - lattice.ColumnEdges[c], cell.Box.Height))
+            .ToList();
+        var inks = boxes.Select(box => CellInk.Measure(image.Binary, image.Width, image.Height, box, t)).ToList();
+        var inked = inks.Where(i => !i.IsBlank).Select(i => i.InkBox!.Value).ToList();
+        if (inked.Count == 0) return null;
+        // Only across the rows the numbers stand in: a stub of the broken rule above or below them is no number.
+        int top = inked.Min(b => b.Y), bottom = inked.Max(b => b.Bottom);
+        for (var c = cell.Column + 1; c <= cell.LastColumn; c++)
+        {
+            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, lattice.ColumnEdges[c], top, bottom, (int)Math.Max(1, t * 0.1));
+            if (across.Pixels > t * SpeckAcrossAnEdge && !across.IsRuleRemnant(t)) return null;
+        }
+        var parts = new List<ReadCell>(cell.ColumnSpan);
+        for (var k = 0; k < boxes.Count; k++)
+        {
+            var ink = inks[k];
+            List<Reading> readings;
+            string text;
+            if (ink.IsBlank)
+            {
+                (readings, text) = (BlankReadings(), "");
+            }
+            else if (ink.IsDash(t))
+            {
+                (readings, text) = ReadDash(digits, crops, ink.InkBox!.Value, pad);
+            }
+            else if (ink.LooksNumeric)
+            {
+                readings = ReadNumberCell(digits, crops, ink.InkBox!.Value, pad);
+                text = readings[0].Text;
+            }
+            else
+            {
+                return null; // words or a 无, which the whole cell's reading handles
+            }
+            parts.Add(new ReadCell(cell with { Box = boxes[k] }, text, true, Distinct(readings), image.Transform.ToSource(boxes[k])));
+        }
+        return parts;
+    }
 
     /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
     internal static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
@@ -495,7 +556,7 @@ public sealed class TableReader
     }
 
     /// <summary>Readings with the same text merged: agreement of two methods is kept as both entries.</summary>
-    private static IReadOnlyList<Reading> Distinct(List<Reading> readings) =>
+    internal static IReadOnlyList<Reading> Distinct(IEnumerable<Reading> readings) =>
         readings
             .GroupBy(r => (r.Text, r.Method))
             .Select(g => g.OrderByDescending(r => r.Confidence).First())

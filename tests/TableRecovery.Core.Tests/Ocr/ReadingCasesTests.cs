@@ -58,6 +58,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertRead(table, truth, truth.Cells.Keys);
     }
 
+    /// <summary>
+    /// A rule broken in the data row left a dash beside a dash, and a dash beside 12, in one cell each: the engine read
+    /// the pair of dashes as one and dropped the dash beside 12, so neither cell split between its columns. Each
+    /// column's part is now read on its own. In 0016 the part beside a 4 is printed blank.
+    /// </summary>
+    [Fact]
+    public void A_dash_or_a_blank_beside_a_number_in_a_cell_a_broken_rule_left_keeps_its_column()
+    {
+        var (table, truth) = Recover("0014_appeals_mild", "appeals");
+        AssertRead(table, truth, ["count/review.corrected", "count/review.other", "count/litigation_direct.pending", "count/litigation_direct.total"]);
+        var (requests, requestsTruth) = Recover("0016_requests-2019_mild", "requests-2019");
+        AssertRead(requests, requestsTruth, ["carried_in/other_org", "carried_in/total"]);
+    }
+
     [Fact]
     public void Zeros_printed_blank_in_a_row_with_too_few_digits_to_vote_are_read_as_zeros()
     {
