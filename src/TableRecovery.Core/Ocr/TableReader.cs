@@ -117,12 +117,13 @@ public sealed class TableReader
             texts[cell] = labels[cell];
             printedNone.Add(cell);
         }
-        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1 && inks[c].LooksNumeric
-            && !inks[c].IsBlank && lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)).ToList())
+        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && inks[c].LooksNumeric && !inks[c].IsBlank
+            && (c.ColumnSpan == 1 && lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)
+                || c.Column > 0 && numberColumns.Contains(c.Column) && labels[c].Trim().Length < LabelGlyphs)).ToList())
         {
-            // Ink shaped like a number right of a number in its row, which chi_sim read as words (a faint 3 as 了, 93
-            // as 忆|): a number the column vote missed (its column had too few digit shapes to vote with), read both
-            // ways like the voted ones.
+            // Ink shaped like a number right of a number in its row, or in a column of numbers, which chi_sim read as a
+            // glyph or two (a faint 3 as 了, 93 as 忆|, a lone 7 as 了): a number the votes missed (its column had too few
+            // digit shapes to vote with, or its row, of an active table, holds only it), read both ways like the voted ones.
             numeric.Add(cell);
             readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
             texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];

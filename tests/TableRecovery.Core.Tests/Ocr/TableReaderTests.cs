@@ -23,6 +23,21 @@ public sealed class TableReaderTests
     }
 
     [Fact]
+    public void A_lone_number_in_a_row_of_its_own_in_a_column_of_numbers_is_read_as_a_number()
+    {
+        // A mild scan of an active table (0002 of the benchmark corpus): 行政强制's 7, across the block's merged columns,
+        // is the only number in its row, so the row vote gives it nothing; chi_sim read it as 了. Its ink is shaped like
+        // a number and it stands in a column of numbers.
+        var (source, read) = ReadCase("0002_active-2021_mild");
+        var printed = source.Tables.Single().Cells["art20_6.enforcement/decisions"];
+
+        var box = printed.Box!.Value;
+        var cell = read.Cells.Single(c => c.SourceBox.Contains(box.CenterX, box.CenterY));
+        Assert.True(cell.IsNumeric && cell.Readings.Count(r => r.Text == printed.Text && r.Confidence >= 0.75) >= 2,
+            $"printed {printed.Text}: numeric {cell.IsNumeric}, text '{cell.Text}', readings [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
+    }
+
+    [Fact]
     public void A_short_label_read_as_one_glyph_in_the_label_column_is_not_guessed_a_printed_zero()
     {
         // A mild scan of an active table (0000 of the benchmark corpus): chi_sim read the label 规章 as one glyph, and
