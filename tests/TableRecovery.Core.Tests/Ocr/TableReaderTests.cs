@@ -13,13 +13,9 @@ public sealed class TableReaderTests
         // A mild scan of an active table (0086 of the benchmark corpus): 本年废止件数 holds two numbers, a faint 3 and
         // 93, too few digit shapes for the column vote; chi_sim read the 3 as 了. Its ink is shaped like a number and
         // sits right of a number in its row.
-        var (source, read) = ReadCase("0086_active-2021_mild");
-        var printed = source.Tables.Single().Cells["art20_1.rules/repealed"];
+        var (printed, cell) = ReadPrintedCell("0086_active-2021_mild", "art20_1.rules/repealed");
 
-        var box = printed.Box!.Value;
-        var cell = read.Cells.Single(c => c.SourceBox.Contains(box.CenterX, box.CenterY));
-        Assert.True(cell.IsNumeric && cell.Readings.Any(r => r.Text == printed.Text && r.Confidence >= 0.75),
-            $"printed {printed.Text}: numeric {cell.IsNumeric}, text '{cell.Text}', readings [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
+        Assert.True(cell.IsNumeric && cell.Readings.Any(r => r.Text == printed.Text && r.Confidence >= 0.75), Describe(printed, cell));
     }
 
     [Fact]
@@ -28,13 +24,9 @@ public sealed class TableReaderTests
         // A mild scan of an active table (0002 of the benchmark corpus): 行政强制's 7, across the block's merged columns,
         // is the only number in its row, so the row vote gives it nothing; chi_sim read it as 了. Its ink is shaped like
         // a number and it stands in a column of numbers.
-        var (source, read) = ReadCase("0002_active-2021_mild");
-        var printed = source.Tables.Single().Cells["art20_6.enforcement/decisions"];
+        var (printed, cell) = ReadPrintedCell("0002_active-2021_mild", "art20_6.enforcement/decisions");
 
-        var box = printed.Box!.Value;
-        var cell = read.Cells.Single(c => c.SourceBox.Contains(box.CenterX, box.CenterY));
-        Assert.True(cell.IsNumeric && cell.Readings.Count(r => r.Text == printed.Text && r.Confidence >= 0.75) >= 2,
-            $"printed {printed.Text}: numeric {cell.IsNumeric}, text '{cell.Text}', readings [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
+        Assert.True(cell.IsNumeric && cell.Readings.Count(r => r.Text == printed.Text && r.Confidence >= 0.75) >= 2, Describe(printed, cell));
     }
 
     [Fact]
@@ -51,6 +43,18 @@ public sealed class TableReaderTests
         Assert.True(!label.IsNumeric && label.Readings.All(r => r.Text != "无"),
             $"label of 规章's row: numeric {label.IsNumeric}, text '{label.Text}', readings [{string.Join(", ", label.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
     }
+
+    /// <summary>What the case printed in one layout cell, and the read cell over it.</summary>
+    private static (TruthCell Printed, ReadCell Cell) ReadPrintedCell(string name, string cellId)
+    {
+        var (source, read) = ReadCase(name);
+        var printed = source.Tables.Single().Cells[cellId];
+        var box = printed.Box!.Value;
+        return (printed, read.Cells.Single(c => c.SourceBox.Contains(box.CenterX, box.CenterY)));
+    }
+
+    private static string Describe(TruthCell printed, ReadCell cell) =>
+        $"printed {printed.Text}: numeric {cell.IsNumeric}, text '{cell.Text}', readings [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]";
 
     /// <summary>The one table of a reading case (tests/fixtures/cases), read by the real engines.</summary>
     private static (CorpusImage Source, ReadTable Read) ReadCase(string name)
