@@ -130,7 +130,9 @@ public sealed class FolderWorkerTests : IDisposable
     {
         var fake = new FakeRecoverer();
         await using var host = await TestHost.StartAsync(_folder.Path, fake,
-            new Dictionary<string, string?> { ["Worker:FileSettleTime"] = "00:00:01.500" });
+            // Ten times the pause between writes: a loaded machine (a benchmark beside the tests) stretched a 300 ms
+            // pause past a 1.5 s settle time once.
+            new Dictionary<string, string?> { ["Worker:FileSettleTime"] = "00:00:03" });
         var path = Path.Combine(host.Inbox, "slow.png");
         await using (var stream = new FileStream(path, FileMode.CreateNew))
         {
