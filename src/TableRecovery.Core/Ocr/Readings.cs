@@ -13,7 +13,7 @@ public enum ReadingMethod
     Choice,
     /// <summary>A text layer or a Word table: no OCR at all.</summary>
     Text,
-    /// <summary>The loops of a lone glyph (0, 6, 8, 9), measured without the engine; given only where the engine disagrees.</summary>
+    /// <summary>The loops of a lone glyph (a zero's one tall loop) or its slant (a "/"), measured without the engine; given where the engine disagrees or missed it, and for a 0 it read.</summary>
     Shape,
     /// <summary>The glyphs matched against the table's own digits as the engine read them surely elsewhere (see <see cref="DigitTemplates"/>).</summary>
     Template,
