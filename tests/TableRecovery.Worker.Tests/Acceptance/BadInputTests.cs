@@ -29,9 +29,7 @@ public sealed class BadInputTests : IDisposable
         foreach (var (name, bytes, _) in BadInputs()) await host.DropAsync(name, bytes);
         await host.DropAsync("good.png", TestImages.Png(400, 300, seed: 3));
 
-        // A result is written before its source is moved out of processing: wait for the six moves too.
-        await TestHost.WaitUntilAsync(() => Directory.EnumerateFiles(host.Out, "*.json").Count() == 6
-            && Directory.EnumerateFiles(host.Done).Concat(Directory.EnumerateFiles(host.Failed)).Count(f => !f.EndsWith(".json", StringComparison.Ordinal)) == 6,
+        await TestHost.WaitUntilAsync(() => Directory.EnumerateFiles(host.Out, "*.json").Count() == 6 && host.SourcesFinished == 6,
             TimeSpan.FromSeconds(90), "six results, their sources moved to done/ or failed/");
 
         foreach (var (name, _, code) in BadInputs())

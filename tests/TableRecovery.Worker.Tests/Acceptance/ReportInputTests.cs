@@ -47,9 +47,7 @@ public sealed class ReportInputTests : IDisposable
         var inputs = Inputs();
         foreach (var (name, bytes, _) in inputs) await host.DropAsync(name, bytes);
 
-        // A result is written before its source is moved out of processing: wait for the moves too.
-        await TestHost.WaitUntilAsync(() => Directory.EnumerateFiles(host.Out, "*.json").Count() == inputs.Length
-            && Directory.EnumerateFiles(host.Done).Concat(Directory.EnumerateFiles(host.Failed)).Count(f => !f.EndsWith(".json", StringComparison.Ordinal)) == inputs.Length,
+        await TestHost.WaitUntilAsync(() => Directory.EnumerateFiles(host.Out, "*.json").Count() == inputs.Length && host.SourcesFinished == inputs.Length,
             TimeSpan.FromSeconds(120), "five results, their sources moved to done/ or failed/");
 
         foreach (var (name, _, code) in inputs)

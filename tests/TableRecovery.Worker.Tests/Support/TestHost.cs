@@ -34,6 +34,13 @@ public sealed class TestHost : IAsyncDisposable
     public string Out => Path.Combine(Root, "out");
     public string Done => Path.Combine(Root, "done");
     public string Failed => Path.Combine(Root, "failed");
+
+    /// <summary>
+    /// Sources moved out of processing to done/ or failed/ (not the error documents beside them). A result is written
+    /// before its source is moved, so a test that checks where sources went waits for this, not for the results.
+    /// </summary>
+    public int SourcesFinished => Directory.EnumerateFiles(Done).Concat(Directory.EnumerateFiles(Failed))
+        .Count(f => !f.EndsWith(".json", StringComparison.Ordinal));
     public string Processing => Path.Combine(Root, "processing");
 
     public static async Task<TestHost> StartAsync(
