@@ -163,7 +163,7 @@ public sealed class TableReader
             {
                 var distinct = Distinct(readings[cell]);
                 var parts = cell.RowSpan == 1 && cell.ColumnSpan > 1 && !printedNone.Contains(cell) && !inks[cell].IsBlank
-                    ? ReadColumnParts(image, crops, lattice, cell, digits, pad)
+                    ? ReadColumnParts(image, crops, lattice, cell, inks[cell], distinct, digits, pad)
                     : null;
                 cells.Add(new ReadCell(cell, texts[cell], true, distinct, source) { ColumnParts = parts });
             }
@@ -338,7 +338,12 @@ public sealed class TableReader
     /// split among layout cells; a whole-cell reading loses both (the engine drops a dash beside digits, and a blank
     /// leaves no token). Null when ink crosses an edge: one number printed across merged columns.
     /// </summary>
-    private static List<ReadCell>? ReadColumnParts(NormalizedImage image, CropMaker crops, Lattice lattice, LatticeCell cell, OcrEngine digits, int pad)
+    /// <remarks>
+    /// A part holding all the cell's ink (one number in merged columns, the common case) takes the cell's own readings:
+    /// the same ink, already read both ways.
+    /// </remarks>
+    private static List<ReadCell>? ReadColumnParts(NormalizedImage image, CropMaker crops, Lattice lattice, LatticeCell cell,
+        CellInk cellInk, IReadOnlyList<Reading> cellReadings, OcrEngine digits, int pad)
     {
         var t = image.TextHeight;
         var boxes = Enumerable.Range(cell.Column, cell.ColumnSpan)
@@ -363,6 +368,10 @@ public sealed class TableReader
             if (ink.IsBlank)
             {
                 (readings, text) = (BlankReadings(), "");
+            }
+            else if (ink.InkBox == cellInk.InkBox && cellReadings.Count > 0)
+            {
+                (readings, text) = ([.. cellReadings], cellReadings[0].Text);
             }
             else if (ink.IsDash(t))
             {
