@@ -4,8 +4,9 @@ namespace TableRecovery.Core.Imaging;
 
 /// <summary>
 /// How a normalized image was made from its source: turned by quarter turns clockwise, padded by a
-/// white border, rotated by the skew about its centre, then scaled. Maps boxes back to source pixels,
-/// since the output promises boxes in the input's own coordinates.
+/// white border, rotated by the skew about its centre, then scaled (the normalizer scales before it rotates; about the
+/// centre the two commute). Maps boxes back to source pixels, since the output promises boxes in the input's own
+/// coordinates.
 /// </summary>
 public sealed record ImageTransform(
     int SourceWidth,

@@ -27,38 +27,30 @@ public sealed class PageNormalizer
             skew = FindSkew(coarse);
         }
 
-        var border = 0;
-        PixHandle deskewed;
-        if (Math.Abs(skew) >= 0.05f)
-        {
-            // Pad first so the rotation does not clip a table that fills the picture.
-            var size = Math.Max(Leptonica.pixGetWidth(turned), Leptonica.pixGetHeight(turned));
-            border = (int)Math.Ceiling(size * Math.Sin(Math.Abs(skew) * Math.PI / 180) / 2) + 4;
-            using var padded = AddWhiteBorder(turned, border);
-            deskewed = Leptonica.pixRotate(padded, (float)(skew * Math.PI / 180));
-        }
-        else
-        {
-            deskewed = Leptonica.pixConvertTo8(turned);
-        }
-
         var scale = Math.Clamp(TargetTextHeight / textHeight, MinScale, MaxScale);
-        PixHandle gray;
-        if (Math.Abs(scale - 1) > 0.12)
-        {
-            using (deskewed)
-            {
-                gray = Leptonica.pixScale(deskewed, (float)scale, (float)scale);
-            }
-        }
-        else
+        var rescale = Math.Abs(scale - 1) > 0.12;
+        if (!rescale)
         {
             scale = 1;
-            gray = deskewed;
         }
+        var deskew = Math.Abs(skew) >= 0.05f;
+        var border = deskew ? BorderFor(turned, skew) : 0;
+        using var padded = deskew ? AddWhiteBorder(turned, border) : Leptonica.pixConvertTo8(turned);
+        // Scaled before it is turned: the rotation smooths what it moves by a fraction of a pixel, and at the larger
+        // scale that smoothing is a fraction of a stroke; turned first, a thin faint stroke (a minus, a serif label)
+        // loses its contrast, and the scaling then spreads the loss.
+        using var scaled = rescale ? Leptonica.pixScale(padded, (float)scale, (float)scale) : Leptonica.pixConvertTo8(padded);
+        var gray = deskew ? Leptonica.pixRotate(scaled, (float)(skew * Math.PI / 180)) : Leptonica.pixConvertTo8(scaled);
         var binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
         var transform = new ImageTransform(page.Width, page.Height, quarterTurns % 4, border, skew, scale);
         return new NormalizedImage(gray, binary, transform, textHeight * scale);
+    }
+
+    /// <summary>White padding wide enough that the rotation does not clip a table that fills the picture.</summary>
+    private static int BorderFor(PixHandle image, float skew)
+    {
+        var size = Math.Max(Leptonica.pixGetWidth(image), Leptonica.pixGetHeight(image));
+        return (int)Math.Ceiling(size * Math.Sin(Math.Abs(skew) * Math.PI / 180) / 2) + 4;
     }
 
     private static float FindSkew(PixHandle binary)

@@ -13,7 +13,7 @@ internal static unsafe partial class Leptonica
 {
     private const string Lib = NativeRuntime.LeptonicaLibrary;
 
-    public const int L_ROTATE_AREA_MAP = 2;
+    public const int L_ROTATE_AREA_MAP = 1;
     public const int L_BRING_IN_WHITE = 1;
     private const int L_CHOOSE_MAX = 2;
     public const int L_CLONE = 2;

@@ -26,6 +26,62 @@ public sealed class PageNormalizerTests
     }
 
     [Fact]
+    public void Deskew_keeps_a_ruling_line_straight_instead_of_stepping_it()
+    {
+        // A rotation by shears moves whole rows by a pixel at a time: in a low-resolution scan scaled up about threefold,
+        // each step is a three-pixel jog that cuts through glyphs and rules (zeros read as 9 and 8).
+        var source = CleanTable;
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var gray = Leptonica.pixConvertTo8(page.Pix);
+        using var small = Leptonica.pixScale(gray, 0.45f, 0.45f);
+        using var rotated = Leptonica.pixRotate(small, (float)(2.0 * Math.PI / 180));
+        using var tilted = new DecodedPage("tilted", Leptonica.pixConvertTo8(rotated));
+        using var normalized = new PageNormalizer().Normalize(tilted, 0);
+
+        var (x, deviation) = LeftRuleDeviationFromStraight(normalized);
+        Assert.True(deviation < 1.5,
+            $"{source.Name} at 0.45× turned 2°, deskewed by {normalized.Transform.SkewDegrees:F2}° and scaled {normalized.Transform.Scale:F2}×: " +
+            $"the table's left rule near x={x} strays {deviation:F2}px from a straight line, expected under 1.5px (turned by shears, 3px)");
+    }
+
+    /// <summary>
+    /// The left border's ink centre row by row over the middle third (away from the row rules that join it), and its
+    /// largest distance from the fitted line.
+    /// </summary>
+    private static (int X, double Deviation) LeftRuleDeviationFromStraight(NormalizedImage image)
+    {
+        var pixels = Leptonica.CopyGray(image.Gray);
+        int w = image.Width, h = image.Height, top = h / 3, bottom = 2 * h / 3;
+        double ColumnMean(int x)
+        {
+            double sum = 0;
+            for (var y = top; y < bottom; y++) sum += pixels[y * w + x];
+            return sum / (bottom - top);
+        }
+        var firstDark = Enumerable.Range(0, w / 2).First(x => ColumnMean(x) < 170);
+        var rule = Enumerable.Range(firstDark, 8).MinBy(ColumnMean);
+        var centres = new List<double>();
+        for (var y = top; y < bottom; y++)
+        {
+            if (pixels[y * w + rule + 6] < 200)
+            {
+                continue; // a row rule joins here; its ink would pull the centre right
+            }
+            double mass = 0, moment = 0;
+            for (var x = rule - 6; x <= rule + 6; x++)
+            {
+                var ink = 255.0 - pixels[y * w + x];
+                mass += ink;
+                moment += ink * x;
+            }
+            centres.Add(moment / mass);
+        }
+        double meanIndex = (centres.Count - 1) / 2.0, mean = centres.Average();
+        var slope = centres.Select((c, i) => (i - meanIndex) * (c - mean)).Sum() / centres.Select((_, i) => (i - meanIndex) * (i - meanIndex)).Sum();
+        return (rule, centres.Select((c, i) => Math.Abs(c - (mean + slope * (i - meanIndex)))).Max());
+    }
+
+    [Fact]
     public void Scaling_brings_glyphs_near_the_target_height_whatever_the_scan_resolution()
     {
         foreach (var source in Fixtures.Corpus())
