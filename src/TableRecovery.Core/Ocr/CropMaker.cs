@@ -104,6 +104,9 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>The table's digits as its sure numbers print them (see <see cref="Ocr.DigitTemplates"/>).</summary>
     public DigitTemplates DigitTemplates(IEnumerable<(PixelRect Ink, string Digits)> sure) => Ocr.DigitTemplates.Learn(gray, width, height, sure);
 
+    /// <summary>A minus sign left of the number's ink, judged in gray (see <see cref="FaintMinus"/>).</summary>
+    public bool MinusBefore(PixelRect ink, PixelRect interior, double textHeight) => FaintMinus.Before(gray, width, height, ink, interior, textHeight);
+
     /// <summary>The shape (loops, slant) of the largest glyph in the region.</summary>
     public GlyphShape? Shape(PixelRect region) => GlyphShape.Measure(gray, width, height, region);
 

@@ -42,7 +42,8 @@ public sealed class TableReader
                 ? ReadStackedCell(digits, crops, image, lattice, cell, pad)
                 : ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
-            if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)))
+            if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)
+                || crops.MinusBefore(ink.InkBox!.Value, ink.Interior, t)))
             {
                 // A minus the engine may have dropped: the signed reading competes, so a reviewer decides.
                 readings[cell].Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));

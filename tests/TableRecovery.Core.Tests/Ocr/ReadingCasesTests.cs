@@ -80,14 +80,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertRead(table, truth, truth.Cells.Keys);
     }
 
-    [Fact]
-    public void A_minus_blurred_into_its_digit_is_not_passed_as_a_positive_number()
+    /// <summary>
+    /// 0032: the minus of -6 blurred into the digit. 0141: the minus of -10, a light 1 px stroke scaled up, binarized
+    /// into a dot, and both readings said 10 with confidence.
+    /// </summary>
+    [Theory]
+    [InlineData("0032_active-2019_mild", -6)]
+    [InlineData("0141_active-2019_mild", -10)]
+    public void A_minus_blurred_or_faded_beside_its_digits_is_not_passed_as_a_positive_number(string name, int printed)
     {
-        var (table, truth) = Recover("0032_active-2019_mild", "active-2019");
+        var (table, truth) = Recover(name, "active-2019");
         const string id = "art20_5.other_services/change";
-        Assert.Equal(-6m, truth.Cells[id].Value);
+        Assert.Equal(printed, truth.Cells[id].Value);
         var cell = table.Cells.Single(c => c.Id == id);
-        Assert.True(cell.Value == -6m || cell.Status == Statuses.NeedsReview,
+        Assert.True(cell.Value == printed || cell.Status == Statuses.NeedsReview,
             $"{id}: {cell.Value} {cell.Status} @{cell.Confidence}, alternatives [{string.Join(", ", cell.Alternatives.Select(a => $"{a.Value}@{a.Confidence:0.00}"))}]");
     }
 
