@@ -206,6 +206,10 @@ internal static class CorpusBench
             }
             var broken = truth.PublishedInconsistent.Count > 0;
             var flagged = identified && result!.Identities.Any(i => i.PublishedInconsistent);
+            if (broken && !flagged)
+            {
+                notes.Add($"{truth.Layout}: printed inconsistent ({string.Join(", ", truth.PublishedInconsistent)}), not reported");
+            }
             if (!broken && flagged)
             {
                 notes.Add($"{truth.Layout}: printed consistent, reported inconsistent: {string.Join(", ", result!.Identities.Where(i => i.PublishedInconsistent).Select(i => $"{i.Name} ({i.LhsSum} vs {i.RhsSum})"))}");

@@ -182,26 +182,45 @@ public static class RuleDetector
     /// <summary>
     /// Tables stacked on a page share the x of their side borders; pieces far apart along the line are
     /// separate rules, or every table of the page would be tied into one. A line broken inside one table
-    /// stays tied to it through the rules it crosses.
+    /// stays tied to it through the rules it crosses. A short piece (a glyph's stroke: the heading between two
+    /// tables often starts flush with their border, and the stroke of its first glyph lands on the border's x)
+    /// bridges no gap: it joins a rule only inside the rule's span or hard by its end.
     /// </summary>
     private static IEnumerable<List<(double Across, int Thick, Interval Along)>> SplitAtGaps(
         List<(double Across, int Thick, Interval Along)> group, double t)
     {
         var ordered = group.OrderBy(p => p.Along.Start).ToList();
-        var current = new List<(double Across, int Thick, Interval Along)> { ordered[0] };
-        var end = ordered[0].Along.End;
-        foreach (var piece in ordered.Skip(1))
+        var solid = ordered.Where(p => p.Along.Length >= t * GlyphStrokeLength).ToList();
+        if (solid.Count == 0)
+        {
+            solid = ordered; // a faint line found only in fragments
+        }
+        var rules = new List<List<(double Across, int Thick, Interval Along)>>();
+        var current = new List<(double Across, int Thick, Interval Along)> { solid[0] };
+        var end = solid[0].Along.End;
+        foreach (var piece in solid.Skip(1))
         {
             if (piece.Along.Start - end > t * 2)
             {
-                yield return current;
+                rules.Add(current);
                 current = [];
             }
             current.Add(piece);
             end = Math.Max(end, piece.Along.End);
         }
-        yield return current;
+        rules.Add(current);
+        var nearEnd = t * 0.5;
+        foreach (var piece in ordered.Except(solid))
+        {
+            var rule = rules.FirstOrDefault(r =>
+                piece.Along.Start >= r.Min(p => p.Along.Start) - nearEnd && piece.Along.End <= r.Max(p => p.Along.End) + nearEnd);
+            rule?.Add(piece);
+        }
+        return rules;
     }
+
+    /// <summary>Pieces shorter than this, in text heights, may be a glyph's stroke (the opening keeps strokes from 1.15).</summary>
+    private const double GlyphStrokeLength = 1.5;
 
     private static Rule MakeRule(List<(double Across, int Thick, Interval Along)> group, bool horizontal, double t)
     {

@@ -71,6 +71,19 @@ public sealed class TableFinderTests
         Assert.True(expected.SequenceEqual(found), $"drawn {string.Join(", ", expected)}; found {string.Join(", ", found)}");
     }
 
+    [Fact]
+    public void A_heading_flush_with_the_border_does_not_tie_the_tables_above_and_below_into_one()
+    {
+        // Page 3 of a generated scanned PDF (report 0009 of `reports --count 30 --seed 5`): the end of a requests table,
+        // the heading 四、政府信息公开行政复议、行政诉讼情况, and the appeals table. The heading starts flush with the
+        // tables' left border, and the stroke of its first glyph, on the border's x, bridged the gap between them.
+        var name = "0009_pdf-scanned_2019_page3.jpg";
+        using var page = new ImageDecoder(100_000_000).Decode(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)))[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var found = TableFinder.Find(image).Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}").ToList();
+        Assert.True(found.Count == 2 && found[1] == "4x15", $"found {string.Join(", ", found)}; expected the requests table's last rows, then 4x15");
+    }
+
     [Theory]
     [InlineData("0016_requests-2019_mild")]
     [InlineData("0100_active-2019_hard")]
