@@ -45,6 +45,10 @@ public sealed class DigitTemplates
     private readonly double[][] _prototypes = new double[GlyphClasses.Length][];
     private readonly Dictionary<PixelRect, List<(int Digit, double[] Raster)>> _samplesByCell = [];
     private readonly WholeGlyphClass _none = new();
+    private readonly List<double> _aspects = [];
+
+    /// <summary>Width to height of the table's digits (not 1), from its samples; null while learning or with too few.</summary>
+    private double? _digitAspect;
 
     private DigitTemplates(byte[] gray, int width, int height)
     {
@@ -77,19 +81,21 @@ public sealed class DigitTemplates
             }
             if (!IsNumberOrSlash(digits) || templates._samplesByCell.ContainsKey(ink)) continue;
             numbers.Add(ink);
-            var glyphs = templates.Glyphs(ink);
+            var glyphs = templates.Glyphs(ink, out _);
             if (glyphs is null || glyphs.Count != digits.Length) continue;
             var samples = new List<(int, double[])>(glyphs.Count);
             for (var i = 0; i < glyphs.Count; i++)
             {
                 var d = GlyphClasses.IndexOf(digits[i]);
-                Add(templates._sums[d], glyphs[i], 1);
+                Add(templates._sums[d], glyphs[i].Raster, 1);
                 templates._counts[d]++;
-                samples.Add((d, glyphs[i]));
+                samples.Add((d, glyphs[i].Raster));
+                if (digits[i] is not ('1' or '/')) templates._aspects.Add(glyphs[i].Aspect);
             }
             templates._samplesByCell[ink] = samples;
         }
         templates.MeasureTypicalResemblance();
+        templates._digitAspect = templates._aspects.Count >= MinSamples ? Median(templates._aspects) : null;
         // Lazily: the sure numbers are rastered whole only in a table that has sure 无 to tell them from.
         templates._none.Complete(numbers.Select(templates.Whole).OfType<double[]>());
         for (var d = 0; d < GlyphClasses.Length; d++)
@@ -145,17 +151,22 @@ public sealed class DigitTemplates
     /// <summary>
     /// The digits the ink looks like, with a confidence from how clearly each glyph resembles its digit more than
     /// any other (the least clear glyph decides); null when the ink is not a plain run of digit glyphs (a sign, a
-    /// point, touching digits, specks) or a glyph resembles no digit the table taught. Ink that resembles the table's
-    /// 无 reads as 无 first.
+    /// point, specks, a blob too wide for one digit and too narrow for two) or a glyph resembles no digit the table
+    /// taught. Ink that resembles the table's 无 reads as 无 first.
     /// </summary>
-    public Reading? Read(PixelRect ink)
+    public Reading? Read(PixelRect ink) => Read(ink, out _);
+
+    /// <param name="splitTouching">How many glyphs were cut out of touching digits (see <see cref="Glyphs"/>): their
+    /// number comes from the ink's width, not from gaps, so the reading may hold more digits than the engine saw.</param>
+    public Reading? Read(PixelRect ink, out int splitTouching)
     {
+        splitTouching = 0;
         if (KnownDigits == 0) return null;
         if (_none.IsKnown && Whole(ink) is { } whole && _none.Read(ink, whole) is { } none)
         {
             return new Reading(None, none, ReadingMethod.Template);
         }
-        var glyphs = Glyphs(ink);
+        var glyphs = Glyphs(ink, out splitTouching);
         if (glyphs is null || glyphs.Count == 0) return null;
         var prototypes = _samplesByCell.TryGetValue(ink, out var own) ? LeavingOut(own) : _prototypes;
         var text = new char[glyphs.Count];
@@ -167,7 +178,7 @@ public sealed class DigitTemplates
             for (var d = 0; d < GlyphClasses.Length; d++)
             {
                 if (prototypes[d].Length == 0) continue;
-                var score = Dot(prototypes[d], glyphs[i]);
+                var score = Dot(prototypes[d], glyphs[i].Raster);
                 if (score > best)
                 {
                     second = best;
@@ -193,11 +204,15 @@ public sealed class DigitTemplates
     internal static bool IsNumberOrSlash(string text) => text == "/" || text.Length > 0 && text.All(char.IsAsciiDigit);
 
     /// <summary>
-    /// The ink split into glyphs at the columns it leaves blank, each as a normalized raster; null when a piece is
-    /// not digit-like: much shorter than the tallest (a sign, a point, a comma, a speck) or too wide for one digit.
+    /// The ink split into glyphs at the columns it leaves blank, each as a normalized raster with its width to height;
+    /// null when a piece is not digit-like: much shorter than the tallest (a sign, a point, a comma, a speck) or too
+    /// wide for one digit. Too wide for one digit but as wide as two or more of the table's digits (known once it has
+    /// learned some), it is touching digits (a tight font: the 5 and 4 of 544484 printed as one blob, which the engine
+    /// reads as 44484): cut where the ink is thinnest near each expected boundary, and counted in <paramref name="splitTouching"/>.
     /// </summary>
-    private List<double[]>? Glyphs(PixelRect ink)
+    private List<Glyph>? Glyphs(PixelRect ink, out int splitTouching)
     {
+        splitTouching = 0;
         var r = ink.Inflate(1, 1).Intersect(new PixelRect(0, 0, _width, _height));
         if (r.Width < 3 || r.Height < 6) return null;
         var (darkest, lightest) = CropMaker.ToneRange(_gray, _width, r);
@@ -205,45 +220,87 @@ public sealed class DigitTemplates
         // Nearer the paper's tone than midway: thin strokes blurred into the paper stay whole.
         var threshold = darkest + (lightest - darkest) * 0.65;
         var inked = new bool[r.Width];
+        var darkness = new double[r.Width];
         for (var x = 0; x < r.Width; x++)
         {
-            for (var y = 0; y < r.Height && !inked[x]; y++)
+            for (var y = 0; y < r.Height; y++)
             {
-                inked[x] = _gray[(r.Y + y) * _width + r.X + x] < threshold;
+                var g = _gray[(r.Y + y) * _width + r.X + x];
+                inked[x] |= g < threshold;
+                darkness[x] += lightest - g;
             }
         }
-        var runs = new List<(int X0, int X1, int Top, int Bottom)>();
+        var runs = new List<(int X0, int X1)>();
         for (var x = 0; x < r.Width;)
         {
             if (!inked[x]) { x++; continue; }
             var start = x;
             while (x < r.Width && inked[x]) x++;
-            int top = int.MaxValue, bottom = -1;
-            for (var y = 0; y < r.Height; y++)
-            {
-                for (var cx = start; cx < x; cx++)
-                {
-                    if (_gray[(r.Y + y) * _width + r.X + cx] < threshold)
-                    {
-                        top = Math.Min(top, y);
-                        bottom = Math.Max(bottom, y);
-                        break;
-                    }
-                }
-            }
-            runs.Add((start, x, top, bottom));
+            runs.Add((start, x));
         }
         if (runs.Count == 0) return null;
-        var tallest = runs.Max(g => g.Bottom - g.Top + 1);
+        var extents = runs.Select(run => VerticalExtent(r, run.X0, run.X1, threshold)).ToList();
+        var tallest = extents.Max(e => e.Bottom - e.Top + 1);
         if (tallest < 6) return null;
-        var glyphs = new List<double[]>(runs.Count);
-        foreach (var (x0, x1, top, bottom) in runs)
+        var glyphs = new List<Glyph>(runs.Count);
+        for (var i = 0; i < runs.Count; i++)
         {
+            var (x0, x1) = runs[i];
+            var (top, bottom) = extents[i];
             var h = bottom - top + 1;
-            if (h < tallest * 0.7 || x1 - x0 > h * 0.95) return null;
-            glyphs.Add(Raster(r.X + x0, r.Y + top, x1 - x0, h, darkest, lightest));
+            if (h < tallest * 0.7) return null;
+            if (x1 - x0 <= h * 0.95)
+            {
+                glyphs.Add(new Glyph(Raster(r.X + x0, r.Y + top, x1 - x0, h, darkest, lightest), (x1 - x0) / (double)h));
+                continue;
+            }
+            var parts = _digitAspect is { } a ? (int)Math.Round((x1 - x0) / (a * h)) : 0;
+            if (parts < 2) return null;
+            var cuts = new List<int> { x0 };
+            for (var k = 1; k < parts; k++)
+            {
+                var expected = x0 + (x1 - x0) * k / parts;
+                var reach = Math.Max(1, (x1 - x0) / (parts * 4));
+                cuts.Add(Enumerable.Range(expected - reach, 2 * reach + 1).Where(x => x > cuts[^1] && x < x1).MinBy(x => darkness[x]));
+            }
+            cuts.Add(x1);
+            for (var k = 0; k < parts; k++)
+            {
+                var (partTop, partBottom) = VerticalExtent(r, cuts[k], cuts[k + 1], threshold);
+                var partHeight = partBottom - partTop + 1;
+                if (partBottom < 0 || partHeight < tallest * 0.7) return null;
+                glyphs.Add(new Glyph(Raster(r.X + cuts[k], r.Y + partTop, cuts[k + 1] - cuts[k], partHeight, darkest, lightest), (cuts[k + 1] - cuts[k]) / (double)partHeight));
+            }
+            splitTouching += parts;
         }
         return glyphs;
+    }
+
+    private readonly record struct Glyph(double[] Raster, double Aspect);
+
+    /// <summary>The first and last row of the region's columns [x0, x1) holding a pixel darker than the threshold; (−1, −1) for none.</summary>
+    private (int Top, int Bottom) VerticalExtent(PixelRect r, int x0, int x1, double threshold)
+    {
+        int top = int.MaxValue, bottom = -1;
+        for (var y = 0; y < r.Height; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                if (_gray[(r.Y + y) * _width + r.X + x] < threshold)
+                {
+                    top = Math.Min(top, y);
+                    bottom = Math.Max(bottom, y);
+                    break;
+                }
+            }
+        }
+        return bottom < 0 ? (-1, -1) : (top, bottom);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     /// <summary>The whole ink as one raster, its longer side scaled to the raster's; null for ink too small or faint to tell.</summary>

@@ -16,10 +16,10 @@ public sealed class TableReader
     public ReadTable Read(NormalizedImage image, CropMaker crops, DetectedTable table, OcrEngine digits, LabelReader labelReader, string imageName)
     {
         var t = image.TextHeight;
-        var lattice = table.Lattice;
+        var pad = CropMaker.PadFor(t);
+        var lattice = MissingRuleRepair.SplitLabelsFromNumbers(image, table.Lattice, ink => labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text);
         var inks = lattice.Cells.ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t));
         var numeric = NumericCellClassifier.Classify(lattice, inks);
-        var pad = CropMaker.PadFor(t);
 
         var readings = new Dictionary<LatticeCell, List<Reading>>();
         var texts = new Dictionary<LatticeCell, string>();
@@ -129,6 +129,18 @@ public sealed class TableReader
             readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
             texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
         }
+        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.Column > 0 && !inks[c].IsBlank
+            && WrittenWithoutWords(labels[c])
+            && (numberColumns.Contains(c.Column) || lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column))
+            && (numberRows.Contains(c.Row) || OnlyBesideItsLabel(lattice, inks, c))).ToList())
+        {
+            // What chi_sim read as Latin letters and digits (19 as "lv", 36 as "3n", 442.1245 as "和42.1245") where numbers
+            // stand: the labels of these tables are Chinese words, so it is a number whose shapes the ink vote missed. Not
+            // in a row of headers, which a hard scan garbles into Latin letters just as well.
+            numeric.Add(cell);
+            readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
+            texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
+        }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
             ReadStrip(digits, crops, column.ToList(), inks, pad, t, readings);
@@ -204,7 +216,8 @@ public sealed class TableReader
         if (templates.KnownDigits == 0) return;
         foreach (var cell in single)
         {
-            if (templates.Read(inks[cell].InkBox!.Value) is { } reading && AsLongAsARead(reading, readings[cell]))
+            if (templates.Read(inks[cell].InkBox!.Value, out var splitTouching) is { } reading
+                && (AsLongAsARead(reading, readings[cell]) || splitTouching > 0 && LongerThanEveryRead(reading, readings[cell])))
             {
                 readings[cell].Add(reading);
             }
@@ -224,6 +237,13 @@ public sealed class TableReader
             .ToList();
         return lengths.Contains(template.Text.Length) || lengths.All(l => l == 0) && template.Text.Length == 1;
     }
+
+    /// <summary>
+    /// Touching digits the templates cut apart by the table's digit width: the engine drops one of them (32 read as 2,
+    /// cell and strip alike), so their reading stands beside shorter ones, as the candidate the identities can pick.
+    /// </summary>
+    private static bool LongerThanEveryRead(Reading template, List<Reading> readings) =>
+        readings.Where(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip).All(r => r.Text.Count(char.IsAsciiDigit) < template.Text.Length);
 
     private static string? SureDigits(List<Reading> readings)
     {
@@ -302,6 +322,18 @@ public sealed class TableReader
     private const double GuessedNoneConfidence = 0.3;
 
     private const int LabelGlyphs = 3;
+
+    /// <summary>The row holds ink only in this cell and its first column (an active table's 行政处罚 | its count).</summary>
+    private static bool OnlyBesideItsLabel(Lattice lattice, Dictionary<LatticeCell, CellInk> inks, LatticeCell cell) =>
+        lattice.Cells.Where(n => n.Row == cell.Row && n != cell && !inks[n].IsBlank).Select(n => n.Column).SequenceEqual([0]);
+
+    /// <summary>Text with at most one Chinese glyph among four or more other characters, or none: not a label of these tables.</summary>
+    private static bool WrittenWithoutWords(string text)
+    {
+        var trimmed = text.Trim();
+        var chinese = trimmed.Count(IsChineseGlyph);
+        return trimmed.Length > 0 && (chinese == 0 || chinese == 1 && trimmed.Length >= 4);
+    }
 
     private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && IsChineseGlyph(ch);
 

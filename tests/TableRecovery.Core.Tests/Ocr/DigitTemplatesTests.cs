@@ -168,4 +168,15 @@ public sealed class DigitTemplatesTests
         Assert.True(zeros.Count >= 100 && right >= 16 && wrong.Count == 0,
             $"{right} of {zeros.Count} printed zeros read surely as 0 by the templates; sure template readings wrong: {string.Join(", ", wrong)}");
     }
+
+    [Fact]
+    public void Touching_digits_the_engine_reads_a_digit_short_are_cut_apart_by_the_tables_digit_width()
+    {
+        // A mild scan of a requests table (0003 of the benchmark corpus) in a tight font: the 5 and 4 of 544484 touch, and
+        // the cell reads 44484. The run is as wide as two of the table's digits, so the templates cut it in two.
+        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0003_requests-2019_mild.truth.json"));
+        var cell = ReadPrinted(source).Cells.Single(c => c.Printed == "544484");
+        Assert.True(cell.Readings.Any(r => r is { Method: ReadingMethod.Template, Text: "544484" }),
+            $"printed 544484, read [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");
+    }
 }

@@ -45,6 +45,51 @@ public sealed class TableReaderTests
     }
 
     /// <summary>What the case printed in one layout cell, and the read cell over it.</summary>
+    [Theory]
+    [InlineData("0086_active-2021_mild", "art20_6.penalty/decisions")]
+    [InlineData("0132_active-2019_mild", "art20_5.licensing/prev_year_items")]
+    [InlineData("0132_active-2019_mild", "art20_9.central_procurement/amount")]
+    public void A_number_chi_sim_read_as_latin_letters_where_numbers_stand_is_read_as_a_number(string name, string id)
+    {
+        // Mild scans of active tables: the ink vote missed these numbers, and chi_sim read 19 as "lv", 36 as "3n" and
+        // 442.1245 as "和42.1245". The labels of these tables are Chinese words.
+        var (printed, cell) = ReadPrintedCell(name, id);
+
+        Assert.True(cell.IsNumeric && cell.Readings.Any(r => r.Text == printed.Text && r.Confidence >= 0.75), Describe(printed, cell));
+    }
+
+    [Fact]
+    public void A_label_and_the_number_a_missing_rule_merged_are_split_where_the_rows_beside_have_their_edge()
+    {
+        // A mild scan of an active table (0106 of the benchmark corpus) that lost the rule between 行政强制 and its 34:
+        // the lattice merged them into one cell, read as the label "行政强制34", and the layout row found no number.
+        var (source, read) = ReadCase("0106_active-2021_mild");
+        var table = source.Tables.Single();
+        var number = table.Cells["art20_6.enforcement/decisions"];
+        var label = read.Cells.Where(c => !c.IsNumeric).Select(c => c.Text).ToList();
+        var (_, cell) = ReadPrintedCell("0106_active-2021_mild", "art20_6.enforcement/decisions");
+
+        Assert.True(cell.IsNumeric && cell.Cell.Column > 0 && cell.Readings.Any(r => r.Text == number.Text && r.Confidence >= 0.75)
+            && label.Contains("行政强制"), Describe(number, cell) + $"; labels read [{string.Join(", ", label)}]");
+    }
+
+    [Fact]
+    public void A_label_and_its_number_are_split_where_the_page_cut_their_rule_to_a_stub()
+    {
+        // Page 1 of a generated scanned PDF (report 0027 of `reports --count 30 --seed 5`) ends with 行政事业性收费 | 18621:
+        // the page cut the row short, its rule between the two is a stub, and the lattice merged them into one cell.
+        var name = "0027_pdf-scanned_2021_page1.jpg";
+        using var page = new ImageDecoder(100_000_000).Decode(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)))[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        using var engines = new EngineSet(Fixtures.Tessdata);
+        var crops = CropMaker.For(image.Gray);
+        var read = new TableReader().Read(image, crops, TableFinder.Find(image)[0], engines.Digits, new LabelReader(engines, crops), name);
+        var lastRow = read.Cells.Where(c => c.Cell.Row == read.Lattice.RowCount - 1).ToList();
+
+        Assert.True(lastRow.Any(c => c.IsNumeric && c.Readings.Any(r => r.Text == "18621" && r.Confidence >= 0.75)) && lastRow.Any(c => !c.IsNumeric && c.Text == "行政事业性收费"),
+            $"last row: [{string.Join(", ", lastRow.Select(c => $"{(c.IsNumeric ? "number" : "label")} '{c.Text}'"))}]");
+    }
+
     private static (TruthCell Printed, ReadCell Cell) ReadPrintedCell(string name, string cellId)
     {
         var (source, read) = ReadCase(name);

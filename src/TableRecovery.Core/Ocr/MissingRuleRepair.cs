@@ -1,0 +1,93 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Imaging;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// Splits a cell that holds a row's label and the number beside it: the rule between them is missing in that row
+/// (a scan lost it), so the lattice merged them, the row read as a label ending in digits (行政强制34) and matched no
+/// layout row with a number. The split is made only where the rows above or below have a cell edge, no ink crosses
+/// it, a number alone stands right of it, and the Chinese model reads words left of it (a hard scan's garbled header or
+/// title row can pass the ink tests).
+/// </summary>
+public static class MissingRuleRepair
+{
+    /// <summary>Ink pixels that may cross the edge and still part the two (scan noise), in text heights.</summary>
+    private const double SpeckAcross = 0.3;
+
+    /// <summary>Digits are at most this tall beside Chinese glyphs of the same font (about 0.7 measured).</summary>
+    private const double DigitsToGlyphs = 0.85;
+
+    /// <param name="readLabel">The Chinese model's text of a cell's ink.</param>
+    public static Lattice SplitLabelsFromNumbers(NormalizedImage image, Lattice lattice, Func<CellInk, string> readLabel)
+    {
+        var t = image.TextHeight;
+        var cells = lattice.Cells.ToList();
+        var changed = false;
+        foreach (var cell in lattice.Cells.Where(c => c.RowSpan == 1 && c.ColumnSpan >= 2))
+        {
+            if (SplitEdge(image, lattice, cell, t, readLabel) is not { } edge) continue;
+            var left = new LatticeCell(cell.Row, cell.Column, 1, edge - cell.Column,
+                new PixelRect(cell.Box.X, cell.Box.Y, lattice.ColumnEdges[edge] - cell.Box.X, cell.Box.Height));
+            var right = new LatticeCell(cell.Row, edge, 1, cell.LastColumn - edge + 1,
+                new PixelRect(lattice.ColumnEdges[edge], cell.Box.Y, cell.Box.Right - lattice.ColumnEdges[edge], cell.Box.Height));
+            var at = cells.IndexOf(cell);
+            cells[at] = left;
+            cells.Insert(at + 1, right);
+            changed = true;
+        }
+        return changed ? lattice with { Cells = cells } : lattice;
+    }
+
+    private static int? SplitEdge(NormalizedImage image, Lattice lattice, LatticeCell cell, double t, Func<CellInk, string> readLabel)
+    {
+        var whole = CellInk.Measure(image.Binary, image.Width, image.Height, cell.Box, t);
+        if (whole.InkBox is not { } ink) return null;
+        for (var edge = cell.Column + 1; edge <= cell.LastColumn; edge++)
+        {
+            if (!EdgeInRowBeside(lattice, cell, edge)) continue;
+            var x = lattice.ColumnEdges[edge];
+            if (x <= ink.X || x >= ink.Right) continue;
+            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, ink.Y, ink.Bottom, (int)Math.Max(1, t * 0.1));
+            // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph.
+            if (across.Pixels > t * SpeckAcross && !across.IsRuleRemnant(t) && across.Columns > Math.Max(3, t * 0.12)) continue;
+            var leftInk = CellInk.Measure(image.Binary, image.Width, image.Height, new PixelRect(cell.Box.X, cell.Box.Y, x - cell.Box.X, cell.Box.Height), t);
+            var rightInk = CellInk.Measure(image.Binary, image.Width, image.Height, new PixelRect(x, cell.Box.Y, cell.Box.Right - x, cell.Box.Height), t);
+            if (leftInk.IsBlank || rightInk.IsBlank || leftInk.LooksNumeric || rightInk.Lines != 1) continue;
+            // Words left: read alone, or read with the number (a short label such as 规章 can read as nothing alone).
+            if (IsNumber(rightInk, leftInk, t) && (ChineseGlyphs(readLabel(leftInk)) >= 2 || WordsThenDigits(readLabel(whole))))
+            {
+                return edge;
+            }
+        }
+        return null;
+    }
+
+    private static int ChineseGlyphs(string text) => text.Count(ch => ch >= '\u4e00' && ch <= '\u9fff');
+
+    private static bool WordsThenDigits(string text)
+    {
+        var trimmed = text.Trim();
+        var words = trimmed.TrimEnd("0123456789.-—".ToCharArray());
+        return words.Length < trimmed.Length && ChineseGlyphs(words) >= 2;
+    }
+
+    /// <summary>
+    /// A dash printed for zero, or one line of digits: not a speck of noise, not a taller run of words. Digits stand
+    /// lower than Chinese glyphs: touching digits (34 in one piece) do not look like a number glyph by glyph, but they
+    /// are still shorter than the words beside them.
+    /// </summary>
+    private static bool IsNumber(CellInk ink, CellInk label, double t)
+    {
+        if (ink.IsDash(t)) return ink.InkBox!.Value.Width >= t * 0.3; // a printed dash, not a flat speck
+        var height = ink.InkBox!.Value.Height;
+        var labelLine = label.InkBox!.Value.Height / (double)Math.Max(1, label.Lines);
+        return height >= t * 0.45 && height <= t * 0.95 && (ink.LooksNumeric || height <= labelLine * DigitsToGlyphs);
+    }
+
+    /// <summary>The row above or below has a cell edge at this column edge: the rule exists there, and is missing here.</summary>
+    private static bool EdgeInRowBeside(Lattice lattice, LatticeCell cell, int edge) =>
+        new[] { cell.Row - 1, cell.Row + 1 }
+            .Where(r => r >= 0 && r < lattice.RowCount)
+            .Any(r => lattice.At(r, edge - 1) is { } a && lattice.At(r, edge) is { } b && a != b);
+}
