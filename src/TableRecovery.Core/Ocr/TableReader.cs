@@ -440,10 +440,13 @@ public sealed class TableReader
     /// </summary>
     private sealed record Separation(double Gap, bool Stacked);
 
-    private static Separation? SeparationFor(LatticeCell cell, double textHeight) =>
-        cell.RowSpan > 1 ? new Separation(textHeight * 0.6, true)
-        : cell.ColumnSpan > 1 ? new Separation(textHeight, false)
-        : null;
+    /// <summary>
+    /// Where numbers of neighbouring layout cells may stand apart in one lattice cell: stacked in a cell spanning rows;
+    /// side by side in one spanning columns, or in one lattice column where a rule is missing the whole table down
+    /// (2 and 5 a column apart read "25" without the space). Digits of one number never stand a glyph's height apart.
+    /// </summary>
+    private static Separation SeparationFor(LatticeCell cell, double textHeight) =>
+        cell.RowSpan > 1 ? new Separation(textHeight * 0.6, true) : new Separation(textHeight, false);
 
     /// <summary>
     /// A number cell spanning rows (a rule the grid missed between them): each row's band read on its own, the

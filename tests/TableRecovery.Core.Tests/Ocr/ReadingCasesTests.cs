@@ -72,6 +72,17 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertRead(requests, requestsTruth, ["carried_in/other_org", "carried_in/total"]);
     }
 
+    /// <summary>
+    /// A hard scan that lost the rule between two columns the whole table down: the lattice has one column where the
+    /// layout has two, and its data cell holds the 2 and the 5 a column apart, which the engine read "25".
+    /// </summary>
+    [Fact]
+    public void Two_numbers_a_column_apart_in_one_lattice_column_are_split_between_their_columns()
+    {
+        var (table, truth) = Recover("0081_appeals_hard", "appeals");
+        AssertRead(table, truth, ["count/litigation_direct.pending", "count/litigation_direct.total"]);
+    }
+
     [Fact]
     public void Zeros_printed_blank_in_a_row_with_too_few_digits_to_vote_are_read_as_zeros()
     {
