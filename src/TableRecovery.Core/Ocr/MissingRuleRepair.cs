@@ -6,9 +6,10 @@ namespace TableRecovery.Core.Ocr;
 /// <summary>
 /// Splits a cell that holds a row's label and the number beside it: the rule between them is missing in that row
 /// (a scan lost it), so the lattice merged them, the row read as a label ending in digits (行政强制34) and matched no
-/// layout row with a number. The split is made only where the rows above or below have a cell edge, no ink crosses
-/// it, a number alone stands right of it, and the Chinese model reads words left of it (a hard scan's garbled header or
-/// title row can pass the ink tests).
+/// layout row with a number. The split is made only where the rows above or below have a cell edge, no ink but a stub
+/// of the rule crosses it, a number alone (one line of digits, or a dash) stands right of it, and the Chinese model
+/// reads words left of it, or the whole as words then digits (a hard scan's garbled header or title row can pass the
+/// ink tests).
 /// </summary>
 public static class MissingRuleRepair
 {
@@ -63,7 +64,7 @@ public static class MissingRuleRepair
         return null;
     }
 
-    private static int ChineseGlyphs(string text) => text.Count(ch => ch >= '\u4e00' && ch <= '\u9fff');
+    private static int ChineseGlyphs(string text) => text.Count(TableReader.IsChineseGlyph);
 
     private static bool WordsThenDigits(string text)
     {

@@ -337,7 +337,7 @@ public sealed class TableReader
 
     private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && IsChineseGlyph(ch);
 
-    private static bool IsChineseGlyph(char ch) => ch >= '\u4e00' && ch <= '\u9fff';
+    internal static bool IsChineseGlyph(char ch) => ch >= '\u4e00' && ch <= '\u9fff';
 
     /// <summary>How sure the Chinese model must be of two or more glyphs in a cell voted a number to take it for words.</summary>
     private const double WordsNotNumberConfidence = 0.4;
