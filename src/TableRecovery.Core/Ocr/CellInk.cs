@@ -13,9 +13,12 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
 {
     public bool IsBlank => InkBox is null;
 
-    /// <summary>One flat stroke and nothing else: a dash printed for zero.</summary>
+    /// <summary>
+    /// One flat stroke and nothing else: a dash printed for zero. A small font's hyphen, scaled up and blurred, is only
+    /// 1.4 times as wide as it is thick (7×5 px at a 30 px text height); a speck or a point is about as wide as tall.
+    /// </summary>
     public bool IsDash(double textHeight) =>
-        Pieces == 1 && InkBox is { } b && b.Height < textHeight * 0.35 && b.Width >= b.Height * 1.5;
+        Pieces == 1 && InkBox is { } b && b.Height < textHeight * 0.35 && b.Width >= b.Height * 1.3;
 
     public static CellInk Measure(PixHandle binary, int imageWidth, int imageHeight, PixelRect cellBox, double textHeight)
     {

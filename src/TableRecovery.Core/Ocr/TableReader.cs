@@ -35,12 +35,19 @@ public sealed class TableReader
             }
             if (ink.IsDash(t))
             {
-                (readings[cell], texts[cell]) = ReadDash(digits, crops, ink.InkBox!.Value, pad);
+                (readings[cell], texts[cell]) = ReadDash(digits, crops, ink.InkBox!.Value, pad, t);
                 continue;
             }
             readings[cell] = cell.RowSpan > 1
                 ? ReadStackedCell(digits, crops, image, lattice, cell, pad)
                 : ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
+            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.Pieces == 1 && ink.InkBox!.Value.Height < t * 0.35 && ink.InkBox.Value.Width >= ink.InkBox.Value.Height)
+            {
+                // A hyphen too short to pass for flat (a small font's, scaled up and blurred) that the engine reads as one:
+                // the engine and the low lone stroke agree, as for a flat one.
+                (readings[cell], texts[cell]) = ([dash with { Confidence = Math.Max(dash.Confidence, DashAgreementConfidence) }, new Reading("-", 0.97, ReadingMethod.Strip)], "-");
+                continue;
+            }
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
             if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)
                 || crops.MinusBefore(ink.InkBox!.Value, ink.Interior, t)))
@@ -352,13 +359,42 @@ public sealed class TableReader
     private static bool TooWideForOneDigit(string text, PixelRect ink) => text.Length == 1 && text != "0" && ink.Width > ink.Height;
 
     /// <summary>A lone flat stroke is a printed zero (-, —); the digits engine reads it, the shape confirms it.</summary>
-    private static (List<Reading> Readings, string Text) ReadDash(OcrEngine digits, CropMaker crops, PixelRect ink, int pad)
+    private static (List<Reading> Readings, string Text) ReadDash(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double t)
     {
         var read = ReadNumberCell(digits, crops, ink, pad);
+        if (read[0].Text != "-" && DashInALine(digits, crops, ink, pad, t) is { } inLine)
+        {
+            read = [inLine];
+        }
         // The engine is unsure of a lone dash (it scores one 0.0–0.3) even when it reads one; agreeing with the shape,
         // its reading is as good as the shape's.
         var engineRead = read[0].Text == "-" ? read[0] with { Confidence = Math.Max(read[0].Confidence, DashAgreementConfidence) } : read[0];
         return ([engineRead, new Reading("-", 0.97, ReadingMethod.Strip)], read[0].Text.Length > 0 ? read[0].Text : "-");
+    }
+
+    /// <summary>
+    /// The dash shown as a hyphen in a line of text: its crop a text height tall around it, a long dash (—) squeezed and a
+    /// short one stretched to a hyphen's length. Cut to its own flat box, the line model scales the stroke up to a
+    /// line's height and reads nothing (a clean table printing — for zero had a dozen such cells to review); a short
+    /// one as it is reads as a point.
+    /// </summary>
+    private static Reading? DashInALine(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double t)
+    {
+        var line = new PixelRect(ink.X, ink.CenterY - (int)(t / 2), ink.Width, (int)t);
+        // A hyphen's length, about half a text height: a long dash squeezed, a small font's short one (read as a
+        // point) stretched.
+        var squeeze = (float)Math.Clamp(t * 0.5 / Math.Max(1, ink.Width), 0.2, 3);
+        // As it is, then at full contrast (a faint dash reads as nothing in gray).
+        foreach (var crop in new Func<PixHandle>[] { () => crops.Padded(line, pad), () => crops.PaddedFullContrast(line, pad) })
+        {
+            using var shown = crop();
+            using var hyphen = Leptonica.pixScale(shown, squeeze, 1);
+            if (digits.Recognize(hyphen, PageSegmentation.SingleLine) is [{ Text: "-" } word])
+            {
+                return new Reading("-", word.Confidence, ReadingMethod.Cell);
+            }
+        }
+        return null;
     }
 
     /// <summary>Ink pixels a column edge may cross inside a cell and still part its numbers (scan noise), in text heights.</summary>
@@ -408,7 +444,7 @@ public sealed class TableReader
             }
             else if (ink.IsDash(t))
             {
-                (readings, text) = ReadDash(digits, crops, ink.InkBox!.Value, pad);
+                (readings, text) = ReadDash(digits, crops, ink.InkBox!.Value, pad, t);
             }
             else if (ink.LooksNumeric)
             {
