@@ -375,7 +375,7 @@ public sealed class TableReader
     /// <summary>
     /// The dash shown as a hyphen in a line of text: its crop a text height tall around it, a long dash (—) squeezed and a
     /// short one stretched to a hyphen's length. Cut to its own flat box, the line model scales the stroke up to a
-    /// line's height and reads nothing (a clean table printing — for zero had a dozen such cells to review); a short
+    /// line's height and reads nothing (six of a clean table's seven cells to review were such dashes); a short
     /// one as it is reads as a point.
     /// </summary>
     private static Reading? DashInALine(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double t)
