@@ -17,8 +17,11 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// One flat stroke and nothing else: a dash printed for zero. A small font's hyphen, scaled up and blurred, is only
     /// 1.4 times as wide as it is thick (7×5 px at a 30 px text height); a speck or a point is about as wide as tall.
     /// </summary>
-    public bool IsDash(double textHeight) =>
-        Pieces == 1 && InkBox is { } b && b.Height < textHeight * 0.35 && b.Width >= b.Height * 1.3;
+    public bool IsDash(double textHeight) => IsLowLoneStroke(textHeight) && InkBox!.Value.Width >= InkBox.Value.Height * 1.3;
+
+    /// <summary>One piece, low and at least as wide as tall: a dash by its shape, or a short hyphen once the engine reads one.</summary>
+    public bool IsLowLoneStroke(double textHeight) =>
+        Pieces == 1 && InkBox is { } b && b.Height < textHeight * 0.35 && b.Width >= b.Height;
 
     public static CellInk Measure(PixHandle binary, int imageWidth, int imageHeight, PixelRect cellBox, double textHeight)
     {
@@ -70,9 +73,10 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark);
     }
 
-    /// <summary>The ink of the binary image in the band <paramref name="x"/> ± <paramref name="halfWidth"/>, rows top to bottom.</summary>
-    public static EdgeInk InkAcross(PixHandle binary, int imageWidth, int imageHeight, int x, int top, int bottom, int halfWidth)
+    /// <summary>The ink of the binary image across a column edge at <paramref name="x"/> (a band a tenth of a text height either side), rows top to bottom.</summary>
+    public static EdgeInk InkAcross(PixHandle binary, int imageWidth, int imageHeight, int x, int top, int bottom, double textHeight)
     {
+        var halfWidth = (int)Math.Max(1, textHeight * 0.1);
         var band = new PixelRect(x - halfWidth, top, 2 * halfWidth + 1, bottom - top).Intersect(new PixelRect(0, 0, imageWidth, imageHeight));
         if (band.Width <= 0 || band.Height <= 0) return new EdgeInk(0, 0, 0, 0);
         using var clip = Leptonica.pixClipRectangle(binary, band.X, band.Y, band.Width, band.Height);
@@ -213,6 +217,15 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
 /// <summary>Ink in a narrow vertical band: how many pixels, in how many of its pixel columns and rows.</summary>
 public sealed record EdgeInk(int Pixels, int Columns, int Rows, int Height)
 {
+    /// <summary>Ink pixels that may cross an edge and still part what stands either side (scan noise), in text heights.</summary>
+    private const double Speck = 0.3;
+
+    /// <summary>All the ink is an upright run no wider than a rule.</summary>
+    public bool IsThin(double textHeight) => Columns <= Math.Max(3, textHeight * 0.12);
+
     /// <summary>A thin vertical run down nearly all the band: a stretch of a rule, not a glyph across it.</summary>
-    public bool IsRuleRemnant(double textHeight) => Columns <= Math.Max(3, textHeight * 0.12) && Rows >= Height * 0.9;
+    public bool IsRuleRemnant(double textHeight) => IsThin(textHeight) && Rows >= Height * 0.9;
+
+    /// <summary>Nothing but a speck or a stretch of the rule crosses: what stands either side stands apart.</summary>
+    public bool Parts(double textHeight) => Pixels <= textHeight * Speck || IsRuleRemnant(textHeight);
 }

@@ -13,9 +13,6 @@ namespace TableRecovery.Core.Ocr;
 /// </summary>
 public static class MissingRuleRepair
 {
-    /// <summary>Ink pixels that may cross the edge and still part the two (scan noise), in text heights.</summary>
-    private const double SpeckAcross = 0.3;
-
     /// <summary>Digits are at most this tall beside Chinese glyphs of the same font (about 0.7 measured).</summary>
     private const double DigitsToGlyphs = 0.85;
 
@@ -49,9 +46,9 @@ public static class MissingRuleRepair
             if (!EdgeInRowBeside(lattice, cell, edge)) continue;
             var x = lattice.ColumnEdges[edge];
             if (x <= ink.X || x >= ink.Right) continue;
-            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, ink.Y, ink.Bottom, (int)Math.Max(1, t * 0.1));
+            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, ink.Y, ink.Bottom, t);
             // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph.
-            if (across.Pixels > t * SpeckAcross && !across.IsRuleRemnant(t) && across.Columns > Math.Max(3, t * 0.12)) continue;
+            if (!across.Parts(t) && !across.IsThin(t)) continue;
             var leftInk = CellInk.Measure(image.Binary, image.Width, image.Height, new PixelRect(cell.Box.X, cell.Box.Y, x - cell.Box.X, cell.Box.Height), t);
             var rightInk = CellInk.Measure(image.Binary, image.Width, image.Height, new PixelRect(x, cell.Box.Y, cell.Box.Right - x, cell.Box.Height), t);
             if (leftInk.IsBlank || rightInk.IsBlank || leftInk.LooksNumeric || rightInk.Lines != 1) continue;

@@ -41,11 +41,11 @@ public sealed class TableReader
             readings[cell] = cell.RowSpan > 1
                 ? ReadStackedCell(digits, crops, image, lattice, cell, pad)
                 : ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
-            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.Pieces == 1 && ink.InkBox!.Value.Height < t * 0.35 && ink.InkBox.Value.Width >= ink.InkBox.Value.Height)
+            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t))
             {
                 // A hyphen too short to pass for flat (a small font's, scaled up and blurred) that the engine reads as one:
                 // the engine and the low lone stroke agree, as for a flat one.
-                (readings[cell], texts[cell]) = ([dash with { Confidence = Math.Max(dash.Confidence, DashAgreementConfidence) }, new Reading("-", 0.97, ReadingMethod.Strip)], "-");
+                (readings[cell], texts[cell]) = (DashReadings(dash), "-");
                 continue;
             }
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
@@ -100,9 +100,7 @@ public sealed class TableReader
                 // Digits the vote missed (a table printing most zeros as 无 leaves its number columns few digit
                 // shapes to vote with; a number across merged columns whose row label happens to look numeric, or
                 // whose thin strokes broke into pieces): read as numbers, both ways, like the voted ones.
-                numeric.Add(cell);
-                readings[cell] = ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
-                texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
+                ReadAsMissedNumber(cell);
             }
         }
         var numberRows = numeric.Select(c => c.Row).ToHashSet();
@@ -132,9 +130,7 @@ public sealed class TableReader
             // Ink shaped like a number right of a number in its row, or in a column of numbers, which chi_sim read as a
             // glyph or two (a faint 3 as 了, 93 as 忆|, a lone 7 as 了): a number the votes missed (its column had too few
             // digit shapes to vote with, or its row, of an active table, holds only it), read both ways like the voted ones.
-            numeric.Add(cell);
-            readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
-            texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
+            ReadAsMissedNumber(cell);
         }
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.Column > 0 && !inks[c].IsBlank
             && WrittenWithoutWords(labels[c])
@@ -144,9 +140,7 @@ public sealed class TableReader
             // What chi_sim read as Latin letters and digits (19 as "lv", 36 as "3n", 442.1245 as "和42.1245") where numbers
             // stand: the labels of these tables are Chinese words, so it is a number whose shapes the ink vote missed. Not
             // in a row of headers, which a hard scan garbles into Latin letters just as well.
-            numeric.Add(cell);
-            readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
-            texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
+            ReadAsMissedNumber(cell);
         }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
@@ -197,6 +191,14 @@ public sealed class TableReader
         }
         var heading = ReadHeading(image, table.HeadingBand, labelReader, t);
         return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2));
+
+        // A cell the ink vote did not take for a number but a later test did: read both ways like the voted ones.
+        void ReadAsMissedNumber(LatticeCell cell)
+        {
+            numeric.Add(cell);
+            readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
+            texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
+        }
     }
 
     private const double DashAgreementConfidence = 0.9;
@@ -366,11 +368,15 @@ public sealed class TableReader
         {
             read = [inLine];
         }
-        // The engine is unsure of a lone dash (it scores one 0.0–0.3) even when it reads one; agreeing with the shape,
-        // its reading is as good as the shape's.
-        var engineRead = read[0].Text == "-" ? read[0] with { Confidence = Math.Max(read[0].Confidence, DashAgreementConfidence) } : read[0];
-        return ([engineRead, new Reading("-", 0.97, ReadingMethod.Strip)], read[0].Text.Length > 0 ? read[0].Text : "-");
+        return (DashReadings(read[0]), read[0].Text.Length > 0 ? read[0].Text : "-");
     }
+
+    /// <summary>
+    /// The engine's reading of a dash and the shape's. The engine is unsure of a lone dash (it scores one 0.0–0.3) even when
+    /// it reads one; agreeing with the shape, its reading is as good as the shape's.
+    /// </summary>
+    private static List<Reading> DashReadings(Reading engine) =>
+        [engine.Text == "-" ? engine with { Confidence = Math.Max(engine.Confidence, DashAgreementConfidence) } : engine, new Reading("-", 0.97, ReadingMethod.Strip)];
 
     /// <summary>
     /// The dash shown as a hyphen in a line of text: its crop a text height tall around it, a long dash (—) squeezed and a
@@ -397,9 +403,6 @@ public sealed class TableReader
         return null;
     }
 
-    /// <summary>Ink pixels a column edge may cross inside a cell and still part its numbers (scan noise), in text heights.</summary>
-    private const double SpeckAcrossAnEdge = 0.3;
-
     /// <summary>
     /// A number cell spanning lattice columns whose ink lies apart at every column edge inside it: a rule missing between
     /// the numbers of neighbouring columns (a broken or faint line the grid lost in this row). Each column's part is read
@@ -425,8 +428,7 @@ public sealed class TableReader
         int top = inked.Min(b => b.Y), bottom = inked.Max(b => b.Bottom);
         for (var c = cell.Column + 1; c <= cell.LastColumn; c++)
         {
-            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, lattice.ColumnEdges[c], top, bottom, (int)Math.Max(1, t * 0.1));
-            if (across.Pixels > t * SpeckAcrossAnEdge && !across.IsRuleRemnant(t)) return null;
+            if (!CellInk.InkAcross(image.Binary, image.Width, image.Height, lattice.ColumnEdges[c], top, bottom, t).Parts(t)) return null;
         }
         var parts = new List<ReadCell>(cell.ColumnSpan);
         for (var k = 0; k < boxes.Count; k++)
