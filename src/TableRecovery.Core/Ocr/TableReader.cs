@@ -230,8 +230,31 @@ public sealed class TableReader
             {
                 readings[cell].Add(reading);
             }
+            else if (templates.CutGlyphCount(inks[cell].InkBox!.Value) is > 0 and var glyphs)
+            {
+                ShortenedByTheInk(readings[cell], glyphs);
+            }
         }
     }
+
+    /// <summary>
+    /// An engine reading with fewer digits than touching digits cut by the table's digit width: a dropped digit (32 read
+    /// as 2, cell and strip alike, in a table that printed no other 3 for the templates to name it by). As likely wrong
+    /// as right, so the identities may infer the longer value rather than take the printed table for broken.
+    /// </summary>
+    private static void ShortenedByTheInk(List<Reading> readings, int glyphs)
+    {
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var r = readings[i];
+            if (r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Count(char.IsAsciiDigit) is > 0 and var read && read < glyphs)
+            {
+                readings[i] = r with { Confidence = Math.Min(r.Confidence, ShortReadingConfidence) };
+            }
+        }
+    }
+
+    private const double ShortReadingConfidence = 0.5;
 
     /// <summary>
     /// The templates tell which digits a number's glyphs are, not how many there are: a thin 0 whose hairlines
