@@ -91,6 +91,20 @@ public sealed class TableFinderTests
     {
         // A bold or blurred print runs the stem of a glyph (本, 事, 申) from the rule above its line of text to the rule
         // below: it met crossing rules at both ends like a one-row cell border, and added a column and a row.
+        AssertFindsTheDrawnLattice(name);
+    }
+
+    [Fact]
+    public void The_feet_of_a_line_of_glyphs_blurred_into_a_line_do_not_split_its_cell_into_rows()
+    {
+        // A small mild scan scaled up three times: the bottom strokes of 本年增/减, centred in a two-line header row, ran
+        // together into a short horizontal line between the column's rules, and the header became two rows.
+        AssertFindsTheDrawnLattice("0149_active-2019_mild");
+    }
+
+    /// <summary>The tables found in a reading case (tests/fixtures/cases) have the rows and columns its truth draws.</summary>
+    private static void AssertFindsTheDrawnLattice(string name)
+    {
         var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name + ".truth.json"));
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
