@@ -287,6 +287,7 @@ internal static class CorpusBench
         {
             Console.WriteLine("  plain tesseract could not be run for comparison (is tesseract-ocr installed?)");
         }
+        StageTimes.Print(images.Where(i => !i.IsPage && i.Tables is [{ Layout: "requests-2021" or "requests-2019" }]).Take(15).ToList());
     }
 
     private static double Median(List<double> sorted) => sorted[sorted.Count / 2];
