@@ -40,15 +40,21 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// <summary>
     /// A cell sits firmly when its row and column were both matched by a clearly read label. A missing or
     /// extra ruling line can shift weakly matched rows by one; the values then still satisfy row sums,
-    /// so position alone must never make a number <c>ok</c>.
+    /// so position alone must never make a number <c>ok</c>. Unless the lattice has exactly the layout's rows, each
+    /// of the kind the layout has there, and half of them read as their own (<see cref="SnappedTable.RowsAtTheirPlace"/>):
+    /// no line is missing or extra, and a row whose label could not be read (规章 read as 和) is the row at its place,
+    /// as long as what was read is not plainly another row's label.
     /// </summary>
     private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped)
     {
         var layout = snapped.Layout;
         var cell = layout.Cell(cellId);
         var (rowKey, columnKey) = (cell.Row.Key, cell.Column.Key);
-        var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && r.Basis == MatchBasis.Label
-            && (snapped.RowsAtTheirPlace || IsFirm(r.Similarity, r.ReadLabel, layout.Rows.Where(x => x.Key != rowKey).Select(x => x.Label))));
+        var otherRowLabels = layout.Rows.Where(x => x.Key != rowKey).Select(x => x.Label).ToList();
+        var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && (r.Basis == MatchBasis.Label
+            && (snapped.RowsAtTheirPlace || IsFirm(r.Similarity, r.ReadLabel, otherRowLabels))
+            || r.Basis == MatchBasis.Neighbours && snapped.RowsAtTheirPlace
+            && otherRowLabels.All(label => LabelSimilarity.Score(r.ReadLabel, label) < FirmLabelSimilarity)));
         var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
         var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || columns.All(c => c.Basis == MatchBasis.Label
             && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)
