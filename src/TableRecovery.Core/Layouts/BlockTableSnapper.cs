@@ -177,6 +177,11 @@ internal static class BlockTableSnapper
     private static List<AlignedPair>? RowsOfTheShape(ReadGrid grid, List<Item> items, List<bool> hasNumbers)
     {
         var rows = Enumerable.Range(0, grid.RowCount).Where(r => !grid.IsThinRow(r)).ToList();
+        if (rows.Count == items.Count + 1 && items[0].Kind == ItemKind.BlockHeader && SpansTheTable(grid, rows[0]) && SpansTheTable(grid, rows[1]))
+        {
+            // A title row across the table above its first block header (主动公开政府信息情况): the layout has no row for it.
+            rows.RemoveAt(0);
+        }
         if (rows.Count != items.Count) return null;
         for (var j = 0; j < items.Count; j++)
         {

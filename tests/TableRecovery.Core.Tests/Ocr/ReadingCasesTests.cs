@@ -68,6 +68,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(notOk.Count == 0, $"not ok and right:\n{string.Join("\n", notOk)}");
     }
 
+    /// <summary>
+    /// The same with a title row (主动公开政府信息情况) across the table above its first block header, which the layout has no
+    /// row for: 规章 reads as 息章 (0.5), and the table still has exactly the layout's rows below its title.
+    /// </summary>
+    [Fact]
+    public void A_title_row_above_the_first_block_header_leaves_the_rows_at_their_place()
+    {
+        var (table, truth) = Recover("0141_active-2019_mild", "active-2019");
+        var notOk = table.Cells.Where(c => c.Id.StartsWith("art20_1.rules/", StringComparison.Ordinal))
+            .Where(c => c.Value != truth.Cells[c.Id].Value || c.Status != Statuses.Ok)
+            .Select(c => $"{c.Id}: {c.Value} ({c.Status}), printed '{truth.Cells[c.Id].Text}'").ToList();
+        Assert.True(notOk.Count == 0, $"not ok and right:\n{string.Join("\n", notOk)}");
+    }
+
     [Fact]
     public void Numbers_printed_across_merged_columns_are_read_as_numbers()
     {
