@@ -54,6 +54,34 @@ public sealed class RecoverCommandTests : IDisposable
         Assert.Equal(3, output.GetFiles("*.json").Length);
     }
 
+    /// <summary>
+    /// The README's command as a user types it, from the repository root with a path relative to it. The Web SDK ran
+    /// `dotnet run` in the project folder, where that path does not exist (and scripts/run.sh's inbox was looked for there).
+    /// </summary>
+    [Fact]
+    public async Task Dotnet_run_reads_paths_relative_to_where_it_was_called()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ReviewFixtures.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "run", "--no-build", "-c", configuration, "--project", "src/TableRecovery.Worker", "--",
+            "recover", $"tests/fixtures/corpus/{ReviewFixtures.ImageName}", "--out", _folder["out"] })
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var result = Path.Combine(_folder["out"], Path.GetFileNameWithoutExtension(ReviewFixtures.ImageName) + ".json");
+        Assert.True(process.ExitCode == 0 && File.Exists(result),
+            $"exit {process.ExitCode}; {result} {(File.Exists(result) ? "written" : "missing")}\n{await stdout}\n{await stderr}");
+    }
+
     [Fact]
     public async Task Recover_exits_non_zero_for_usage_errors()
     {
