@@ -100,7 +100,7 @@ internal static class BlockTableSnapper
                 rowMatches.Add(new RowMatch(items[p.Expected].Row!.Key, p.Observed, p.Similarity, p.Basis, rowLabels[p.Observed]));
             }
             var headerPair = blockPairs.Where(p => items[p.Expected].Kind == ItemKind.ColumnHeader).Select(p => (AlignedPair?)p).FirstOrDefault();
-            var blockColumns = headerPair is { } hp ? ColumnsFromHeader(grid, edges, block, hp.Observed) : [];
+            var blockColumns = headerPair is { } hp ? ColumnsFromHeader(grid, edges, block, hp.Observed, headerColumn) : [];
             columnMatches.AddRange(blockColumns);
             columnCredit += blockColumns.Sum(c => c.Basis == MatchBasis.Label ? c.Similarity : FitMeasure.NeighbourCredit) / block.Columns.Count;
             if (headerPair is null)
@@ -237,6 +237,11 @@ internal static class BlockTableSnapper
     private static int LabelLastColumn(ReadGrid grid, TableEdges edges, int row) =>
         grid.At(row, 0) is { } label && !grid.HoldsNumber(label) ? label.Cell.LastColumn : edges.LabelLast;
 
+    /// <summary>The label column's header (信息内容) read with more after it: a column header that ran into it.</summary>
+    private static bool RanIntoTheHeaders(string read, string headerColumn) =>
+        headerColumn.Length > 0 && read.Length >= headerColumn.Length + 2
+        && LabelSimilarity.ScoreNormalized(read[..headerColumn.Length], headerColumn) >= 0.75;
+
     /// <summary>Where the table's labels end and where its written columns end, found once per table.</summary>
     private readonly record struct TableEdges(int LabelLast, int LastWritten)
     {
@@ -283,9 +288,15 @@ internal static class BlockTableSnapper
     /// takes its own label, in order) or one (a merged header over a merged or split number: the label takes the
     /// whole span, where the number is looked for).
     /// </summary>
-    private static List<ColumnMatch> ColumnsFromHeader(ReadGrid grid, TableEdges edges, LayoutBlock block, int headerRow)
+    private static List<ColumnMatch> ColumnsFromHeader(ReadGrid grid, TableEdges edges, LayoutBlock block, int headerRow, string headerColumn)
     {
         var labelLast = LabelLastColumn(grid, edges, headerRow);
+        if (labelLast > edges.LabelLast && edges.LabelLast >= 0 && RanIntoTheHeaders(grid.Label(grid.At(headerRow, 0)), headerColumn))
+        {
+            // The rule after 信息内容 was lost in this row: its cell holds the first column's header too, and that column is
+            // the block's first, as in every other row (its text still reads as that header, beside 信息内容).
+            labelLast = edges.LabelLast;
+        }
         var columns = Enumerable.Range(labelLast + 1, Math.Max(0, grid.ColumnCount - labelLast - 1)).ToList();
         if (columns.Count > block.Columns.Count)
         {

@@ -54,14 +54,26 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// <summary>
     /// 规章 reads as 和 and 行政强制 as 人, so both rows are placed by their neighbours. The lattice has exactly the layout's
     /// fourteen rows, each of the kind the layout has there, and the other four rows read as their own: no rule is missing
-    /// or extra, so the two rows are where they sit, and their clearly read numbers are ok. (Not the 本年制发件数 column: its
-    /// header ran together with 信息内容 in one cell, so the column, not the row, is the weak match there.)
+    /// or extra, so the two rows are where they sit, and their clearly read numbers are ok. (The 本年制发件数 column is the
+    /// next test's.)
     /// </summary>
     [Fact]
     public void A_row_whose_label_is_misread_sits_firmly_where_the_table_has_exactly_the_layouts_rows()
     {
         var (table, truth) = Recover("0000_active-2021_mild", "active-2021");
         AssertOkAndRight(table, truth, ["art20_1.rules/repealed", "art20_1.rules/in_force", "art20_6.enforcement/decisions"]);
+    }
+
+    /// <summary>
+    /// In the same table the rule between 信息内容 and 本年制发件数 is lost in the header row: one cell reads
+    /// "信息内容本年制发件数". Every other row has its label in the first column alone, so the header's first column is
+    /// still the block's first column, and its numbers are placed by their header.
+    /// </summary>
+    [Fact]
+    public void A_column_header_run_into_the_label_header_by_a_lost_rule_still_places_its_column()
+    {
+        var (table, truth) = Recover("0000_active-2021_mild", "active-2021");
+        AssertOkAndRight(table, truth, ["art20_1.rules/issued", "art20_1.normative_docs/issued"]);
     }
 
     /// <summary>
