@@ -225,22 +225,25 @@ public sealed class TableReader
         if (templates.KnownDigits == 0) return;
         foreach (var cell in single)
         {
+            // Touching digits cut by the table's digit width show how many digits the ink holds, whether or not the templates
+            // can name them all: engine readings with fewer are suspect, and a template reading naming them all stands beside.
+            var glyphs = templates.CutGlyphCount(inks[cell].InkBox!.Value);
+            if (glyphs > 0)
+            {
+                ShortenedByTheInk(readings[cell], glyphs);
+            }
             if (templates.Read(inks[cell].InkBox!.Value, out var splitTouching) is { } reading
                 && (AsLongAsARead(reading, readings[cell]) || splitTouching > 0 && LongerThanEveryRead(reading, readings[cell])))
             {
                 readings[cell].Add(reading);
-            }
-            else if (templates.CutGlyphCount(inks[cell].InkBox!.Value) is > 0 and var glyphs)
-            {
-                ShortenedByTheInk(readings[cell], glyphs);
             }
         }
     }
 
     /// <summary>
     /// An engine reading with fewer digits than touching digits cut by the table's digit width: a dropped digit (32 read
-    /// as 2, cell and strip alike, in a table that printed no other 3 for the templates to name it by). As likely wrong
-    /// as right, so the identities may infer the longer value rather than take the printed table for broken.
+    /// as 2, 544484 as 44484, cell and strip alike). As likely wrong as right, so the identities may infer or pick the
+    /// longer value (the templates' reading, where they can name every glyph) rather than take the printed table for broken.
     /// </summary>
     private static void ShortenedByTheInk(List<Reading> readings, int glyphs)
     {
