@@ -37,6 +37,57 @@ public static class MissingRuleRepair
         return changed ? lattice with { Cells = cells } : lattice;
     }
 
+    /// <summary>
+    /// Splits a cell of the number area that spans rows. The rules between those rows are missing over its columns (a
+    /// faint scan lost them, often over two or three columns at once), so the lattice merged their numbers into one block,
+    /// which nothing reads as numbers: no layout merges numbers across rows. A cell is split row by row only where every
+    /// row it spans holds number cells beside it, every column it spans holds number cells above or below it, and its ink,
+    /// row band by row band, is blank or one line that does not run into the next band (a label wrapped over the rows it
+    /// spans runs across them, or stands as tall as the text).
+    /// </summary>
+    public static Lattice SplitRowsOfNumbers(NormalizedImage image, Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks,
+        IReadOnlySet<LatticeCell> numeric)
+    {
+        var t = image.TextHeight;
+        var single = numeric.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
+        var numberRows = single.Select(c => c.Row).ToHashSet();
+        var numberColumns = single.Select(c => c.Column).ToHashSet();
+        var cells = lattice.Cells.ToList();
+        var changed = false;
+        foreach (var cell in lattice.Cells.Where(c => c.RowSpan > 1))
+        {
+            if (!Enumerable.Range(cell.Row, cell.RowSpan).All(numberRows.Contains)
+                || !Enumerable.Range(cell.Column, cell.ColumnSpan).All(numberColumns.Contains))
+            {
+                continue;
+            }
+            var bands = Enumerable.Range(cell.Row, cell.RowSpan)
+                .Select(r => new PixelRect(cell.Box.X, lattice.RowEdges[r], cell.Box.Width, lattice.RowEdges[r + 1] - lattice.RowEdges[r]))
+                .ToList();
+            var bandInks = bands.Select(b => CellInk.Measure(image.Binary, image.Width, image.Height, b, t)).ToList();
+            if (!bandInks.Select((ink, i) => OneLineWithinItsBand(ink, first: i == 0, last: i == bands.Count - 1)).All(ok => ok))
+            {
+                continue;
+            }
+            var at = cells.IndexOf(cell);
+            cells.RemoveAt(at);
+            cells.InsertRange(at, bands.Select((b, i) => new LatticeCell(cell.Row + i, cell.Column, 1, cell.ColumnSpan, b)));
+            changed = true;
+        }
+        if (!changed) return lattice;
+        cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
+        return lattice with { Cells = cells };
+    }
+
+    /// <summary>Blank, or one line clear of the band's edges where it meets the next band.</summary>
+    private static bool OneLineWithinItsBand(CellInk ink, bool first, bool last)
+    {
+        if (ink.InkBox is not { } box) return true;
+        if (ink.Lines != 1) return false;
+        return (first || box.Y > ink.Interior.Y) && (last || box.Bottom < ink.Interior.Bottom);
+    }
+
+
     private static int? SplitEdge(NormalizedImage image, Lattice lattice, LatticeCell cell, double t, Func<CellInk, string> readLabel)
     {
         var whole = CellInk.Measure(image.Binary, image.Width, image.Height, cell.Box, t);

@@ -110,6 +110,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
             || id.StartsWith("not_processed.excessive/", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// The faint gray rules between rows are lost over one to three number columns at a time, so the lattice holds blocks of
+    /// zeros (third_party to process_info by commercial and research, three rows by two columns; not_held and needs_creation
+    /// likewise) that read as one label of noise: those cells had no reading at all. No layout merges numbers across rows,
+    /// so each block is split row by row, and each row's part between its columns.
+    /// </summary>
+    [Fact]
+    public void Numbers_of_rows_whose_rules_a_faint_scan_lost_over_several_columns_are_read_row_by_row()
+    {
+        var (table, truth) = Recover("0071_requests-2021_hard", "requests-2021");
+        AssertRead(table, truth, ["withheld.third_party/commercial", "withheld.third_party/research", "withheld.process_info/commercial",
+            "unavailable.not_held/commercial"]);
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
