@@ -9,7 +9,7 @@ namespace TableRecovery.Core.Ocr;
 /// layout row with a number. The split is made only where the rows above or below have a cell edge, no ink but a stub
 /// of the rule crosses it, a number alone (one line of digits, or a dash) stands right of it, and the Chinese model
 /// reads words left of it, or the whole as words then digits (a hard scan's garbled header or title row can pass the
-/// ink tests).
+/// ink tests). Likewise a block of the number area that lost rules merged across rows (see <see cref="SplitRowsOfNumbers"/>).
 /// </summary>
 public static class MissingRuleRepair
 {
@@ -43,10 +43,9 @@ public static class MissingRuleRepair
     /// which nothing reads as numbers: no layout merges numbers across rows. A cell is split row by row only where every
     /// row it spans holds number cells beside it, every column it spans holds number cells above or below it, and its ink,
     /// row band by row band, is blank or one line that does not run into the next band (a label wrapped over the rows it
-    /// spans runs across them, or stands as tall as the text).
+    /// spans runs across them).
     /// </summary>
-    public static Lattice SplitRowsOfNumbers(NormalizedImage image, Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks,
-        IReadOnlySet<LatticeCell> numeric)
+    public static Lattice SplitRowsOfNumbers(NormalizedImage image, Lattice lattice, IReadOnlySet<LatticeCell> numeric)
     {
         var t = image.TextHeight;
         var single = numeric.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
@@ -86,7 +85,6 @@ public static class MissingRuleRepair
         if (ink.Lines != 1) return false;
         return (first || box.Y > ink.Interior.Y) && (last || box.Bottom < ink.Interior.Bottom);
     }
-
 
     private static int? SplitEdge(NormalizedImage image, Lattice lattice, LatticeCell cell, double t, Func<CellInk, string> readLabel)
     {

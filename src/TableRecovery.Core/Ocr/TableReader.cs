@@ -20,7 +20,7 @@ public sealed class TableReader
         var lattice = MissingRuleRepair.SplitLabelsFromNumbers(image, table.Lattice, ink => labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text);
         var inks = lattice.Cells.ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t));
         var numeric = NumericCellClassifier.Classify(lattice, inks);
-        if (MissingRuleRepair.SplitRowsOfNumbers(image, lattice, inks, numeric) is var split && split != lattice)
+        if (MissingRuleRepair.SplitRowsOfNumbers(image, lattice, numeric) is var split && split != lattice)
         {
             lattice = split;
             inks = lattice.Cells.ToDictionary(c => c, c => inks.TryGetValue(c, out var known) ? known : CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t));
