@@ -9,7 +9,8 @@ namespace TableRecovery.Core.Ocr;
 /// </summary>
 /// <param name="MarkBeforeInk">A small flat mark just left of the text at its middle height: possibly a minus
 /// sign too small or faint to survive as ink, which the engine then drops (-4 read as 4).</param>
-public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, bool LooksNumeric, int Lines, bool MarkBeforeInk = false)
+/// <param name="OnlySpecks">Nothing but a few specks too small to be a stroke of a glyph: pepper noise, in a cell printed blank.</param>
+public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, bool LooksNumeric, int Lines, bool MarkBeforeInk = false, bool OnlySpecks = false)
 {
     public bool IsBlank => InkBox is null;
 
@@ -70,7 +71,7 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var ink = new PixelRect(interior.X + x0, interior.Y + y0, x1 - x0, y1 - y0);
         var lines = CountLines(kept, textHeight);
         var mark = HasMarkBefore(kept, specks, x0, y0, y1, textHeight);
-        return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark);
+        return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark, AllSpecks(kept, textHeight));
     }
 
     /// <summary>The ink of the binary image across a column edge at <paramref name="x"/> (a band a tenth of a text height either side), rows top to bottom.</summary>
@@ -157,6 +158,9 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         return lines;
     }
 
+    private static bool AllSpecks(List<(int X, int Y, int W, int H)> pieces, double t) =>
+        pieces.Count <= MaxNoiseSpecks && pieces.All(p => Math.Max(p.W, p.H) < t * NoiseSpeckShare);
+
     /// <summary>
     /// Digits are single-line, full-height and narrow, one piece each; Chinese glyphs are square and break
     /// into pieces of uneven height. A lone dash or slash (a printed zero) counts as numeric too.
@@ -166,7 +170,7 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         // Scattered specks, none a stroke of a glyph: pepper noise of a poor scan in a cell printed blank. Noise says
         // nothing against a number; as "not numeric" it voted whole number columns of a table printing its zeros
         // blank into labels. The cell is still read as a number, and reads weakly.
-        if (pieces.Count <= MaxNoiseSpecks && pieces.All(p => Math.Max(p.W, p.H) < t * NoiseSpeckShare)) return true;
+        if (AllSpecks(pieces, t)) return true;
         if (lines > 1 || ink.Height > t * 1.5) return false;
         if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
         // One glyph well under the text height, whatever its pieces: serif digits stand well below the Chinese

@@ -21,12 +21,22 @@ public static class NumericCellClassifier
 
         var dataRows = new HashSet<int>();
         var seenDataRow = false;
-        foreach (var row in single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key))
+        var rows = single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key).ToList();
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             var (numeric, written) = Votes(row, inks);
             // A row blank across the number columns is all printed zeros once numbers have begun. Before
             // them a tie is a header row: a short header such as 其他 can look like two digits.
             var isData = written == 0 ? seenDataRow : numeric * 2 > written || seenDataRow && numeric * 2 == written;
+            if (isData && !seenDataRow && OnlySpecks(row, inks) && WordsFollowBeforeNumbers(rows, i + 1, inks))
+            {
+                // Specks of noise look like a number (noise says nothing against one), but a row holding nothing else above a
+                // row of headers is a header row: a piece of one that a stray stub of rule cut off (appeals: 总计 of
+                // 未经复议直接起诉, over the sub-headers) made its row the first of numbers, and the headers below it lost.
+                // A first row printing its zeros blank, its specks followed by more numbers, still counts as one.
+                isData = false;
+            }
             if (!isData) continue;
             seenDataRow = true;
             dataRows.Add(row.Key);
@@ -71,6 +81,21 @@ public static class NumericCellClassifier
         return lattice.Cells.Where(c =>
             c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column >= firstDataColumn && (labelled.Contains(c.Row) || dataRows.Contains(c.Row))
             && (inks[c].IsBlank || inks[c].LooksNumeric || dataRows.Contains(c.Row) && inks[c].Lines == 1));
+    }
+
+    private static bool OnlySpecks(IEnumerable<LatticeCell> row, IReadOnlyDictionary<LatticeCell, CellInk> inks) =>
+        row.All(c => inks[c].IsBlank || inks[c].OnlySpecks);
+
+    /// <summary>A row of words (not specks, not numbers) in the number columns comes before the next row of numbers.</summary>
+    private static bool WordsFollowBeforeNumbers(List<IGrouping<int, LatticeCell>> rows, int from, IReadOnlyDictionary<LatticeCell, CellInk> inks)
+    {
+        foreach (var row in rows.Skip(from))
+        {
+            if (OnlySpecks(row, inks)) continue;
+            var (numeric, written) = Votes(row, inks);
+            return numeric * 2 <= written;
+        }
+        return false;
     }
 
     private static (int Numeric, int Written) Votes(IEnumerable<LatticeCell> cells, IReadOnlyDictionary<LatticeCell, CellInk> inks)

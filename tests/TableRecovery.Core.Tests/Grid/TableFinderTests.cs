@@ -102,6 +102,28 @@ public sealed class TableFinderTests
         AssertFindsTheDrawnLattice("0149_active-2019_mild");
     }
 
+    [Fact]
+    public void A_table_that_lost_a_corner_has_each_grid_position_in_exactly_one_cell()
+    {
+        // The scan lost the top-left corner: the left border and the rules above and below 行政复议 stop short of it. Through
+        // that gap the merged 行政复议 header joined the sub-header below it, and the two, taken as their bounding box, made
+        // one cell three rows by five columns that covered the sub-headers beside it (the appeals table went unidentified).
+        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0028_appeals_hard.truth.json"));
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var lattice = Assert.Single(TableFinder.Find(image)).Lattice;
+        var covered = new List<string>();
+        for (var r = 0; r < lattice.RowCount; r++)
+        {
+            for (var c = 0; c < lattice.ColumnCount; c++)
+            {
+                var cells = lattice.Cells.Where(x => r >= x.Row && r <= x.LastRow && c >= x.Column && c <= x.LastColumn).ToList();
+                if (cells.Count != 1) covered.Add($"({r},{c}) in {cells.Count}: {string.Join(" ", cells.Select(x => $"{x.Row},{x.Column} {x.RowSpan}x{x.ColumnSpan}"))}");
+            }
+        }
+        Assert.True(covered.Count == 0, $"{covered.Count} grid positions not in exactly one cell:\n{string.Join("\n", covered)}");
+    }
+
     /// <summary>The tables found in a reading case (tests/fixtures/cases) have the rows and columns its truth draws.</summary>
     private static void AssertFindsTheDrawnLattice(string name)
     {

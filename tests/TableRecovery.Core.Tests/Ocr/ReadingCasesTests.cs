@@ -124,6 +124,31 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
             "unavailable.not_held/commercial"]);
     }
 
+    /// <summary>
+    /// The scan lost the table's top-left corner, and the lattice made one cell of 行政复议 and the sub-headers below it
+    /// (see TableFinderTests): the table went unidentified and its fifteen numbers unread. Now identified, with the numbers
+    /// it reads clearly in place (others of this noisy scan stay for review).
+    /// </summary>
+    [Fact]
+    public void A_table_that_lost_a_corner_is_identified_and_its_numbers_placed()
+    {
+        var (table, truth) = Recover("0028_appeals_hard", "appeals");
+        AssertRead(table, truth, ["count/review.corrected", "count/litigation_after_review.corrected", "count/litigation_after_review.other"]);
+    }
+
+    /// <summary>
+    /// A lost piece of the rule between 总计 and 未经复议直接起诉 and of the rule under 行政诉讼 joined the three headers and
+    /// left 总计 of 未经复议直接起诉 a blank cell of its own, holding a few specks of noise. Such a cell looks like a number
+    /// (noise says nothing against one); as the only cell of its header row in the number columns, it made the row a row
+    /// of numbers, the table had two, and its headers above them did not identify it. Specks count as blank in a row's vote.
+    /// </summary>
+    [Fact]
+    public void A_header_cell_holding_only_specks_of_noise_does_not_make_its_row_a_row_of_numbers()
+    {
+        var (table, truth) = Recover("0075_page-2021_hard", "appeals");
+        AssertRead(table, truth, ["count/review.upheld", "count/litigation_direct.upheld", "count/litigation_after_review.total"]);
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
