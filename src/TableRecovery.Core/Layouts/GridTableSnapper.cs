@@ -141,6 +141,7 @@ internal static class GridTableSnapper
                 columnMatches.Add(new ColumnMatch(block.Key, columns[p.Expected + k].Key, column, column, p.Similarity, p.Basis, table.ColumnHeaders[p.Observed].Leaf));
             }
         }
+        WidenOverSplitHeaders(table, columnMatches);
         var rowOrder = layout.Rows.Select((r, i) => (r.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
         var columnOrder = columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
         var targets = (from r in rowMatches
@@ -180,6 +181,29 @@ internal static class GridTableSnapper
             HeaderlessWithTheLayoutsColumns = headerlessWithTheLayoutsColumns && !placedByShape,
         };
         return new LayoutFit(snapped, structure, explanation, exactShape, placedByShape);
+    }
+
+    /// <summary>
+    /// A header cell over lattice columns that a stub of rule split (其他 over two, its numbers merged over both in most
+    /// rows and in one half where the stub runs on): the layout column matched at the header's first lattice column takes
+    /// the others under it that no layout column was matched to, so a number standing in the other half is still its
+    /// column's. Where the header holds the labels of several layout columns, each is matched and none is taken.
+    /// </summary>
+    private static void WidenOverSplitHeaders(GridTableAnalysis table, List<ColumnMatch> columnMatches)
+    {
+        bool Matched(int latticeColumn) => columnMatches.Any(c => c.FirstLatticeColumn <= latticeColumn && c.LastLatticeColumn >= latticeColumn);
+        for (var m = 0; m < columnMatches.Count; m++)
+        {
+            var match = columnMatches[m];
+            var i = table.DataColumns.ToList().IndexOf(match.FirstLatticeColumn);
+            if (i < 0 || table.HeaderRuns[i] is not (0, > 1 and var span)) continue;
+            var last = match.LastLatticeColumn;
+            for (var j = i + 1; j < i + span && j < table.DataColumns.Count && !Matched(table.DataColumns[j]); j++)
+            {
+                last = table.DataColumns[j];
+            }
+            columnMatches[m] = match with { LastLatticeColumn = last };
+        }
     }
 
     /// <summary>

@@ -110,6 +110,7 @@ public sealed class TableReader
             }
         }
         var numberRows = numeric.Select(c => c.Row).ToHashSet();
+        var firstNumberRow = numberRows.Count > 0 ? numberRows.Min() : 0;
         // Not a column of labels: one label taken for a number (行政强制 read blank) must not make it a number column,
         // or a short label read as one glyph (规章) becomes a guessed 无. Labels run to three glyphs or more; a 无 the
         // noise garbled reads as one or two.
@@ -131,11 +132,13 @@ public sealed class TableReader
         }
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && inks[c].LooksNumeric && !inks[c].IsBlank
             && (c.ColumnSpan == 1 && lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)
-                || c.Column > 0 && numberColumns.Contains(c.Column) && labels[c].Trim().Length < LabelGlyphs)).ToList())
+                || c.Column > 0 && numberColumns.Contains(c.Column) && labels[c].Trim().Length < LabelGlyphs && c.Row >= firstNumberRow)).ToList())
         {
             // Ink shaped like a number right of a number in its row, or in a column of numbers, which chi_sim read as a
             // glyph or two (a faint 3 as 了, 93 as 忆|, a lone 7 as 了): a number the votes missed (its column had too few
             // digit shapes to vote with, or its row, of an active table, holds only it), read both ways like the voted ones.
+            // In a column of numbers, from the first row of them down: above it stand the headers, and a short one (其他, in two
+            // lattice columns where a stub of rule split it) looks like a number too.
             ReadAsMissedNumber(cell);
         }
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.Column > 0 && !inks[c].IsBlank

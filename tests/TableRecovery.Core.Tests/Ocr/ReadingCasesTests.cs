@@ -140,13 +140,32 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// A lost piece of the rule between 总计 and 未经复议直接起诉 and of the rule under 行政诉讼 joined the three headers and
     /// left 总计 of 未经复议直接起诉 a blank cell of its own, holding a few specks of noise. Such a cell looks like a number
     /// (noise says nothing against one); as the only cell of its header row in the number columns, it made the row a row
-    /// of numbers, the table had two, and its headers above them did not identify it. Specks count as blank in a row's vote.
+    /// of numbers, the table had two, and its headers above them did not identify it. A row holding only specks above a
+    /// row of headers is a header row.
     /// </summary>
     [Fact]
     public void A_header_cell_holding_only_specks_of_noise_does_not_make_its_row_a_row_of_numbers()
     {
         var (table, truth) = Recover("0075_page-2021_hard", "appeals");
         AssertRead(table, truth, ["count/review.upheld", "count/litigation_direct.upheld", "count/litigation_after_review.total"]);
+    }
+
+    /// <summary>
+    /// The rule under 法人或其他组织 stops short of 其他, and a stub of rule split 其他 into two lattice columns. The short
+    /// header, above every number, was taken for a number the votes missed, the column had no header, and none of its
+    /// 25 cells had a reading of its own (the identities inferred them, all for review). Read as a header it matches, and
+    /// its column spans both lattice columns: the 1 of 结转下年度继续办理, standing in the half the stub cut off, is its
+    /// column's, not a blank half that would report the consistent table as misprinted.
+    /// </summary>
+    [Fact]
+    public void A_short_header_split_by_a_stub_of_rule_keeps_its_column_and_its_numbers()
+    {
+        var (table, truth) = Recover("0016_requests-2021_hard_fresh", "requests-2021");
+        var unread = table.Cells.Where(c => c.Id.EndsWith("/other_org", StringComparison.Ordinal) && c.Readings is not { Count: > 0 }).Select(c => c.Id).ToList();
+        Assert.True(unread.Count == 0, $"{unread.Count} cells of 其他 without a reading of their own: {string.Join(", ", unread)}");
+        AssertRead(table, truth, ["new/other_org", "carried_out/other_org", "withheld.inquiry/other_org"]);
+        var broken = table.Identities.Where(i => i.PublishedInconsistent).Select(i => i.Name).ToList();
+        Assert.True(broken.Count == 0, $"a consistent table reported printed inconsistent: [{string.Join(", ", broken)}]");
     }
 
     [Fact]
