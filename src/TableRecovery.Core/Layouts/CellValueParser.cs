@@ -21,7 +21,8 @@ public enum ParsedValueForm
 /// <param name="Text">The text as read, untouched.</param>
 /// <param name="Form">What kind of printed form the text was.</param>
 /// <param name="Lenient">
-/// True when a look-alike glyph was taken for a digit (Latin <c>O</c> for 0): the value is plausible, not certain.
+/// True when a look-alike glyph was taken for a digit (Latin <c>O</c> for 0) or a point for a thousands separator in a
+/// column of whole numbers (<c>22.624</c>): the value is plausible, not certain.
 /// </param>
 public readonly record struct ParsedValue(decimal? Value, string Text, ParsedValueForm Form, bool Lenient = false)
 {
@@ -90,6 +91,14 @@ public static class CellValueParser
                 return Unparseable(original);
             }
             s = s.Replace('O', '0').Replace('o', '0');
+            lenient = true;
+        }
+
+        if (kind != CellValueKind.Decimal && IsThousandsReadAsPoints(s))
+        {
+            // A blurred comma reads as a point. In a column of whole numbers, points parting the digits into groups of three
+            // (22.624, 3.985.758) can only be thousands separators: plausible, not certain.
+            s = s.Replace('.', ',');
             lenient = true;
         }
 
@@ -172,6 +181,13 @@ public static class CellValueParser
             s = "-" + s[1..];
         }
         return s;
+    }
+
+    private static bool IsThousandsReadAsPoints(string s)
+    {
+        if (!s.Contains('.') || s.Contains(',')) return false;
+        var groups = s.Split('.');
+        return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3) && groups.All(g => g.All(char.IsAsciiDigit));
     }
 
     /// <summary>"3,985,758.25" → ("3985758", "25"); thousands groups must be exactly three digits.</summary>

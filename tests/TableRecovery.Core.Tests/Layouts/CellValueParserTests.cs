@@ -51,6 +51,17 @@ public class CellValueParserTests
     }
 
     [Theory]
+    [InlineData("22.624", CellValueKind.NonNegativeInteger, 22624)]
+    [InlineData("3.985.758", CellValueKind.NonNegativeInteger, 3985758)]
+    [InlineData("-1.234", CellValueKind.SignedInteger, -1234)]
+    public void Thousands_separators_a_blurred_scan_turned_into_points_read_in_whole_number_columns_as_plausible(string text, CellValueKind kind, long expected)
+    {
+        // The engine reads a blurred comma as a point (fresh80 0030: 22,624 as 22.628, which was unparseable and so no candidate).
+        var parsed = CellValueParser.Parse(text, kind);
+        Assert.True(parsed.Value == expected && parsed.Lenient, $"'{text}' read as {parsed.Value} (lenient {parsed.Lenient})");
+    }
+
+    [Theory]
     [InlineData("96171.6", "96171.6")]
     [InlineData("1,234.5678", "1234.5678")]
     [InlineData("０．５", "0.5")]
@@ -79,6 +90,8 @@ public class CellValueParserTests
     [InlineData("-2.5", CellValueKind.Decimal)]
     [InlineData("1.5", CellValueKind.NonNegativeInteger)]
     [InlineData("1,23", CellValueKind.NonNegativeInteger)]
+    [InlineData("1.2345", CellValueKind.NonNegativeInteger)]
+    [InlineData("12.34.567", CellValueKind.NonNegativeInteger)]
     [InlineData("12,3456", CellValueKind.NonNegativeInteger)]
     [InlineData("1.23456", CellValueKind.Decimal)]
     [InlineData("abc", CellValueKind.NonNegativeInteger)]
