@@ -56,7 +56,8 @@ public class CellValueParserTests
     [InlineData("-1.234", CellValueKind.SignedInteger, -1234)]
     public void Thousands_separators_a_blurred_scan_turned_into_points_read_in_whole_number_columns_as_plausible(string text, CellValueKind kind, long expected)
     {
-        // The engine reads a blurred comma as a point (fresh80 0030: 22,624 as 22.628, which was unparseable and so no candidate).
+        // The engine reads a blurred comma as a point (fresh80 0030: 22,624 read as 22.628, and 22.624 among the choices, all
+        // unparseable in a column of whole numbers, so the truth was no candidate).
         var parsed = CellValueParser.Parse(text, kind);
         Assert.True(parsed.Value == expected && parsed.Lenient, $"'{text}' read as {parsed.Value} (lenient {parsed.Lenient})");
     }
