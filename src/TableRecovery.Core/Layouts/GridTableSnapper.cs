@@ -195,8 +195,8 @@ internal static class GridTableSnapper
         for (var m = 0; m < columnMatches.Count; m++)
         {
             var match = columnMatches[m];
-            var i = table.DataColumns.ToList().IndexOf(match.FirstLatticeColumn);
-            if (i < 0 || table.HeaderRuns[i] is not (0, > 1 and var span)) continue;
+            var i = match.FirstLatticeColumn - table.FirstDataColumn; // the data columns run on from the first
+            if (i < 0 || i >= table.DataColumns.Count || table.HeaderRuns[i] is not (0, > 1 and var span)) continue;
             var last = match.LastLatticeColumn;
             for (var j = i + 1; j < i + span && j < table.DataColumns.Count && !Matched(table.DataColumns[j]); j++)
             {

@@ -71,7 +71,8 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var ink = new PixelRect(interior.X + x0, interior.Y + y0, x1 - x0, y1 - y0);
         var lines = CountLines(kept, textHeight);
         var mark = HasMarkBefore(kept, specks, x0, y0, y1, textHeight);
-        return new CellInk(interior, ink, kept.Count, LooksLikeNumber(kept, ink, textHeight, lines), lines, mark, AllSpecks(kept, textHeight));
+        var onlySpecks = AllSpecks(kept, textHeight);
+        return new CellInk(interior, ink, kept.Count, onlySpecks || LooksLikeNumber(kept, ink, textHeight, lines), lines, mark, onlySpecks);
     }
 
     /// <summary>The ink of the binary image across a column edge at <paramref name="x"/> (a band a tenth of a text height either side), rows top to bottom.</summary>
@@ -158,6 +159,11 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         return lines;
     }
 
+    /// <summary>
+    /// Scattered specks, none a stroke of a glyph: pepper noise of a poor scan in a cell printed blank. Noise says nothing
+    /// against a number (it looks numeric): as "not numeric" it voted whole number columns of a table printing its zeros
+    /// blank into labels. The cell is still read as a number, and reads weakly.
+    /// </summary>
     private static bool AllSpecks(List<(int X, int Y, int W, int H)> pieces, double t) =>
         pieces.Count <= MaxNoiseSpecks && pieces.All(p => Math.Max(p.W, p.H) < t * NoiseSpeckShare);
 
@@ -167,10 +173,6 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// </summary>
     private static bool LooksLikeNumber(List<(int X, int Y, int W, int H)> pieces, PixelRect ink, double t, int lines)
     {
-        // Scattered specks, none a stroke of a glyph: pepper noise of a poor scan in a cell printed blank. Noise says
-        // nothing against a number; as "not numeric" it voted whole number columns of a table printing its zeros
-        // blank into labels. The cell is still read as a number, and reads weakly.
-        if (AllSpecks(pieces, t)) return true;
         if (lines > 1 || ink.Height > t * 1.5) return false;
         if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
         // One glyph well under the text height, whatever its pieces: serif digits stand well below the Chinese
