@@ -44,7 +44,7 @@ internal sealed class ReadGrid
         var heights = Enumerable.Range(0, RowCount).Select(RowHeight).Where(h => h > 0).OrderBy(h => h).ToList();
         MedianRowHeight = heights.Count == 0 ? 0 : heights[heights.Count / 2];
         IsTitleRow = Enumerable.Range(0, RowCount).Select(DetectTitle).ToArray();
-        IsBodyRow = Enumerable.Range(0, RowCount).Select(DetectBody).ToArray();
+        IsBodyRow = DetectBodyRows();
     }
 
     /// <summary>
@@ -159,10 +159,25 @@ internal sealed class ReadGrid
             && cells[0].Cell.ColumnSpan >= ColumnCount;
     }
 
-    private bool DetectBody(int row)
+    private bool[] DetectBodyRows()
     {
-        var starting = CellsCovering(row).Where(c => c.Cell.Row == row).ToList();
-        var numbers = starting.Count(HoldsNumber);
-        return numbers >= 2 || (numbers == 1 && numbers >= starting.Count - numbers);
+        var counts = Enumerable.Range(0, RowCount).Select(row =>
+        {
+            var starting = CellsCovering(row).Where(c => c.Cell.Row == row).ToList();
+            return (Numbers: starting.Count(HoldsNumber), Texts: starting.Count(HoldsText), Cells: starting.Count);
+        }).ToList();
+        var body = counts.Select(c => c.Numbers >= 2 || (c.Numbers == 1 && c.Numbers >= c.Cells - c.Numbers)).ToArray();
+        // Above the numbers, a row holding more words than numbers is a row of headers some of which a hard scan made
+        // look like numbers (商业企业 read blank, 科研机构 read "1"): as the first body row it would leave the columns
+        // only their group header (法人或其他组织) to be matched by. A body row's numbers outnumber its labels.
+        var firstClear = counts.FindIndex(c => c.Numbers >= 2 && c.Numbers > c.Texts);
+        for (var row = 0; row < firstClear; row++)
+        {
+            if (body[row] && counts[row].Texts > counts[row].Numbers)
+            {
+                body[row] = false;
+            }
+        }
+        return body;
     }
 }

@@ -168,6 +168,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(broken.Count == 0, $"a consistent table reported printed inconsistent: [{string.Join(", ", broken)}]");
     }
 
+    /// <summary>
+    /// In the requests table the short header 其他 reads as nothing, and an extra blank column stands at the right edge: the
+    /// row of 商业企业, 科研机构, 社会公益组织 and 法律服务机构 held two cells taken for numbers and was taken for the first row
+    /// of numbers. The columns were then matched only by the group header above (法人或其他组织), placed by their neighbours,
+    /// and a row whose 1 read as nothing left its zeros under them unvouched for. A row above the numbers holding more words
+    /// than numbers is a row of headers.
+    /// </summary>
+    [Fact]
+    public void A_row_of_headers_with_a_header_taken_for_a_number_is_not_the_first_row_of_numbers()
+    {
+        var (table, truth) = Recover("0041_page-2019_mild_fresh", "requests-2019");
+        AssertOkAndRight(table, truth, new[] { "commercial", "research", "public_interest", "legal_services", "other_org" }.Select(c => "unavailable.unclear/" + c));
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
