@@ -168,7 +168,7 @@ internal sealed class ReadGrid
         }).ToList();
         var body = counts.Select(c => c.Numbers >= 2 || (c.Numbers == 1 && c.Numbers >= c.Cells - c.Numbers)).ToArray();
         // Above the numbers, a row holding more words than numbers is a row of headers some of which a hard scan made
-        // look like numbers (商业企业 read blank, 科研机构 read "1"): as the first body row it would leave the columns
+        // look like numbers (a short 其他 read blank, 科研机构 read "1"): as the first body row it would leave the columns
         // only their group header (法人或其他组织) to be matched by. A body row's numbers outnumber its labels.
         var firstClear = counts.FindIndex(c => c.Numbers >= 2 && c.Numbers > c.Texts);
         for (var row = 0; row < firstClear; row++)
