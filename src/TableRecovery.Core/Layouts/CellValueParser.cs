@@ -21,8 +21,8 @@ public enum ParsedValueForm
 /// <param name="Text">The text as read, untouched.</param>
 /// <param name="Form">What kind of printed form the text was.</param>
 /// <param name="Lenient">
-/// True when a look-alike glyph was taken for a digit (Latin <c>O</c> for 0) or a point for a thousands separator in a
-/// column of whole numbers (<c>22.624</c>): the value is plausible, not certain.
+/// True when a look-alike glyph was taken for a digit (Latin <c>O</c> for 0), a point for a thousands separator in a
+/// column of whole numbers (<c>22.624</c>), or a 无 read with a speck beside it (<c>无，</c>): the value is plausible, not certain.
 /// </param>
 public readonly record struct ParsedValue(decimal? Value, string Text, ParsedValueForm Form, bool Lenient = false)
 {
@@ -57,6 +57,11 @@ public static class CellValueParser
         if (Array.IndexOf(ZeroMarks, s) >= 0)
         {
             return new ParsedValue(0m, original, ParsedValueForm.ZeroMark);
+        }
+        if (IsNoneBesideSpecks(s))
+        {
+            // A speck of the scan beside a 无 that the Chinese model read as a mark (无，, -无, .无): a printed zero, plausibly.
+            return new ParsedValue(0m, original, ParsedValueForm.ZeroMark, Lenient: true);
         }
         foreach (var unit in CountUnits)
         {
@@ -182,6 +187,12 @@ public static class CellValueParser
         }
         return s;
     }
+
+    /// <summary>One 无 and a mark or two that specks read as (a point, a comma, a dash): no number is written so.</summary>
+    private static bool IsNoneBesideSpecks(string s) =>
+        s.Length is 2 or 3 && s.Count(ch => ch == '无') == 1 && s.All(ch => ch == '无' || SpeckMarks.Contains(ch, StringComparison.Ordinal));
+
+    private const string SpeckMarks = ",.-_'`·、。";
 
     private static bool IsThousandsReadAsPoints(string s)
     {

@@ -151,6 +151,16 @@ public sealed class TableReader
             // in a row of headers, which a hard scan garbles into Latin letters just as well.
             ReadAsMissedNumber(cell);
         }
+        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column > 0 && !inks[c].IsBlank
+            && c.Row >= firstNumberRow && numberRows.Contains(c.Row)
+            && Enumerable.Range(c.Column, c.ColumnSpan).All(numberColumns.Contains)
+            && InkApartAtEveryColumnEdge(image, lattice, c)).ToList())
+        {
+            // One cell over several columns of numbers whose ink lies apart at every column edge: numbers of neighbouring
+            // columns that a rule missing in this row left in one cell, read by the Chinese model as words because a 无 is
+            // among them ("1到入" for 1 | 无). Read as a number cell, column by column (see ReadColumnParts).
+            ReadAsMissedNumber(cell);
+        }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))
         {
             ReadStrip(digits, crops, column.ToList(), inks, pad, t, readings);
@@ -186,7 +196,7 @@ public sealed class TableReader
             {
                 var distinct = Distinct(readings[cell]);
                 var parts = cell.RowSpan == 1 && cell.ColumnSpan > 1 && !printedNone.Contains(cell) && !inks[cell].IsBlank
-                    ? ReadColumnParts(image, crops, lattice, cell, inks[cell], distinct, digits, pad)
+                    ? ReadColumnParts(image, crops, lattice, cell, inks[cell], distinct, digits, labelReader, pad)
                     : null;
                 cells.Add(new ReadCell(cell, texts[cell], true, distinct, source) { ColumnParts = parts });
             }
@@ -452,21 +462,12 @@ public sealed class TableReader
     /// the same ink, already read both ways.
     /// </remarks>
     private static List<ReadCell>? ReadColumnParts(NormalizedImage image, CropMaker crops, Lattice lattice, LatticeCell cell,
-        CellInk cellInk, IReadOnlyList<Reading> cellReadings, OcrEngine digits, int pad)
+        CellInk cellInk, IReadOnlyList<Reading> cellReadings, OcrEngine digits, LabelReader labelReader, int pad)
     {
         var t = image.TextHeight;
-        var boxes = Enumerable.Range(cell.Column, cell.ColumnSpan)
-            .Select(c => new PixelRect(lattice.ColumnEdges[c], cell.Box.Y, lattice.ColumnEdges[c + 1] - lattice.ColumnEdges[c], cell.Box.Height))
-            .ToList();
+        var boxes = ColumnBoxes(lattice, cell);
         var inks = boxes.Select(box => CellInk.Measure(image.Binary, image.Width, image.Height, box, t)).ToList();
-        var inked = inks.Where(i => !i.IsBlank).Select(i => i.InkBox!.Value).ToList();
-        if (inked.Count == 0) return null;
-        // Only across the rows the numbers stand in: a stub of the broken rule above or below them is no number.
-        int top = inked.Min(b => b.Y), bottom = inked.Max(b => b.Bottom);
-        for (var c = cell.Column + 1; c <= cell.LastColumn; c++)
-        {
-            if (!CellInk.InkAcross(image.Binary, image.Width, image.Height, lattice.ColumnEdges[c], top, bottom, t).Parts(t)) return null;
-        }
+        if (!InkApartAtEveryColumnEdge(image, lattice, cell, inks)) return null;
         var parts = new List<ReadCell>(cell.ColumnSpan);
         for (var k = 0; k < boxes.Count; k++)
         {
@@ -490,14 +491,49 @@ public sealed class TableReader
                 readings = ReadNumberCell(digits, crops, ink.InkBox!.Value, pad);
                 text = readings[0].Text;
             }
+            else if (NoneIn(labelReader.Read(ink.InkBox!.Value, pad, singleLine: true)) is { } none)
+            {
+                (readings, text) = ([none], "无");
+            }
             else
             {
-                return null; // words or a 无, which the whole cell's reading handles
+                return null; // words, which the whole cell's reading handles
             }
             parts.Add(new ReadCell(cell with { Box = boxes[k] }, text, true, Distinct(readings), image.Transform.ToSource(boxes[k])));
         }
         return parts;
     }
+
+    /// <summary>
+    /// The cell's ink, across the rows the numbers stand in, lies apart at every lattice column edge inside it: a stub of
+    /// the broken rule above or below them is no number, and one number printed across merged columns crosses an edge.
+    /// </summary>
+    private static bool InkApartAtEveryColumnEdge(NormalizedImage image, Lattice lattice, LatticeCell cell) =>
+        InkApartAtEveryColumnEdge(image, lattice, cell, ColumnBoxes(lattice, cell).Select(box => CellInk.Measure(image.Binary, image.Width, image.Height, box, image.TextHeight)).ToList());
+
+    private static bool InkApartAtEveryColumnEdge(NormalizedImage image, Lattice lattice, LatticeCell cell, IReadOnlyList<CellInk> columnInks)
+    {
+        var t = image.TextHeight;
+        var inked = columnInks.Where(i => !i.IsBlank).Select(i => i.InkBox!.Value).ToList();
+        if (inked.Count == 0) return false;
+        int top = inked.Min(b => b.Y), bottom = inked.Max(b => b.Bottom);
+        for (var c = cell.Column + 1; c <= cell.LastColumn; c++)
+        {
+            if (!CellInk.InkAcross(image.Binary, image.Width, image.Height, lattice.ColumnEdges[c], top, bottom, t).Parts(t)) return false;
+        }
+        return true;
+    }
+
+    private static List<PixelRect> ColumnBoxes(Lattice lattice, LatticeCell cell) =>
+        Enumerable.Range(cell.Column, cell.ColumnSpan)
+            .Select(c => new PixelRect(lattice.ColumnEdges[c], cell.Box.Y, lattice.ColumnEdges[c + 1] - lattice.ColumnEdges[c], cell.Box.Height))
+            .ToList();
+
+    /// <summary>A part of a cell of numbers the Chinese model reads as 无, or as one other glyph (a garbled 无, a weak guess).</summary>
+    private static Reading? NoneIn((string Text, double Confidence) read) =>
+        read.Text.Contains('无') ? new Reading("无", read.Confidence, ReadingMethod.Cell)
+        : IsOneChineseGlyph(read.Text) ? new Reading("无", GuessedNoneConfidence, ReadingMethod.Cell)
+        : null;
 
     /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
     internal static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];

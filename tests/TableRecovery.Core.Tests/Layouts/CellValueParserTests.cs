@@ -63,6 +63,30 @@ public class CellValueParserTests
     }
 
     [Theory]
+    [InlineData("无，")]
+    [InlineData("-无")]
+    [InlineData(".无")]
+    [InlineData("无.")]
+    public void A_none_read_with_a_speck_beside_it_is_a_plausible_printed_zero(string text)
+    {
+        // fresh80 0006 prints its zeros as 无; the Chinese model read two of them with a speck of the scan as "-无" and "无，",
+        // unparseable, so their truth was no candidate.
+        var parsed = CellValueParser.Parse(text, CellValueKind.NonNegativeInteger);
+        Assert.True(parsed.Value == 0 && parsed.Form == ParsedValueForm.ZeroMark && parsed.Lenient,
+            $"'{text}' read as {parsed.Value} ({parsed.Form}, lenient {parsed.Lenient})");
+    }
+
+    [Theory]
+    [InlineData("1无")]
+    [InlineData("无无")]
+    [InlineData("无-无")]
+    public void A_none_beside_digits_or_another_none_is_not_a_value(string text)
+    {
+        var parsed = CellValueParser.Parse(text, CellValueKind.NonNegativeInteger);
+        Assert.True(parsed.Value is null, $"'{text}' read as {parsed.Value} ({parsed.Form})");
+    }
+
+    [Theory]
     [InlineData("96171.6", "96171.6")]
     [InlineData("1,234.5678", "1234.5678")]
     [InlineData("０．５", "0.5")]

@@ -182,6 +182,22 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertOkAndRight(table, truth, new[] { "commercial", "research", "public_interest", "legal_services", "other_org" }.Select(c => "unavailable.unclear/" + c));
     }
 
+    /// <summary>
+    /// The table prints its zeros as 无, and rules missing in a row left numbers of neighbouring columns in one lattice cell:
+    /// 1 | 无 under 法律服务机构 and 其他, 无 | 无 under 科研机构 and 社会公益组织. The Chinese model read them as words ("1到入"),
+    /// so the cells were labels and their layout cells had no reading at all. Ink apart at every column edge in a row and
+    /// columns of numbers is numbers: each column's part is read on its own, a 无 by the Chinese model.
+    /// </summary>
+    [Fact]
+    public void A_number_and_a_none_a_missing_rule_left_in_one_cell_are_read_column_by_column()
+    {
+        var (table, truth) = Recover("0006_requests-2021_hard_fresh", "requests-2021");
+        string[] ids = ["disclosed/legal_services", "disclosed/other_org", "carried_out/research", "carried_out/public_interest"];
+        var unread = ids.Where(id => table.Cells.Single(c => c.Id == id).Readings is not { Count: > 0 }).ToList();
+        Assert.True(unread.Count == 0, $"{unread.Count} cells without a reading of their own: {string.Join(", ", unread)}");
+        AssertRead(table, truth, ids);
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
