@@ -7,7 +7,7 @@ namespace TableRecovery.Core.Ocr;
 /// Splits a cell that holds a row's label and the number beside it: the rule between them is missing in that row
 /// (a scan lost it), so the lattice merged them, the row read as a label ending in digits (行政强制34) and matched no
 /// layout row with a number. The split is made only where the rows above or below have a cell edge, no ink but a stub
-/// of the rule crosses it, a number alone (one line of digits, or a dash) stands right of it, and the Chinese model
+/// of the rule crosses it, a number alone (one line of digits, a dash, or a lone 无) stands right of it, and the Chinese model
 /// reads words left of it, or the whole as words then digits (a hard scan's garbled header or title row can pass the
 /// ink tests). Likewise a block of the number area that lost rules merged across rows (see <see cref="SplitRowsOfNumbers"/>).
 /// </summary>
@@ -95,14 +95,18 @@ public static class MissingRuleRepair
             if (!EdgeInRowBeside(lattice, cell, edge)) continue;
             var x = lattice.ColumnEdges[edge];
             if (x <= ink.X || x >= ink.Right) continue;
-            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, ink.Y, ink.Bottom, t);
-            // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph.
-            if (!across.Parts(t) && !across.IsThin(t)) continue;
             var leftInk = CellInk.Measure(image.Binary, image.Width, image.Height, new PixelRect(cell.Box.X, cell.Box.Y, x - cell.Box.X, cell.Box.Height), t);
             var rightInk = CellInk.Measure(image.Binary, image.Width, image.Height, new PixelRect(x, cell.Box.Y, cell.Box.Right - x, cell.Box.Height), t);
             if (leftInk.IsBlank || rightInk.IsBlank || leftInk.LooksNumeric || rightInk.Lines != 1) continue;
+            // Only across the rows of the number: the rule of the next row runs a little into this one, a stub below or above
+            // the number that is no glyph. A label's glyph crossing the edge elsewhere would make the right side more than a line.
+            var number = rightInk.InkBox!.Value;
+            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, number.Y, number.Bottom, t);
+            // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph.
+            if (!across.Parts(t) && !across.IsThin(t)) continue;
             // Words left: read alone, or read with the number (a short label such as 规章 can read as nothing alone).
-            if (IsNumber(rightInk, leftInk, t) && (ChineseGlyphs(readLabel(leftInk)) >= 2 || WordsThenDigits(readLabel(whole))))
+            if ((IsNumber(rightInk, leftInk, t) || edge == cell.LastColumn && IsNone(rightInk, x, t, readLabel))
+                && (ChineseGlyphs(readLabel(leftInk)) >= 2 || WordsThenDigits(readLabel(whole))))
             {
                 return edge;
             }
@@ -131,6 +135,23 @@ public static class MissingRuleRepair
         var labelLine = label.InkBox!.Value.Height / (double)Math.Max(1, label.Lines);
         return height >= t * 0.45 && height <= t * 0.95 && (ink.LooksNumeric || height <= labelLine * DigitsToGlyphs);
     }
+
+    /// <summary>
+    /// One glyph the Chinese model reads as 无, or as one other glyph (a hard scan's 无 read as 光): a zero as a table printing
+    /// its zeros so prints it, which no ink test tells from the end of a label (it is as tall as the words). Only alone in
+    /// the cell's last column (the caller's test), and off the edge <paramref name="x"/> as a cell's content stands: the last
+    /// glyph of a heading over the whole width (第二十条第（一）项) can stand past an edge beyond the wide space of a bracket.
+    /// </summary>
+    private static bool IsNone(CellInk ink, int x, double t, Func<CellInk, string> readLabel) =>
+        ink.InkBox!.Value is var box && box.Width <= t * OneGlyphWidth && box.X - x >= t * OffTheEdge
+        && readLabel(ink).Trim() is var text
+        && (text.Contains('无') && text.Length <= 2 || text.Length == 1 && TableReader.IsChineseGlyph(text[0]));
+
+    /// <summary>A Chinese glyph is about as wide as the text is tall; blur and a speck beside it widen it a little.</summary>
+    private const double OneGlyphWidth = 1.4;
+
+    /// <summary>Wider than the spacing of glyphs in a word (about a fifth of their height), as narrow as a cell's padding.</summary>
+    private const double OffTheEdge = 0.4;
 
     /// <summary>The row above or below has a cell edge at this column edge: the rule exists there, and is missing here.</summary>
     private static bool EdgeInRowBeside(Lattice lattice, LatticeCell cell, int edge) =>

@@ -130,15 +130,28 @@ public sealed class TableReader
             texts[cell] = labels[cell];
             printedNone.Add(cell);
         }
-        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && inks[c].LooksNumeric && !inks[c].IsBlank
-            && (c.ColumnSpan == 1 && lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)
-                || c.Column > 0 && numberColumns.Contains(c.Column) && labels[c].Trim().Length < LabelGlyphs && c.Row >= firstNumberRow)).ToList())
+        // Until nothing more is found: a number found makes the next one right of it in its row "right of a number".
+        for (var found = true; found;)
         {
-            // Ink shaped like a number right of a number in its row, or in a column of numbers, which chi_sim read as a
-            // glyph or two (a faint 3 as 了, 93 as 忆|, a lone 7 as 了): a number the votes missed (its column had too few
-            // digit shapes to vote with, or its row, of an active table, holds only it), read both ways like the voted ones.
-            // In a column of numbers, from the first row of them down: above it stand the headers, and a short one (其他, in two
-            // lattice columns where a stub of rule split it) looks like a number too.
+            found = false;
+            foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && inks[c].LooksNumeric && !inks[c].IsBlank
+                && (c.ColumnSpan == 1 && lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)
+                    || c.Column > 0 && numberColumns.Contains(c.Column) && labels[c].Trim().Length < LabelGlyphs && c.Row >= firstNumberRow)).ToList())
+            {
+                // Ink shaped like a number right of a number in its row, or in a column of numbers, which chi_sim read as a
+                // glyph or two (a faint 3 as 了, 93 as 忆|, a lone 7 as 了): a number the votes missed (its column had too few
+                // digit shapes to vote with, or its row, of an active table, holds only it), read both ways like the voted ones.
+                // In a column of numbers, from the first row of them down: above it stand the headers, and a short one (其他, in two
+                // lattice columns where a stub of rule split it) looks like a number too.
+                ReadAsMissedNumber(cell);
+                found = true;
+            }
+        }
+        foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1 && !inks[c].IsBlank
+            && labels[c].Trim().Length == 0 && c.Row >= firstNumberRow && numberRows.Contains(c.Row) && numberColumns.Contains(c.Column)).ToList())
+        {
+            // Ink where a row and a column of numbers cross that the ink vote did not take for a number and in which chi_sim
+            // sees nothing (a blurred 446 of a mild scan): no label is written there; read as a number, both ways.
             ReadAsMissedNumber(cell);
         }
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.Column > 0 && !inks[c].IsBlank
