@@ -93,9 +93,9 @@ public sealed class TableReader
             var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1);
             labels[cell] = label;
             labelConfidences[cell] = labelConfidence;
-            if (cell.RowSpan == 1 && label.Trim() == "无")
+            if (cell.RowSpan == 1 && WithoutSpecks(label) == "无")
             {
-                // A printed zero the vote missed, merged across columns or not.
+                // A printed zero the vote missed, merged across columns or not (perhaps with a speck beside it read as a mark).
                 numeric.Add(cell);
                 readings[cell] = [new Reading("无", labelConfidence, ReadingMethod.Cell)];
                 texts[cell] = "无";
@@ -402,7 +402,14 @@ public sealed class TableReader
         return trimmed.Length > 0 && (chinese == 0 || chinese == 1 && trimmed.Length >= 4);
     }
 
-    private static bool IsOneChineseGlyph(string text) => text.Trim() is [var ch] && IsChineseGlyph(ch);
+    /// <summary>One Chinese glyph, with perhaps a speck of the scan beside it read as a mark (到., 死-, 泡:).</summary>
+    private static bool IsOneChineseGlyph(string text) => WithoutSpecks(text) is [var ch] && IsChineseGlyph(ch);
+
+    private static string WithoutSpecks(string text) =>
+        string.Concat(text.Where(ch => !char.IsWhiteSpace(ch) && !SpeckMarks.Contains(ch, StringComparison.Ordinal)));
+
+    /// <summary>What the Chinese model reads a speck of salt-and-pepper noise as.</summary>
+    private const string SpeckMarks = ".,-:;。，、·'\"_~|`";
 
     internal static bool IsChineseGlyph(char ch) => ch >= '\u4e00' && ch <= '\u9fff';
 

@@ -225,6 +225,22 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
             $"printed {truth.Cells[cell.Id].Text}, output {cell.Value} ({cell.Status}), readings: {string.Join(", ", cell.Readings?.Select(r => r.Text) ?? [])}");
     }
 
+    /// <summary>
+    /// A salt-and-pepper scan of a table printing every zero as 无: chi_sim read many a 无 with a speck beside it as a mark
+    /// (无., -无, :无, 无，) or as another glyph and a mark (死-, 鞠-, 这.). Neither a 无 nor one glyph, they were labels
+    /// where numbers stand, and their layout cells had no reading (or an unparseable one). The specks are marks, not text.
+    /// </summary>
+    [Fact]
+    public void A_none_read_with_a_speck_of_noise_beside_it_is_still_a_printed_zero()
+    {
+        var (table, truth) = Recover("0007_requests-2021_hard", "requests-2021");
+        string[] ids = ["unavailable.needs_creation/commercial", "unavailable.unclear/research", "not_processed.excessive/commercial",
+            "not_processed.excessive/public_interest", "not_processed.excessive/legal_services", "other.other/research", "total/natural_person"];
+        var unread = ids.Where(id => table.Cells.Single(c => c.Id == id).Readings is not { Count: > 0 }).ToList();
+        Assert.True(unread.Count == 0, $"{unread.Count} cells without a reading of their own: {string.Join(", ", unread)}");
+        AssertRead(table, truth, ids);
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
