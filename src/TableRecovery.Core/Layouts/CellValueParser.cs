@@ -189,10 +189,7 @@ public static class CellValueParser
     }
 
     /// <summary>One 无 and a mark or two that specks read as (a point, a comma, a dash): no number is written so.</summary>
-    private static bool IsNoneBesideSpecks(string s) =>
-        s.Length is 2 or 3 && s.Count(ch => ch == '无') == 1 && s.All(ch => ch == '无' || SpeckMarks.Contains(ch, StringComparison.Ordinal));
-
-    private const string SpeckMarks = ",.-_'`·、。";
+    private static bool IsNoneBesideSpecks(string s) => s.Length is 2 or 3 && Ocr.NumberText.WithoutSpecks(s) == "无";
 
     private static bool IsThousandsReadAsPoints(string s)
     {

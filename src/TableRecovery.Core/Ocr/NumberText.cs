@@ -19,4 +19,14 @@ public static class NumberText
 
     public static string WithoutStrayMarks(string text) =>
         string.Concat(text.Where(ch => !StrayMarks.Contains(ch, StringComparison.Ordinal))).Trim();
+
+    /// <summary>
+    /// Marks the Chinese model reads a speck of salt-and-pepper noise beside a glyph as (无., -无, 死-): beside a 无 they
+    /// leave it a printed zero. Beside digits a point or a dash says something, so they are not dropped there.
+    /// </summary>
+    public const string SpeckMarks = ".,，-:;。、·'\"_~|`";
+
+    /// <summary>The text without whitespace and speck marks.</summary>
+    public static string WithoutSpecks(string text) =>
+        string.Concat(text.Where(ch => !char.IsWhiteSpace(ch) && !SpeckMarks.Contains(ch, StringComparison.Ordinal)));
 }

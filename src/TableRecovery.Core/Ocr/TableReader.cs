@@ -93,7 +93,7 @@ public sealed class TableReader
             var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1);
             labels[cell] = label;
             labelConfidences[cell] = labelConfidence;
-            if (cell.RowSpan == 1 && WithoutSpecks(label) == "无")
+            if (cell.RowSpan == 1 && NumberText.WithoutSpecks(label) == "无")
             {
                 // A printed zero the vote missed, merged across columns or not (perhaps with a speck beside it read as a mark).
                 numeric.Add(cell);
@@ -403,13 +403,7 @@ public sealed class TableReader
     }
 
     /// <summary>One Chinese glyph, with perhaps a speck of the scan beside it read as a mark (到., 死-, 泡:).</summary>
-    private static bool IsOneChineseGlyph(string text) => WithoutSpecks(text) is [var ch] && IsChineseGlyph(ch);
-
-    private static string WithoutSpecks(string text) =>
-        string.Concat(text.Where(ch => !char.IsWhiteSpace(ch) && !SpeckMarks.Contains(ch, StringComparison.Ordinal)));
-
-    /// <summary>What the Chinese model reads a speck of salt-and-pepper noise as.</summary>
-    private const string SpeckMarks = ".,-:;。，、·'\"_~|`";
+    private static bool IsOneChineseGlyph(string text) => NumberText.WithoutSpecks(text) is [var ch] && IsChineseGlyph(ch);
 
     internal static bool IsChineseGlyph(char ch) => ch >= '\u4e00' && ch <= '\u9fff';
 
