@@ -10,7 +10,8 @@ namespace TableRecovery.Core.Ocr;
 /// </summary>
 /// <param name="Loops">Enclosed background regions of the glyph's largest piece, top to bottom, as fractions of its height.</param>
 /// <param name="Slash">The piece is one thin stroke leaning right as it rises: a printed "/" for zero.</param>
-public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, double Bottom)> Loops, bool Slash = false)
+/// <param name="Upright">The piece is one thin upright stroke, perhaps with a flag or a foot: the shape of a 1.</param>
+public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, double Bottom)> Loops, bool Slash = false, bool Upright = false)
 {
     /// <summary>
     /// One tall loop from near the top to near the bottom. Only this verdict is used: on the benchmark corpus it
@@ -70,7 +71,7 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
             loops.Add(((double)(lt - top) / glyphHeight, (double)(lb + 1 - top) / glyphHeight));
         }
         loops.Sort((a, b) => a.Top.CompareTo(b.Top));
-        return new GlyphShape(glyphHeight, loops, loops.Count == 0 && IsSlash(glyph, w, top, bottom));
+        return new GlyphShape(glyphHeight, loops, loops.Count == 0 && IsSlash(glyph, w, top, bottom), loops.Count == 0 && IsUpright(glyph, w, top, bottom));
     }
 
     /// <summary>
@@ -107,6 +108,38 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
         var rise = Centre(0, quarter) - Centre(2 * quarter, 3 * quarter);
         return rise >= width * 0.2 && Thickness(0, quarter) <= width * 0.6 && Thickness(quarter, 3 * quarter) <= width * 0.6;
     }
+
+    /// <summary>
+    /// Tall, and thin and plumb through its middle half: a 1 (its flag and foot, where a font has them, lie outside the
+    /// middle half). A 7 leans, a slash drifts right as it rises, a 4 or a 0 is wide in the middle.
+    /// </summary>
+    private static bool IsUpright(bool[] glyph, int w, int top, int bottom)
+    {
+        var height = bottom - top + 1;
+        if (height < 12) return false;
+        int quarter = height / 4, half = height / 2;
+        var centres = new double[height];
+        for (var y = quarter; y < 3 * quarter; y++)
+        {
+            int left = -1, right = -1;
+            for (var x = 0; x < w; x++)
+            {
+                if (!glyph[(top + y) * w + x]) continue;
+                if (left < 0) left = x;
+                right = x;
+            }
+            if (left < 0 || right - left + 1 > Math.Max(3, height * UprightThickness)) return false;
+            centres[y] = (left + right) / 2.0;
+        }
+        var drift = Enumerable.Range(quarter, half - quarter).Average(y => centres[y]) - Enumerable.Range(half, 3 * quarter - half).Average(y => centres[y]);
+        return Math.Abs(drift) <= Math.Max(1.5, height * UprightDrift);
+    }
+
+    /// <summary>A 1's stem is at most this share of its height thick, blurred and scaled up included.</summary>
+    private const double UprightThickness = 0.4;
+
+    /// <summary>How far the upper middle of the stem may stand from the lower middle, in shares of the height.</summary>
+    private const double UprightDrift = 0.06;
 
     private static int[] Label(bool[] set, int w, int h, bool eightConnected, out List<int> sizes)
     {

@@ -187,6 +187,11 @@ public sealed class TableReader
                 readings[cell].Insert(0, slash);
                 continue;
             }
+            if (OneTheEngineMissed(measured, readings[cell]) is { } one)
+            {
+                readings[cell].Add(one);
+                continue;
+            }
             if (LoopsSayZero(measured, readings[cell]) is { } shape)
             {
                 // The engine's readings against the loops keep only a fraction of their confidence (see GlyphShape.IsZero).
@@ -355,6 +360,20 @@ public sealed class TableReader
     }
 
     private const double SlashShapeConfidence = 0.85;
+
+    /// <summary>
+    /// A lone thin upright stroke the engine read as nothing, by cell (every retry) and by strip: a faint or blurred 1 is
+    /// the glyph it most often loses on a hard scan. Its shape alone is a candidate, not a reading to vouch for.
+    /// </summary>
+    private static Reading? OneTheEngineMissed(Lazy<GlyphShape?> shape, List<Reading> readings)
+    {
+        var engineSawDigits = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Any(char.IsAsciiDigit));
+        return !engineSawDigits && shape.Value is { Upright: true }
+            ? new Reading("1", OneShapeConfidence, ReadingMethod.Shape)
+            : null;
+    }
+
+    private const double OneShapeConfidence = 0.5;
 
     /// <summary>
     /// A lone digit other than 0 whose loops say 0: a speck on a zero's outline makes the line model read a
