@@ -71,7 +71,32 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
             loops.Add(((double)(lt - top) / glyphHeight, (double)(lb + 1 - top) / glyphHeight));
         }
         loops.Sort((a, b) => a.Top.CompareTo(b.Top));
-        return new GlyphShape(glyphHeight, loops, loops.Count == 0 && IsSlash(glyph, w, top, bottom), loops.Count == 0 && IsUpright(glyph, w, top, bottom));
+        var stroke = loops.Count == 0 && glyphHeight >= MinStrokeHeight ? RowExtents(glyph, w, top, bottom) : null;
+        return new GlyphShape(glyphHeight, loops, stroke is { } s && IsSlash(s.Left, s.Right), stroke is { } u && IsUpright(u.Left, u.Right));
+    }
+
+    /// <summary>Below this height a stroke's slant and thickness are a pixel or two: too few to tell a slash from a 1.</summary>
+    private const int MinStrokeHeight = 12;
+
+    /// <summary>The leftmost and rightmost ink of each pixel row of the glyph, top to bottom; null when a row holds none.</summary>
+    private static (int[] Left, int[] Right)? RowExtents(bool[] glyph, int w, int top, int bottom)
+    {
+        var height = bottom - top + 1;
+        var left = new int[height];
+        var right = new int[height];
+        for (var y = 0; y < height; y++)
+        {
+            left[y] = -1;
+            right[y] = -1;
+            for (var x = 0; x < w; x++)
+            {
+                if (!glyph[(top + y) * w + x]) continue;
+                if (left[y] < 0) left[y] = x;
+                right[y] = x;
+            }
+            if (right[y] < 0) return null;
+        }
+        return (left, right);
     }
 
     /// <summary>
@@ -79,33 +104,14 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
     /// leans too but is as wide as the glyph at the top. The bottom quarter is left out: noise gathers there
     /// (a blot at the foot of a blurred slash made the engine read nothing).
     /// </summary>
-    private static bool IsSlash(bool[] glyph, int w, int top, int bottom)
+    private static bool IsSlash(int[] left, int[] right)
     {
-        var height = bottom - top + 1;
-        if (height < 12) return false;
-        var left = new int[height];
-        var right = new int[height];
-        int minX = int.MaxValue, maxX = -1;
-        for (var y = 0; y < height; y++)
-        {
-            left[y] = int.MaxValue;
-            right[y] = -1;
-            for (var x = 0; x < w; x++)
-            {
-                if (!glyph[(top + y) * w + x]) continue;
-                left[y] = Math.Min(left[y], x);
-                right[y] = x;
-            }
-            if (right[y] < 0) return false;
-            minX = Math.Min(minX, left[y]);
-            maxX = Math.Max(maxX, right[y]);
-        }
-        var width = maxX - minX + 1;
+        var height = left.Length;
+        var width = right.Max() - left.Min() + 1;
         if (height < width * 1.4) return false;
-        double Centre(int from, int to) => Enumerable.Range(from, to - from).Average(y => (left[y] + right[y]) / 2.0);
         double Thickness(int from, int to) => Enumerable.Range(from, to - from).Average(y => right[y] - left[y] + 1.0);
         int quarter = height / 4;
-        var rise = Centre(0, quarter) - Centre(2 * quarter, 3 * quarter);
+        var rise = Centre(left, right, 0, quarter) - Centre(left, right, 2 * quarter, 3 * quarter);
         return rise >= width * 0.2 && Thickness(0, quarter) <= width * 0.6 && Thickness(quarter, 3 * quarter) <= width * 0.6;
     }
 
@@ -113,27 +119,20 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
     /// Tall, and thin and plumb through its middle half: a 1 (its flag and foot, where a font has them, lie outside the
     /// middle half). A 7 leans, a slash drifts right as it rises, a 4 or a 0 is wide in the middle.
     /// </summary>
-    private static bool IsUpright(bool[] glyph, int w, int top, int bottom)
+    private static bool IsUpright(int[] left, int[] right)
     {
-        var height = bottom - top + 1;
-        if (height < 12) return false;
+        var height = left.Length;
         int quarter = height / 4, half = height / 2;
-        var centres = new double[height];
         for (var y = quarter; y < 3 * quarter; y++)
         {
-            int left = -1, right = -1;
-            for (var x = 0; x < w; x++)
-            {
-                if (!glyph[(top + y) * w + x]) continue;
-                if (left < 0) left = x;
-                right = x;
-            }
-            if (left < 0 || right - left + 1 > Math.Max(3, height * UprightThickness)) return false;
-            centres[y] = (left + right) / 2.0;
+            if (right[y] - left[y] + 1 > Math.Max(3, height * UprightThickness)) return false;
         }
-        var drift = Enumerable.Range(quarter, half - quarter).Average(y => centres[y]) - Enumerable.Range(half, 3 * quarter - half).Average(y => centres[y]);
-        return Math.Abs(drift) <= Math.Max(1.5, height * UprightDrift);
+        return Math.Abs(Centre(left, right, quarter, half) - Centre(left, right, half, 3 * quarter)) <= Math.Max(1.5, height * UprightDrift);
     }
+
+    /// <summary>The mean middle of the ink over pixel rows [from, to).</summary>
+    private static double Centre(int[] left, int[] right, int from, int to) =>
+        Enumerable.Range(from, to - from).Average(y => (left[y] + right[y]) / 2.0);
 
     /// <summary>A 1's stem is at most this share of its height thick, blurred and scaled up included.</summary>
     private const double UprightThickness = 0.4;

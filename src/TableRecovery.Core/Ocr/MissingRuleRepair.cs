@@ -144,8 +144,7 @@ public static class MissingRuleRepair
     /// </summary>
     private static bool IsNone(CellInk ink, int x, double t, Func<CellInk, string> readLabel) =>
         ink.InkBox!.Value is var box && box.Width <= t * OneGlyphWidth && box.X - x >= t * OffTheEdge
-        && readLabel(ink).Trim() is var text
-        && (text.Contains('无') && text.Length <= 2 || text.Length == 1 && TableReader.IsChineseGlyph(text[0]));
+        && TableReader.IsOneChineseGlyph(readLabel(ink));
 
     /// <summary>A Chinese glyph is about as wide as the text is tall; blur and a speck beside it widen it a little.</summary>
     private const double OneGlyphWidth = 1.4;

@@ -422,7 +422,7 @@ public sealed class TableReader
     }
 
     /// <summary>One Chinese glyph, with perhaps a speck of the scan beside it read as a mark (到., 死-, 泡:).</summary>
-    private static bool IsOneChineseGlyph(string text) => NumberText.WithoutSpecks(text) is [var ch] && IsChineseGlyph(ch);
+    internal static bool IsOneChineseGlyph(string text) => NumberText.WithoutSpecks(text) is [var ch] && IsChineseGlyph(ch);
 
     internal static bool IsChineseGlyph(char ch) => ch >= '\u4e00' && ch <= '\u9fff';
 
@@ -562,7 +562,10 @@ public sealed class TableReader
             .Select(c => new PixelRect(lattice.ColumnEdges[c], cell.Box.Y, lattice.ColumnEdges[c + 1] - lattice.ColumnEdges[c], cell.Box.Height))
             .ToList();
 
-    /// <summary>A part of a cell of numbers the Chinese model reads as 无, or as one other glyph (a garbled 无, a weak guess).</summary>
+    /// <summary>
+    /// A part of a cell of numbers the Chinese model reads as holding a 无, or as one other glyph (a garbled 无, a weak guess).
+    /// Its ink already stands apart from the other parts, so 无 among noise read as glyphs (无人) is still the 无.
+    /// </summary>
     private static Reading? NoneIn((string Text, double Confidence) read) =>
         read.Text.Contains('无') ? new Reading("无", read.Confidence, ReadingMethod.Cell)
         : IsOneChineseGlyph(read.Text) ? new Reading("无", GuessedNoneConfidence, ReadingMethod.Cell)
