@@ -33,6 +33,9 @@ public sealed class DigitTemplates
     /// <summary>How far under its samples' least typical resemblance a glyph may still be that digit.</summary>
     private const double TypicalTolerance = 0.03;
 
+    /// <summary>The most a reading with a glyph under its digit's typical resemblance is trusted.</summary>
+    private const double UntypicalConfidence = 0.3;
+
     /// <summary>How a margin of resemblance over the next digit becomes a confidence: 1 − e^(−margin / scale).</summary>
     private const double MarginScale = 0.08;
 
@@ -128,8 +131,8 @@ public sealed class DigitTemplates
 
     /// <summary>
     /// How well a digit's own samples resemble the rest of its samples (each left out in turn): a glyph that
-    /// resembles a digit clearly less than its samples do is another digit, one the table taught nothing about
-    /// (a 6 in a table whose sure numbers hold no 6 resembles its 0s best).
+    /// resembles a digit clearly less than its samples do may be another digit, one the table taught nothing about
+    /// (a 6 in a table whose sure numbers hold no 6 resembles its 0s best): its reading is only a weak candidate.
     /// </summary>
     private void MeasureTypicalResemblance()
     {
@@ -152,7 +155,8 @@ public sealed class DigitTemplates
     /// The digits the ink looks like, with a confidence from how clearly each glyph resembles its digit more than
     /// any other (the least clear glyph decides); null when the ink is not a plain run of digit glyphs (a sign, a
     /// point, specks, a blob too wide for one digit and too narrow for two) or a glyph resembles no digit the table
-    /// taught. Ink that resembles the table's 无 reads as 无 first.
+    /// taught; weak (<see cref="UntypicalConfidence"/>) when a glyph resembles its digit less than the digit's samples do.
+    /// Ink that resembles the table's 无 reads as 无 first.
     /// </summary>
     public Reading? Read(PixelRect ink) => Read(ink, out _);
 
@@ -190,7 +194,14 @@ public sealed class DigitTemplates
                     second = score;
                 }
             }
-            if (bestDigit < 0 || best < LeastResemblance || best < _leastTypical[bestDigit] - TypicalTolerance) return null;
+            if (bestDigit < 0 || best < LeastResemblance) return null;
+            if (best < _leastTypical[bestDigit] - TypicalTolerance)
+            {
+                // Less like the digit than its samples are: another digit the table taught nothing about, or this one under
+                // more noise than the sure samples had (a hard scan's weak zeros, which the engine reads as 9, 6 or nothing).
+                // A candidate the identities may pick, never a reading to vouch for.
+                confidence = Math.Min(confidence, UntypicalConfidence);
+            }
             // With one digit known there is nothing to tell it from: as sure as its resemblance is strong.
             var margin = double.IsNegativeInfinity(second) ? best - LeastResemblance : best - second;
             confidence = Math.Min(confidence, 1 - Math.Exp(-margin / MarginScale));
@@ -217,6 +228,9 @@ public sealed class DigitTemplates
     }
 
     private const double WidestDigitShare = 1.2;
+
+    /// <summary>A piece too wide for the generic one-digit test is still one glyph up to this share of the table's digit width.</summary>
+    private const double OneDigitWidthShare = 1.3;
 
     /// <summary>Digits, or a lone slash; a slash among digits is a misreading.</summary>
     internal static bool IsNumberOrSlash(string text) => text == "/" || text.Length > 0 && text.All(char.IsAsciiDigit);
@@ -273,6 +287,12 @@ public sealed class DigitTemplates
                 continue;
             }
             var parts = _digitAspect is { } a ? (int)Math.Round((x1 - x0) / (a * digitWidthShare * h)) : 0;
+            if (parts == 1 && x1 - x0 <= _digitAspect!.Value * OneDigitWidthShare * h)
+            {
+                // As wide as one of this table's digits: blur spreads a glyph sideways (a hard scan's 0 as wide as tall).
+                glyphs.Add(new Glyph(Raster(r.X + x0, r.Y + top, x1 - x0, h, darkest, lightest), (x1 - x0) / (double)h));
+                continue;
+            }
             if (parts < 2) return null;
             var cuts = new List<int> { x0 };
             for (var k = 1; k < parts; k++)
