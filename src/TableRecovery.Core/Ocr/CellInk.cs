@@ -107,9 +107,12 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     private const double SliverShare = 0.9;
 
     /// <summary>
-    /// Pepper noise: pieces too small to be a stroke of a glyph, lying away from every stroke, are not part of the text
-    /// (one speck at the edge of a cell made a lone digit's ink as wide as the cell, which no longer looked like a number).
-    /// A decimal point or a comma sits right beside its digits.
+    /// Pepper noise: pieces too small to be a stroke of a glyph are part of the text only near a stroke and where a mark of
+    /// a number stands: a decimal point or a comma between its digits, down to just under their baseline; a minus left of
+    /// them, flat, at their middle height. Anything else is noise: one speck at the edge of a cell made a lone digit's ink
+    /// as wide as the cell, which no longer looked like a number; specks kept above, below or beside a small blurred 0
+    /// (within half a text height, where a point may stand) made the engine read it as nothing and the templates see no
+    /// glyph in it. A speck all but touching a stroke is a fragment of it.
     /// </summary>
     private static List<(int X, int Y, int W, int H)> WithoutStraySpecks(List<(int X, int Y, int W, int H)> kept,
         List<(int X, int Y, int W, int H)> specks, double t)
@@ -117,13 +120,24 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         bool IsStroke((int X, int Y, int W, int H) b) => Math.Max(b.W, b.H) >= t * NoiseSpeckShare;
         var strokes = kept.Where(IsStroke).ToList();
         if (strokes.Count == 0 || strokes.Count == kept.Count || strokes.Count > MaxStrokesOfANumber) return kept;
-        var reach = t * 0.5;
-        bool Near((int X, int Y, int W, int H) a, (int X, int Y, int W, int H) b) =>
-            Math.Max(a.X, b.X) - Math.Min(a.X + a.W, b.X + b.W) <= reach && Math.Max(a.Y, b.Y) - Math.Min(a.Y + a.H, b.Y + b.H) <= reach;
+        bool Within((int X, int Y, int W, int H) a, (int X, int Y, int W, int H) b, double gap) =>
+            Math.Max(a.X, b.X) - Math.Min(a.X + a.W, b.X + b.W) <= gap && Math.Max(a.Y, b.Y) - Math.Min(a.Y + a.H, b.Y + b.H) <= gap;
+        // A fragment of a stroke a faint scan broke (the top of a slash, beside and above the rest of it) all but touches it;
+        // a point or a minus stands within half a text height.
+        double fragmentGap = Math.Max(2, t * 0.1), markReach = t * 0.5;
+        int left = strokes.Min(s => s.X), right = strokes.Max(s => s.X + s.W);
+        int top = strokes.Min(s => s.Y), bottom = strokes.Max(s => s.Y + s.H);
+        bool WhereAMarkStands((int X, int Y, int W, int H) b)
+        {
+            double middle = b.Y + b.H / 2.0, centre = b.X + b.W / 2.0;
+            if (middle < top || middle > bottom + t * 0.25) return false;
+            if (centre >= left && centre <= right) return true;
+            return centre < left && b.W >= b.H && middle >= top + (bottom - top) * 0.25 && middle <= top + (bottom - top) * 0.8;
+        }
         var text = new List<(int X, int Y, int W, int H)>(kept.Count);
         foreach (var b in kept)
         {
-            if (IsStroke(b) || strokes.Any(s => Near(b, s))) text.Add(b);
+            if (IsStroke(b) || strokes.Any(s => Within(b, s, fragmentGap) || Within(b, s, markReach) && WhereAMarkStands(b))) text.Add(b);
             else specks.Add(b);
         }
         return text;
