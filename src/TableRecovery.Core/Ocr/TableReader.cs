@@ -120,15 +120,26 @@ public sealed class TableReader
             .GroupBy(c => c.Column)
             .Where(g => g.Count(c => !numeric.Contains(c) && labels[c].Trim().Length >= LabelGlyphs) * 2 > g.Count())
             .Select(g => g.Key));
+        var printsNone = printedNone.Count(c => readings[c] is [{ Text: "无", Confidence: >= SureNoneConfidence }, ..]) >= SureNonesOfATable;
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1
-            && IsOneChineseGlyph(labels[c]) && numberRows.Contains(c.Row) && numberColumns.Contains(c.Column)))
+            && IsOneChineseGlyph(labels[c]) && numberRows.Contains(c.Row) && numberColumns.Contains(c.Column)).ToList())
         {
-            // One Chinese glyph where a row and a column of numbers cross: almost always a 无 the noise made
-            // chi_sim read as another glyph. A weak guess, never vouched for by itself.
-            numeric.Add(cell);
-            readings[cell] = [new Reading("无", GuessedNoneConfidence, ReadingMethod.Cell)];
-            texts[cell] = labels[cell];
-            printedNone.Add(cell);
+            // One Chinese glyph where a row and a column of numbers cross: in a table printing its zeros as 无, almost always
+            // a 无 the noise made chi_sim read as another glyph; elsewhere as likely a digit chi_sim took for a glyph (a 4,
+            // a 7, 94). A weak guess of 无 either way, never vouched for by itself; in a table with no sure 无, read both ways
+            // as a number too.
+            if (printsNone)
+            {
+                numeric.Add(cell);
+                readings[cell] = [new Reading("无", GuessedNoneConfidence, ReadingMethod.Cell)];
+                texts[cell] = labels[cell];
+                printedNone.Add(cell);
+            }
+            else
+            {
+                ReadAsMissedNumber(cell);
+                readings[cell].Add(new Reading("无", GuessedNoneConfidence, ReadingMethod.Cell));
+            }
         }
         // Until nothing more is found: a number found makes the next one right of it in its row "right of a number".
         for (var found = true; found;)
@@ -336,6 +347,9 @@ public sealed class TableReader
             ? cell.Text
             : null;
     }
+
+    /// <summary>A table with this many 无 read surely prints its zeros as 无.</summary>
+    private const int SureNonesOfATable = 2;
 
     /// <summary>The Chinese model this sure of a lone 无 makes its glyph a sample of the table's 无 (it has no second reading to agree with).</summary>
     private const double SureNoneConfidence = 0.9;

@@ -283,6 +283,18 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
     }
 
+    /// <summary>
+    /// chi_sim read the 7 of 政府集中采购 as one Chinese glyph, where a row and a column of numbers cross: the guess for a 无 the
+    /// noise garbled, which left the cell only a weak 无 (0). This table prints its zeros as 0, not one 无 read surely: there the
+    /// glyph is read as a number too, and cell and strip read 7.
+    /// </summary>
+    [Fact]
+    public void One_glyph_where_numbers_cross_in_a_table_printing_no_none_is_read_as_a_number()
+    {
+        var (table, truth) = Recover("0032_page-2019_mild_fresh", "active-2019");
+        AssertOkAndRight(table, truth, ["art20_9.central_procurement/items"]);
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
