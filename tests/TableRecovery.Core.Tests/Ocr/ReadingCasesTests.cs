@@ -295,6 +295,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertOkAndRight(table, truth, ["art20_9.central_procurement/items"]);
     }
 
+    /// <summary>
+    /// The scan lost the rules between the number columns of an active table: its numbers stand merged across lattice columns,
+    /// each in a row holding only its label, and chi_sim read them as Latin letters (170859 as "17DR34", 48608.83 as "sm"). The
+    /// merged cell's first lattice column held too few numbers to count as a column of numbers, but its last one did: a cell
+    /// over any column of numbers is where numbers stand.
+    /// </summary>
+    [Fact]
+    public void Latin_letters_in_a_cell_over_a_column_of_numbers_beside_only_its_label_are_a_number()
+    {
+        var (table, truth) = Recover("0049_active-2021_hard_fresh", "active-2021");
+        AssertEachHasAReading(table, ["art20_8.fees/amount"]);
+        AssertRead(table, truth, ["art20_5.licensing/decisions"]);
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
