@@ -9,7 +9,8 @@ namespace TableRecovery.Core.Ocr;
 /// layout row with a number. The split is made only where the rows above or below have a cell edge, no ink but a stub
 /// of the rule crosses it, a number alone (one line of digits, a dash, or a lone 无) stands right of it, and the Chinese model
 /// reads words left of it, or the whole as words then digits (a hard scan's garbled header or title row can pass the
-/// ink tests). Likewise a block of the number area that lost rules merged across rows (see <see cref="SplitRowsOfNumbers"/>).
+/// ink tests). Likewise a block of the number area that lost rules merged across rows, and a column header merged with the
+/// number under it (see <see cref="SplitRowsOfNumbers"/>).
 /// </summary>
 public static class MissingRuleRepair
 {
@@ -43,7 +44,8 @@ public static class MissingRuleRepair
     /// which nothing reads as numbers: no layout merges numbers across rows. A cell is split row by row only where every
     /// row it spans holds number cells beside it, every column it spans holds number cells above or below it, and its ink,
     /// row band by row band, is blank or one line that does not run into the next band (a label wrapped over the rows it
-    /// spans runs across them).
+    /// spans runs across them). A header cell whose last row is a row of numbers is split off that row (see
+    /// <see cref="HeaderOverItsNumber"/>).
     /// </summary>
     public static Lattice SplitRowsOfNumbers(NormalizedImage image, Lattice lattice, IReadOnlySet<LatticeCell> numeric)
     {
@@ -55,6 +57,14 @@ public static class MissingRuleRepair
         var changed = false;
         foreach (var cell in lattice.Cells.Where(c => c.RowSpan > 1))
         {
+            if (HeaderOverItsNumber(image, lattice, cell, numberRows) is { } split)
+            {
+                var index = cells.IndexOf(cell);
+                cells.RemoveAt(index);
+                cells.InsertRange(index, split);
+                changed = true;
+                continue;
+            }
             if (!Enumerable.Range(cell.Row, cell.RowSpan).All(numberRows.Contains)
                 || !Enumerable.Range(cell.Column, cell.ColumnSpan).All(numberColumns.Contains))
             {
@@ -76,6 +86,29 @@ public static class MissingRuleRepair
         if (!changed) return lattice;
         cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
         return lattice with { Cells = cells };
+    }
+
+    /// <summary>
+    /// A column header and the number under it, merged because the scan lost the rule under the headers over that column (an
+    /// appeals table's 结果纠正 over its 0): the cell's last row is a row of numbers and its rows above are not, its last band
+    /// holds one line of number-shaped ink clear of the band above, and the bands above hold the header's words. Split into
+    /// the header (its rows above) and the number (its last row).
+    /// </summary>
+    private static LatticeCell[]? HeaderOverItsNumber(NormalizedImage image, Lattice lattice, LatticeCell cell, HashSet<int> numberRows)
+    {
+        if (!numberRows.Contains(cell.LastRow) || Enumerable.Range(cell.Row, cell.RowSpan - 1).Any(numberRows.Contains)) return null;
+        var t = image.TextHeight;
+        var edge = lattice.RowEdges[cell.LastRow];
+        var header = new PixelRect(cell.Box.X, cell.Box.Y, cell.Box.Width, edge - cell.Box.Y);
+        var number = new PixelRect(cell.Box.X, edge, cell.Box.Width, cell.Box.Bottom - edge);
+        var numberInk = CellInk.Measure(image.Binary, image.Width, image.Height, number, t);
+        var headerInk = CellInk.Measure(image.Binary, image.Width, image.Height, header, t);
+        if (numberInk.IsBlank || !numberInk.LooksNumeric || numberInk.OnlySpecks || headerInk.IsBlank
+            || !OneLineWithinItsBand(numberInk, first: false, last: true))
+        {
+            return null;
+        }
+        return [cell with { RowSpan = cell.RowSpan - 1, Box = header }, new LatticeCell(cell.LastRow, cell.Column, 1, cell.ColumnSpan, number)];
     }
 
     /// <summary>Blank, or one line clear of the band's edges where it meets the next band.</summary>

@@ -309,6 +309,22 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertRead(table, truth, ["art20_5.licensing/decisions"]);
     }
 
+    /// <summary>
+    /// The scan lost the rule under the headers over five columns of 行政诉讼: each header and the number under it made one cell
+    /// spanning the header row and the row of numbers (结果纠正0, 总计0, 结果维持4), read as a header, and the five numbers had no
+    /// cell. A cell whose last row is the row of numbers, holding one line of number-shaped ink there under the header's words,
+    /// is split at that row's edge.
+    /// </summary>
+    [Fact]
+    public void A_header_and_the_number_under_it_merged_by_a_lost_rule_are_split()
+    {
+        var (table, truth) = Recover("0066_appeals_hard_fresh", "appeals");
+        string[] ids = ["count/litigation_direct.corrected", "count/litigation_direct.other", "count/litigation_direct.pending",
+            "count/litigation_direct.total", "count/litigation_after_review.upheld"];
+        AssertEachHasAReading(table, ids);
+        AssertRead(table, truth, ids);
+    }
+
     [Fact]
     public void Two_numbers_a_broken_rule_left_in_one_cell_are_split_between_their_columns()
     {
