@@ -59,10 +59,7 @@ public static class MissingRuleRepair
         {
             if (HeaderOverItsNumber(image, lattice, cell, numberRows) is { } split)
             {
-                var index = cells.IndexOf(cell);
-                cells.RemoveAt(index);
-                cells.InsertRange(index, split);
-                changed = true;
+                Replace(cell, split);
                 continue;
             }
             if (!Enumerable.Range(cell.Row, cell.RowSpan).All(numberRows.Contains)
@@ -78,14 +75,19 @@ public static class MissingRuleRepair
             {
                 continue;
             }
-            var at = cells.IndexOf(cell);
-            cells.RemoveAt(at);
-            cells.InsertRange(at, bands.Select((b, i) => new LatticeCell(cell.Row + i, cell.Column, 1, cell.ColumnSpan, b)));
-            changed = true;
+            Replace(cell, bands.Select((b, i) => new LatticeCell(cell.Row + i, cell.Column, 1, cell.ColumnSpan, b)));
         }
         if (!changed) return lattice;
         cells.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Column.CompareTo(b.Column));
         return lattice with { Cells = cells };
+
+        void Replace(LatticeCell cell, IEnumerable<LatticeCell> parts)
+        {
+            var at = cells.IndexOf(cell);
+            cells.RemoveAt(at);
+            cells.InsertRange(at, parts);
+            changed = true;
+        }
     }
 
     /// <summary>
