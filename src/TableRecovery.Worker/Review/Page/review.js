@@ -246,8 +246,9 @@ async function decide(kind, value) {
     if (after.review_order.length > 0) {
       message("Saved " + body.cell + ". Re-solved: " + (changed.length ? changed.length + " other cell(s) changed (" + changed.map((c) => c.id + " " + c.status).join(", ") + ")" : "no other cell changed") + ".");
     }
-    await loadQueue();
   } finally { state.busy = false; }
+  // The decision is done once the re-solved table shows: a key pressed on the next cell while the queue refreshes counts.
+  await loadQueue();
 }
 
 async function keepAsPrinted(name) {
