@@ -63,7 +63,7 @@ public sealed class TableFinderTests
     {
         // A mild page (tests/fixtures/cases/0024): strokes of the heading 四、因政府信息公开工作被申请行政复议… line up with
         // one vertical rule of the appeals table below and lengthened it; the lattice took the heading in as a row.
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0024_page-2021_mild.truth.json"));
+        var source = Fixtures.Case("0024_page-2021_mild");
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var expected = source.Tables.Select(t => $"{t.GridRows}x{t.GridColumns}").ToList();
@@ -78,7 +78,7 @@ public sealed class TableFinderTests
         // the heading 四、政府信息公开行政复议、行政诉讼情况, and the appeals table. The heading starts flush with the
         // tables' left border, and the stroke of its first glyph, on the border's x, bridged the gap between them.
         var name = "0009_pdf-scanned_2019_page3.jpg";
-        using var page = new ImageDecoder(100_000_000).Decode(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)))[0];
+        using var page = new ImageDecoder(100_000_000).Decode(name, File.ReadAllBytes(Path.Combine(Fixtures.CasesDirectory, name)))[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var found = TableFinder.Find(image).Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}").ToList();
         Assert.True(found.Count == 2 && found[1] == "4x15", $"found {string.Join(", ", found)}; expected the requests table's last rows, then 4x15");
@@ -108,7 +108,7 @@ public sealed class TableFinderTests
         // The scan lost the top-left corner: the left border and the rules above and below 行政复议 stop short of it. Through
         // that gap the merged 行政复议 header joined the sub-header below it, and the two, taken as their bounding box, made
         // one cell three rows by five columns that covered the sub-headers beside it (the appeals table went unidentified).
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0028_appeals_hard.truth.json"));
+        var source = Fixtures.Case("0028_appeals_hard");
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var lattice = Assert.Single(TableFinder.Find(image)).Lattice;
@@ -127,7 +127,7 @@ public sealed class TableFinderTests
     /// <summary>The tables found in a reading case (tests/fixtures/cases) have the rows and columns its truth draws.</summary>
     private static void AssertFindsTheDrawnLattice(string name)
     {
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name + ".truth.json"));
+        var source = Fixtures.Case(name);
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var drawn = source.Tables.Select(t => $"{t.GridRows}x{t.GridColumns}").ToList();

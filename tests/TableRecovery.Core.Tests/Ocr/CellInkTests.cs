@@ -16,7 +16,7 @@ public sealed class CellInkTests
     [Fact]
     public void Pepper_around_a_lone_zero_is_not_part_of_its_ink()
     {
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0071_requests-2021_hard.truth.json"));
+        var source = Fixtures.Case("0071_requests-2021_hard");
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var zeros = source.Tables.SelectMany(t => t.Cells.Values).Where(c => c.Text == "0" && c.Box is not null).ToList();

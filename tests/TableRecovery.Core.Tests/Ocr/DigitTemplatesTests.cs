@@ -114,7 +114,7 @@ public sealed class DigitTemplatesTests
     [Fact]
     public void Slashes_printed_for_zero_are_read_by_the_templates()
     {
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0061_page-2021_mild_requests.truth.json"));
+        var source = Fixtures.Case("0061_page-2021_mild_requests");
         var slashes = ReadPrinted(source).Cells.Where(c => c.Printed == "/").ToList();
         var templates = slashes.Select(c => c.Readings.FirstOrDefault(r => r.Method == ReadingMethod.Template)).ToList();
         var right = templates.Count(t => t?.Text == "/");
@@ -132,7 +132,7 @@ public sealed class DigitTemplatesTests
     [Fact]
     public void Zeros_printed_as_wu_are_read_by_the_templates()
     {
-        var cases = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases");
+        var cases = Fixtures.CasesDirectory;
         var truth = CorpusImage.Load(Path.Combine(cases, "0029_tiff-pages_2021.truth.json")).Tables.Where(t => t.Layout == "requests-2021");
         var printed = ReadPrinted("0029_tiff-pages_2021_page2.jpg", File.ReadAllBytes(Path.Combine(cases, "0029_tiff-pages_2021_page2.jpg")), truth).Cells;
         var wu = printed.Where(c => c.Printed == DigitTemplates.None).ToList();
@@ -155,7 +155,7 @@ public sealed class DigitTemplatesTests
     [Fact]
     public void Zeros_the_engine_reads_only_fairly_are_read_by_the_templates_once_their_loops_confirm_some()
     {
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0071_requests-2019_hard_fresh.truth.json"));
+        var source = Fixtures.Case("0071_requests-2019_hard_fresh");
         var printed = ReadPrinted(source).Cells;
         var zeros = printed.Where(c => c.Printed == "0").ToList();
         var right = zeros.Count(c => c.Readings.Any(r => r is { Method: ReadingMethod.Template, Text: "0", Confidence: >= 0.9 }));
@@ -174,7 +174,7 @@ public sealed class DigitTemplatesTests
     {
         // A mild scan of a requests table (0003 of the benchmark corpus) in a tight font: the 5 and 4 of 544484 touch, and
         // the cell reads 44484. The run is as wide as two of the table's digits, so the templates cut it in two.
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0003_requests-2019_mild.truth.json"));
+        var source = Fixtures.Case("0003_requests-2019_mild");
         var cell = ReadPrinted(source).Cells.Single(c => c.Printed == "544484");
         Assert.True(cell.Readings.Any(r => r is { Method: ReadingMethod.Template, Text: "544484" }),
             $"printed 544484, read [{string.Join(", ", cell.Readings.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}"))}]");

@@ -13,7 +13,7 @@ public sealed class FaintMinusTests
         // A mild scan of an active table (0141 of the benchmark corpus) printed in light gray: the minus of -10 is a
         // 1 px stroke of a small font, half as dark as its digits once scaled up; it once binarized into a dot and both
         // readings said 10.
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0141_active-2019_mild.truth.json"));
+        var source = Fixtures.Case("0141_active-2019_mild");
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var crops = CropMaker.For(image.Gray);

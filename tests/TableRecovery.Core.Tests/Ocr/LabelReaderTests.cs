@@ -41,7 +41,7 @@ public sealed class LabelReaderTests
     [Fact]
     public void Headers_on_dim_paper_are_read()
     {
-        var path = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0061_page-2021_mild_appeals.jpg");
+        var path = Path.Combine(Fixtures.CasesDirectory, "0061_page-2021_mild_appeals.jpg");
         using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var lattice = TableFinder.Find(image).Single().Lattice;

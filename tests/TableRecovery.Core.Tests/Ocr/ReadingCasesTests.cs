@@ -6,12 +6,9 @@ namespace TableRecovery.Core.Tests.Ocr;
 /// <summary>Benchmark images on which a reading once failed (tests/fixtures/cases), through the real engines.</summary>
 public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture<RecovererFixture>
 {
-    private static CorpusImage Case(string name) =>
-        CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name + ".truth.json"));
-
     private (TableResult Table, TruthTable Truth) Recover(string name, string layout)
     {
-        var image = Case(name);
+        var image = Fixtures.Case(name);
         var doc = pipeline.Recover(image.Name, image.Bytes);
         var table = doc.Tables.FirstOrDefault(t => t.Layout == layout);
         Assert.True(table is not null, $"{name}: {layout} not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
@@ -21,7 +18,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// <summary>A picture cut out of a generated report: its truth is the report's, so it is recovered on its own.</summary>
     private TableResult RecoverPicture(string name, string layout)
     {
-        var doc = pipeline.Recover(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)));
+        var doc = pipeline.Recover(name, File.ReadAllBytes(Path.Combine(Fixtures.CasesDirectory, name)));
         var table = doc.Tables.FirstOrDefault(t => t.Layout == layout);
         Assert.True(table is not null, $"{name}: {layout} not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
         return table;
@@ -428,7 +425,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         // Page 2 of a generated multi-page TIFF (reports --seed 5, 0029_tiff-pages_2021) whose requests table prints
         // its zeros as 无; on the noisy scan chi_sim reads many of them as 现, 加, 国, 天.
         var table = RecoverPicture("0029_tiff-pages_2021_page2.jpg", "requests-2021");
-        var truth = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0029_tiff-pages_2021.truth.json"))
+        var truth = Fixtures.Case("0029_tiff-pages_2021")
             .Tables.Single(t => t.Layout == "requests-2021");
 
         var printedWu = truth.Cells.Where(p => p.Value.Text == "无").Select(p => p.Key).ToList();
@@ -448,7 +445,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         // printed 3 px thick leave slivers inside the cells below the middle of the page, and where two meet in a
         // corner one L-shaped piece as large as a glyph. Beside one, a lone 0 was taken for a label (read 量浊, 区间).
         var table = RecoverPicture("0023_tiff-pages_2019_page2.jpg", "requests-2019");
-        var truth = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0023_tiff-pages_2019.truth.json"))
+        var truth = Fixtures.Case("0023_tiff-pages_2019")
             .Tables.Single(t => t.Layout == "requests-2019");
 
         var unread = table.Cells.Where(c => c.Value is null).Select(c => $"{c.Id} '{c.Text}'").ToList();
@@ -549,7 +546,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     {
         // A hard page scan in a thin serif font: chi_sim reads every label of the requests and appeals tables as
         // garbage (median confidence 0.25), and digits far shorter than the Chinese text broke into specks.
-        var image = Case("0122_page-2021_hard");
+        var image = Fixtures.Case("0122_page-2021_hard");
         var doc = pipeline.Recover(image.Name, image.Bytes);
         foreach (var layout in new[] { "requests-2021", "appeals" })
         {

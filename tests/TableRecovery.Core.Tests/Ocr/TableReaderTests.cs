@@ -79,7 +79,7 @@ public sealed class TableReaderTests
         // Page 1 of a generated scanned PDF (report 0027 of `reports --count 30 --seed 5`) ends with 行政事业性收费 | 18621:
         // the page cut the row short, its rule between the two is a stub, and the lattice merged them into one cell.
         var name = "0027_pdf-scanned_2021_page1.jpg";
-        using var page = new ImageDecoder(100_000_000).Decode(name, File.ReadAllBytes(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name)))[0];
+        using var page = new ImageDecoder(100_000_000).Decode(name, File.ReadAllBytes(Path.Combine(Fixtures.CasesDirectory, name)))[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         using var engines = new EngineSet(Fixtures.Tessdata);
         var crops = CropMaker.For(image.Gray);
@@ -96,7 +96,7 @@ public sealed class TableReaderTests
         // A mild page (0024 of the benchmark corpus) printing 159 zeros as "-": a small font's hyphen, scaled up, is a
         // 7×5 px blob that did not pass for flat, and the engine reads a lone stroke cut to its own box as nothing, so
         // such cells had one reading and went to review. Measured: 42 of the 159 had one reading before, 5 now.
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", "0024_page-2021_mild.truth.json"));
+        var source = Fixtures.Case("0024_page-2021_mild");
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         using var engines = new EngineSet(Fixtures.Tessdata);
@@ -128,7 +128,7 @@ public sealed class TableReaderTests
     /// <summary>The one table of a reading case (tests/fixtures/cases), read by the real engines.</summary>
     private static (CorpusImage Source, ReadTable Read) ReadCase(string name)
     {
-        var source = CorpusImage.Load(Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "cases", name + ".truth.json"));
+        var source = Fixtures.Case(name);
         using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         using var engines = new EngineSet(Fixtures.Tessdata);

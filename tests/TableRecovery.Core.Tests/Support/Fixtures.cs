@@ -3,7 +3,7 @@ using TableRecovery.Core.Grid;
 
 namespace TableRecovery.Core.Tests.Support;
 
-/// <summary>Paths of the repository: tessdata and the committed corpus sample (tests/fixtures/corpus).</summary>
+/// <summary>Paths of the repository: tessdata, the committed corpus sample (tests/fixtures/corpus) and the cases (tests/fixtures/cases).</summary>
 public static class Fixtures
 {
     public static string RepoRoot { get; } = FindRoot();
@@ -11,6 +11,12 @@ public static class Fixtures
     public static string Tessdata => Path.Combine(RepoRoot, "tessdata");
 
     public static string CorpusDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "corpus");
+
+    /// <summary>Benchmark images on which a reading once failed, and the cuts some tests need (tests/fixtures/cases).</summary>
+    public static string CasesDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "cases");
+
+    /// <summary>A case image with its truth, by the name of its truth file without ".truth.json".</summary>
+    public static CorpusImage Case(string name) => CorpusImage.Load(Path.Combine(CasesDirectory, name + ".truth.json"));
 
     /// <summary>The committed generated reports (tests/fixtures/reports): .docx, PDF and TIFF with their truth.</summary>
     public static string ReportsDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "reports");
