@@ -17,10 +17,16 @@ var preset = new Option<string>("--preset") { Description = "mix (default) or fi
 var workers = new Option<int>("--workers") { Description = "Parallel render/degrade workers.", DefaultValueFactory = _ => 2 };
 var chromium = new Option<string>("--chromium") { Description = "Chromium executable.", DefaultValueFactory = _ => "/usr/bin/chromium" };
 var keepHtml = new Option<bool>("--keep-html") { Description = "Also write the HTML each image was rendered from." };
+var warp = new Option<string>("--warp")
+{
+    Description = "none (default: flat scans) or mixed (every image bent or photographed: keystone, barrel or curl).",
+    DefaultValueFactory = _ => "none",
+};
+warp.AcceptOnlyFromAmong("none", "mixed");
 
 var generate = new Command("generate", "Render synthetic report tables with ground truth.")
 {
-    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml,
+    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml, warp,
 };
 generate.SetAction(async (parse, cancellationToken) =>
 {
@@ -37,6 +43,8 @@ generate.SetAction(async (parse, cancellationToken) =>
         "fixture" => Presets.Fixture(chosenLayouts),
         _ => Presets.Mix(parse.GetValue(count), chosenClasses, chosenLayouts),
     };
+    var warpMode = parse.GetValue(warp) == "mixed" ? WarpMode.Mixed : WarpMode.None;
+    requests = requests.Select(r => (r.Index, r.Request with { Warp = warpMode })).ToList();
     var options = new CorpusOptions(parse.GetValue(output)!, parse.GetValue(seed), Math.Max(1, parse.GetValue(workers)),
         parse.GetValue(chromium)!, parse.GetValue(keepHtml));
     var generator = new CorpusGenerator(new ImagePlanner(catalog), new ScanDegrader(), Console.Out);

@@ -7,7 +7,7 @@ namespace TableRecovery.Corpus.Degradation;
 
 /// <summary>
 /// Turns a clean rendering into a "scan" with one ImageMagick <c>convert</c> call: grayscale, resize, uneven
-/// light, paper tint, skew, blur, noise, specks, sideways rotation, lossy encoding — as the plan says.
+/// light, paper tint, skew, page warp, blur, noise, specks, sideways rotation, lossy encoding — as the plan says.
 /// </summary>
 public sealed class ScanDegrader
 {
@@ -28,7 +28,7 @@ public sealed class ScanDegrader
             var sizes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(l => l.Split(' ').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray())
                 .Select(v => (v[0], v[1])).ToList();
-            return new ScanGeometry((width, height), sizes[0], sizes[1], sizes[2]);
+            return new ScanGeometry((width, height), sizes[0], sizes[1], sizes[^1]) { Warped = d.Warp is null ? null : sizes[2] };
         }
         finally
         {
@@ -66,6 +66,13 @@ public sealed class ScanDegrader
             args.AddRange(["-background", paper, "-rotate", d.SkewDegrees.ToString("0.###", inv), "+repage"]);
         }
         args.AddRange(["-print", "%w %h\\n"]);
+        if (d.Warp is { } warp)
+        {
+            // A page is bent or photographed at an angle before the sensor adds blur and noise.
+            args.AddRange(["-background", paper]);
+            args.AddRange(WarpArguments(warp, width, height, d.Scale));
+            args.AddRange(["-print", "%w %h\\n"]);
+        }
         if (d.BlurSigma > 0)
         {
             args.AddRange(["-blur", string.Create(inv, $"0x{d.BlurSigma:0.###}")]);
@@ -88,6 +95,33 @@ public sealed class ScanDegrader
         }
         args.AddRange(["-strip", "-print", "%w %h\\n", outputPath]);
         return args;
+    }
+
+    /// <remarks>
+    /// The distortions read the canvas size through percent escapes because the skewed size is only known to
+    /// ImageMagick; <c>-wave</c> takes no escapes, so the curl is sized from the resized image instead.
+    /// </remarks>
+    private static List<string> WarpArguments(PageWarp warp, int width, int height, double scale)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        List<string> Distort(string method, string arguments) =>
+            ["-virtual-pixel", "Background", "-distort", method, arguments, "+virtual-pixel", "+repage"];
+        switch (warp)
+        {
+            case KeystoneWarp keystone:
+                string[] from = ["0,0", "%w,0", "%w,%h", "0,%h"];
+                var to = keystone.Corners.Select(c => string.Create(inv, $"%[fx:w*{c.X:0.####}],%[fx:h*{c.Y:0.####}]"));
+                return Distort("Perspective", string.Join("  ", from.Zip(to, (f, t) => f + " " + t)));
+            case BarrelWarp barrel:
+                // ImageMagick measures the radius in halves of the shorter side; on a wide table that pushes the side
+                // columns off the canvas, so the coefficient is rescaled to half-diagonals, which keep the corners put.
+                return Distort("Barrel", string.Create(inv, $"0 0 %[fx:{barrel.Coefficient:0.####}*min(w,h)/hypot(w,h)] {1 - barrel.Coefficient:0.####}"));
+            case CurlWarp curl:
+                var (amplitude, wavelength) = curl.Pixels(width, height, scale);
+                return ["-wave", string.Create(inv, $"{amplitude}x{wavelength}")];
+            default:
+                throw new ArgumentException($"Unknown warp {warp}.", nameof(warp));
+        }
     }
 
     private async Task<string> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ public sealed record TruthStyle(
     int LineGaps,
     int MissingLineThirds);
 
+/// <param name="Warp">Left out when the page is flat, so corpora generated without warps keep their exact truth files.</param>
 public sealed record TruthDegradation(
     double BlurSigma,
     double GaussianNoise,
@@ -54,7 +55,25 @@ public sealed record TruthDegradation(
     double Illumination,
     int BackgroundLevel,
     bool Grayscale,
-    int? JpegQuality);
+    int? JpegQuality,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthWarp? Warp = null);
+
+/// <summary>
+/// The page warp: <c>kind</c> keystone (<c>edge</c> pulled in by <c>inset</c> of its length at each end), barrel
+/// (<c>coefficient</c>, radius in half-diagonals, negative = pincushion) or curl (<c>amplitude</c> as a fraction of the
+/// height, <c>wavelength</c> in widths). Fields of the other kinds are null.
+/// </summary>
+public sealed record TruthWarp(string Kind, string? Edge, double? Inset, double? Coefficient, double? Amplitude, double? Wavelength)
+{
+    public static TruthWarp? From(Planning.PageWarp? warp) => warp switch
+    {
+        null => null,
+        Planning.KeystoneWarp k => new(k.Kind, k.Edge.ToString().ToLowerInvariant(), k.Inset, null, null, null),
+        Planning.BarrelWarp b => new(b.Kind, null, null, b.Coefficient, null, null),
+        Planning.CurlWarp c => new(c.Kind, null, null, null, c.Amplitude, c.Wavelength),
+        _ => throw new ArgumentException($"Unknown warp {warp}.", nameof(warp)),
+    };
+}
 
 /// <summary>One table of the image. <c>grid_rows</c>/<c>grid_columns</c> count the full drawn lattice.</summary>
 public sealed record TruthTable(

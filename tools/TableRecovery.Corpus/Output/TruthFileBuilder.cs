@@ -63,7 +63,8 @@ public static class TruthFileBuilder
             Math.Round(0.72 * style.FontSizePx * style.DeviceScaleFactor * scale, 1),
             new TruthStyle(style.BorderPx, style.BorderColor, style.TextColor, style.PaddingPx, style.NumberAlign, style.HeaderShade,
                 style.LineGaps, style.MissingLineThirds),
-            new TruthDegradation(d.BlurSigma, d.GaussianNoise, d.SaltAndPepper, d.Illumination, d.BackgroundLevel, d.Grayscale, d.JpegQuality),
+            new TruthDegradation(d.BlurSigma, d.GaussianNoise, d.SaltAndPepper, d.Illumination, d.BackgroundLevel, d.Grayscale, d.JpegQuality,
+                TruthWarp.From(d.Warp)),
             tables);
     }
 }

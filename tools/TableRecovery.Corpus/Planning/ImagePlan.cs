@@ -39,6 +39,7 @@ public sealed record RenderStyle(
 /// <param name="Scale">Resize factor applied to the rendered image.</param>
 /// <param name="Illumination">Darkest multiplier of a corner-to-corner lighting gradient (1 = even light).</param>
 /// <param name="BackgroundLevel">White maps to this gray level in percent (100 = white paper).</param>
+/// <param name="Warp">Keystone, lens or curl warp of a photographed or bent page; null for a flat scan.</param>
 public sealed record Degradation(
     int Rotation,
     double SkewDegrees,
@@ -49,7 +50,8 @@ public sealed record Degradation(
     double Illumination,
     int BackgroundLevel,
     bool Grayscale,
-    int? JpegQuality);
+    int? JpegQuality,
+    PageWarp? Warp = null);
 
 /// <summary>Everything decided about one image before it is drawn.</summary>
 public sealed record ImagePlan(

@@ -55,6 +55,11 @@ public sealed class ImagePlanner
         }
 
         var degradation = ChooseDegradation(Seeds.Stream(seed, 2), scanClass, sideways, style);
+        if (request.Warp == WarpMode.Mixed)
+        {
+            // A stream of its own, so a run without warps draws exactly the numbers it always did.
+            degradation = degradation with { Warp = ChooseWarp(Seeds.Stream(seed, 7)) };
+        }
         var digitHeight = 0.72 * style.FontSizePx * style.DeviceScaleFactor * degradation.Scale;
         if (scanClass == ScanClass.Mild && digitHeight < MildMinimumDigitPx)
         {
@@ -152,6 +157,14 @@ public sealed class ImagePlanner
                 random.Next(25, 61)),
         };
     }
+
+    /// <summary>One warp kind a third of the time each; magnitudes uniform, so about half mild and half strong.</summary>
+    internal static PageWarp ChooseWarp(Random random) => random.Next(3) switch
+    {
+        0 => new KeystoneWarp(random.Pick(Enum.GetValues<PageEdge>()), Math.Round(random.Uniform(0.005, 0.03), 4)),
+        1 => new BarrelWarp(Math.Round(random.Chance(1.0 / 3) ? -random.Uniform(0.005, 0.02) : random.Uniform(0.008, 0.03), 4)),
+        _ => new CurlWarp(Math.Round(random.Uniform(0.0015, 0.005), 4), Math.Round(random.Uniform(1.5, 3), 2)),
+    };
 
     /// <summary>Renders hard images large enough (digits ≥ 16 px) that the later downscale lands them at 11–16 px.</summary>
     private static double HardDeviceScale(Random random, int fontSizePx)

@@ -11,4 +11,5 @@ public sealed record PlanRequest(
     bool? Page = null,
     bool? Sideways = null,
     bool? Inconsistent = null,
-    string? ForcedExtension = null);
+    string? ForcedExtension = null,
+    WarpMode Warp = WarpMode.None);
