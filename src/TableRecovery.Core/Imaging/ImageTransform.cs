@@ -5,8 +5,8 @@ namespace TableRecovery.Core.Imaging;
 /// <summary>
 /// How a normalized image was made from its source: turned by quarter turns clockwise, padded by a
 /// white border, rotated by the skew about its centre, then scaled (the normalizer scales before it rotates; about the
-/// centre the two commute). Maps boxes back to source pixels, since the output promises boxes in the input's own
-/// coordinates.
+/// centre the two commute), and last, for a bent page, straightened (<see cref="Warp"/>). Maps boxes back to source
+/// pixels, since the output promises boxes in the input's own coordinates.
 /// </summary>
 public sealed record ImageTransform(
     int SourceWidth,
@@ -18,6 +18,9 @@ public sealed record ImageTransform(
 {
     public static ImageTransform Identity(int width, int height) => new(width, height, 0, 0, 0, 1);
 
+    /// <summary>The bend taken out of the page after it was deskewed and scaled; null for a page that lay flat.</summary>
+    public PageWarp? Warp { get; init; }
+
     /// <summary>Clockwise degrees the source was turned to be read upright: 0, 90, 180 or 270.</summary>
     public int RotationDegrees => QuarterTurns * 90;
 
@@ -27,7 +30,8 @@ public sealed record ImageTransform(
     /// <summary>Maps a point of the normalized image back to the source image.</summary>
     public (double X, double Y) ToSource(double x, double y)
     {
-        // Undo the scale, then the skew rotation about the bordered image's centre, then the border.
+        // Undo the straightening, the scale, then the skew rotation about the bordered image's centre, then the border.
+        if (Warp is not null) (x, y) = Warp.ToBent(x, y);
         x /= Scale;
         y /= Scale;
         double cx = (TurnedWidth + 2 * Border) / 2.0, cy = (TurnedHeight + 2 * Border) / 2.0;

@@ -43,6 +43,15 @@ public sealed class PageNormalizer
         var gray = deskew ? Leptonica.pixRotate(scaled, (float)(skew * Math.PI / 180)) : Leptonica.pixConvertTo8(scaled);
         var binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
         var transform = new ImageTransform(page.Width, page.Height, quarterTurns % 4, border, skew, scale);
+        if (PageDewarper.Measure(binary, textHeight * scale) is { } warp)
+        {
+            var straight = PageDewarper.Straighten(gray, warp);
+            gray.Dispose();
+            binary.Dispose();
+            gray = straight;
+            binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
+            transform = transform with { Warp = warp };
+        }
         return new NormalizedImage(gray, binary, transform, textHeight * scale);
     }
 

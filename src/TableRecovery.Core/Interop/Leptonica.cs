@@ -117,6 +117,7 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib, EntryPoint = "pixScale")] private static partial nint pixScale_(PixHandle pixs, float scalex, float scaley);
     [LibraryImport(Lib, EntryPoint = "pixScaleGrayMinMax")] private static partial nint pixScaleGrayMinMax_(PixHandle pixs, int xfact, int yfact, int type);
     [LibraryImport(Lib, EntryPoint = "pixExpandReplicate")] private static partial nint pixExpandReplicate_(PixHandle pixs, int factor);
+    [LibraryImport(Lib, EntryPoint = "pixReduceRankBinary2")] private static partial nint pixReduceRankBinary2_(PixHandle pixs, int level, nint intab);
     public static PixHandle pixRotateOrth(PixHandle pixs, int quads) => Owned.Wrap<PixHandle>(pixRotateOrth_(pixs, quads), nameof(pixRotateOrth));
 
     /// <summary>Rotates by <paramref name="radians"/> about the centre, area-mapped, bringing in white.</summary>
@@ -132,6 +133,10 @@ internal static unsafe partial class Leptonica
     /// <summary>An 8 bpp image shrunk by a whole factor, each pixel the lightest of the block it stands for.</summary>
     public static PixHandle pixScaleGrayLightest(PixHandle gray, int factor) =>
         Owned.Wrap<PixHandle>(pixScaleGrayMinMax_(gray, factor, factor, L_CHOOSE_MAX), "pixScaleGrayMinMax");
+
+    /// <summary>A 1 bpp image halved, each pixel ink when any of the four it stands for is (thin lines survive).</summary>
+    public static PixHandle pixReduceBinaryHalf(PixHandle binary) =>
+        Owned.Wrap<PixHandle>(pixReduceRankBinary2_(binary, 1, 0), "pixReduceRankBinary2");
 
     /// <summary>An image grown by a whole factor, each pixel repeated.</summary>
     public static PixHandle pixExpandReplicate(PixHandle pixs, int factor) =>

@@ -55,12 +55,7 @@ public sealed class TableReader
                 continue;
             }
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
-            if (readings[cell] is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)
-                || crops.MinusBefore(ink.InkBox!.Value, ink.Interior, t)))
-            {
-                // A minus the engine may have dropped: the signed reading competes, so a reviewer decides.
-                readings[cell].Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));
-            }
+            AddSignedIfAMinusWasDropped(readings[cell], ink, crops, t);
             var weak = readings[cell].Count == 0 || readings[cell][0].Confidence < WeakDigitsConfidence;
             if (!ink.LooksNumeric && ink.Pieces > 2 || weak)
             {
@@ -246,6 +241,7 @@ public sealed class TableReader
         {
             numeric.Add(cell);
             readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
+            AddSignedIfAMinusWasDropped(readings[cell], inks[cell], crops, t);
             texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
         }
     }
@@ -451,7 +447,26 @@ public sealed class TableReader
     /// One digit read from ink wider than any digit: something printed touches it, in a number column most
     /// likely a minus sign blurred into the digit (-6 read as 6).
     /// </summary>
-    private static bool TooWideForOneDigit(string text, PixelRect ink) => text.Length == 1 && text != "0" && ink.Width > ink.Height;
+    /// <summary>
+    /// A minus the engine may have dropped (a mark before the ink, one digit as wide as two, a flat stroke left of it): the
+    /// signed reading competes, so a reviewer decides.
+    /// </summary>
+    private static void AddSignedIfAMinusWasDropped(List<Reading> readings, CellInk ink, CropMaker crops, double t)
+    {
+        if (readings is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)
+            || crops.MinusBefore(ink.InkBox!.Value, ink.Interior, t)))
+        {
+            readings.Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));
+        }
+    }
+
+    /// <summary>
+    /// One digit read where the ink is about as wide as tall: a digit's ink is about 0.6 of its height (0.75 for a bold 4,
+    /// blurred); with a minus stuck to it, as wide as tall (a -8 of 26×26 px beside lone 8s of 16×26).
+    /// </summary>
+    private static bool TooWideForOneDigit(string text, PixelRect ink) => text.Length == 1 && text != "0" && ink.Width >= ink.Height * OneDigitMaxAspect;
+
+    private const double OneDigitMaxAspect = 0.9;
 
     /// <summary>A lone flat stroke is a printed zero (-, —); the digits engine reads it, the shape confirms it.</summary>
     /// <remarks>
