@@ -444,12 +444,8 @@ public sealed class TableReader
         NumberText.WithoutStrayMarks(text) is { Length: > 0 } t && char.IsAsciiDigit(t[0]) && t.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
 
     /// <summary>
-    /// One digit read from ink wider than any digit: something printed touches it, in a number column most
-    /// likely a minus sign blurred into the digit (-6 read as 6).
-    /// </summary>
-    /// <summary>
-    /// A minus the engine may have dropped (a mark before the ink, one digit as wide as two, a flat stroke left of it): the
-    /// signed reading competes, so a reviewer decides.
+    /// A minus the engine may have dropped (a mark before the ink, one digit read from ink about as wide as tall, a flat
+    /// stroke left of it): the signed reading competes, so a reviewer decides.
     /// </summary>
     private static void AddSignedIfAMinusWasDropped(List<Reading> readings, CellInk ink, CropMaker crops, double t)
     {
@@ -461,8 +457,9 @@ public sealed class TableReader
     }
 
     /// <summary>
-    /// One digit read where the ink is about as wide as tall: a digit's ink is about 0.6 of its height (0.75 for a bold 4,
-    /// blurred); with a minus stuck to it, as wide as tall (a -8 of 26×26 px beside lone 8s of 16×26).
+    /// One digit read from ink about as wide as tall: something printed touches it, in a number column most likely a minus
+    /// blurred into the digit (-6 read as 6). A digit's ink is about 0.6 of its height (0.75 for a bold 4, blurred); with a
+    /// minus stuck to it, as wide as tall (a -8 of 26×26 px beside lone 8s of 16×26).
     /// </summary>
     private static bool TooWideForOneDigit(string text, PixelRect ink) => text.Length == 1 && text != "0" && ink.Width >= ink.Height * OneDigitMaxAspect;
 
