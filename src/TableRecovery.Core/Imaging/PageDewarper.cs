@@ -18,8 +18,8 @@ public static class PageDewarper
     private const double MinRuleLength = 5;
 
     /// <summary>
-    /// The field is fitted only with this many rules of a direction or more; with fewer (a two-column active table's three
-    /// vertical rules) the other direction's field is left at zero.
+    /// A direction's field is fitted only from this many rules or more; with fewer (a lone box, a page of text with a rule or
+    /// two) a stray stroke could pass for a bend, and that direction's field is left at zero.
     /// </summary>
     private const int MinRules = 3;
 
