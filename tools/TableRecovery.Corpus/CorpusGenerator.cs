@@ -101,8 +101,18 @@ public sealed class CorpusGenerator
         }
         var rendered = await tab.RenderAsync(html, plan.Style.DeviceScaleFactor,
             geometry => LineBreaker.Choose(Seeds.Stream(plan.Seed, 5), geometry, plan.Style), cancellationToken).ConfigureAwait(false);
+        byte[]? backSide = null;
+        if (plan.Degradation.ShowThrough is not null)
+        {
+            // The other side of the sheet: another table rendered the same way, which the degrader mirrors under the page.
+            var back = _planner.BackSide(plan);
+            var backRendered = await tab.RenderAsync(PageComposer.Compose(back), back.Style.DeviceScaleFactor,
+                geometry => LineBreaker.Choose(Seeds.Stream(back.Seed, 5), geometry, back.Style), cancellationToken).ConfigureAwait(false);
+            backSide = backRendered.Png;
+        }
         var imagePath = Path.Combine(options.Output.FullName, plan.FileName);
-        var scan = await _degrader.DegradeAsync(rendered.Png, plan.Degradation, Seeds.Derive(plan.Seed, 6), imagePath, cancellationToken).ConfigureAwait(false);
+        var scan = await _degrader.DegradeAsync(rendered.Png, backSide, plan.Degradation, Seeds.Derive(plan.Seed, 6), imagePath, cancellationToken)
+            .ConfigureAwait(false);
         var truth = TruthFileBuilder.Build(plan, rendered, scan);
         var truthName = plan.Name + ".truth.json";
         await File.WriteAllTextAsync(Path.Combine(options.Output.FullName, truthName), truth.ToJson(), cancellationToken).ConfigureAwait(false);

@@ -23,10 +23,16 @@ var warp = new Option<string>("--warp")
     DefaultValueFactory = _ => "none",
 };
 warp.AcceptOnlyFromAmong("none", "mixed");
+var showThrough = new Option<string>("--show-through")
+{
+    Description = "none (default: blank backs) or mixed (every image shows another table, mirrored and faint, from the other side of the sheet).",
+    DefaultValueFactory = _ => "none",
+};
+showThrough.AcceptOnlyFromAmong("none", "mixed");
 
 var generate = new Command("generate", "Render synthetic report tables with ground truth.")
 {
-    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml, warp,
+    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml, warp, showThrough,
 };
 generate.SetAction(async (parse, cancellationToken) =>
 {
@@ -44,7 +50,8 @@ generate.SetAction(async (parse, cancellationToken) =>
         _ => Presets.Mix(parse.GetValue(count), chosenClasses, chosenLayouts),
     };
     var warpMode = parse.GetValue(warp) == "mixed" ? WarpMode.Mixed : WarpMode.None;
-    requests = requests.Select(r => (r.Index, r.Request with { Warp = warpMode })).ToList();
+    var showThroughMode = parse.GetValue(showThrough) == "mixed" ? ShowThroughMode.Mixed : ShowThroughMode.None;
+    requests = requests.Select(r => (r.Index, r.Request with { Warp = warpMode, ShowThrough = showThroughMode })).ToList();
     var options = new CorpusOptions(parse.GetValue(output)!, parse.GetValue(seed), Math.Max(1, parse.GetValue(workers)),
         parse.GetValue(chromium)!, parse.GetValue(keepHtml));
     var generator = new CorpusGenerator(new ImagePlanner(catalog), new ScanDegrader(), Console.Out);

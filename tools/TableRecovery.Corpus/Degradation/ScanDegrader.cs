@@ -6,8 +6,9 @@ using TableRecovery.Corpus.Planning;
 namespace TableRecovery.Corpus.Degradation;
 
 /// <summary>
-/// Turns a clean rendering into a "scan" with one ImageMagick <c>convert</c> call: grayscale, resize, uneven
-/// light, paper tint, skew, page warp, blur, noise, specks, sideways rotation, lossy encoding — as the plan says.
+/// Turns a clean rendering into a "scan" with one ImageMagick <c>convert</c> call: grayscale, resize, the other side
+/// showing through, uneven light, paper tint, skew, page warp, blur, noise, specks, sideways rotation, lossy
+/// encoding — as the plan says.
 /// </summary>
 public sealed class ScanDegrader
 {
@@ -16,14 +17,25 @@ public sealed class ScanDegrader
     public ScanDegrader(string convertExecutable = "convert") => _convert = convertExecutable;
 
     /// <param name="noiseSeed">Seeds ImageMagick's noise so the same plan gives the same pixels.</param>
-    public async Task<ScanGeometry> DegradeAsync(byte[] png, Planning.Degradation d, int noiseSeed, string outputPath, CancellationToken cancellationToken)
+    public Task<ScanGeometry> DegradeAsync(byte[] png, Planning.Degradation d, int noiseSeed, string outputPath, CancellationToken cancellationToken) =>
+        DegradeAsync(png, null, d, noiseSeed, outputPath, cancellationToken);
+
+    /// <param name="backSide">The rendering of the sheet's other side; required when the plan has a show-through.</param>
+    /// <param name="noiseSeed">Seeds ImageMagick's noise so the same plan gives the same pixels.</param>
+    public async Task<ScanGeometry> DegradeAsync(byte[] png, byte[]? backSide, Planning.Degradation d, int noiseSeed, string outputPath,
+        CancellationToken cancellationToken)
     {
         var (width, height) = PngSize(png);
         var input = Path.Combine(Path.GetTempPath(), $"corpus-{Guid.NewGuid():N}.png");
+        var back = backSide is null ? null : Path.Combine(Path.GetTempPath(), $"corpus-{Guid.NewGuid():N}-back.png");
         await File.WriteAllBytesAsync(input, png, cancellationToken).ConfigureAwait(false);
         try
         {
-            var args = Arguments(input, d, width, height, outputPath, noiseSeed);
+            if (back is not null)
+            {
+                await File.WriteAllBytesAsync(back, backSide!, cancellationToken).ConfigureAwait(false);
+            }
+            var args = Arguments(input, d, width, height, outputPath, noiseSeed, back);
             var output = await RunAsync(args, cancellationToken).ConfigureAwait(false);
             var sizes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(l => l.Split(' ').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray())
@@ -33,10 +45,16 @@ public sealed class ScanDegrader
         finally
         {
             File.Delete(input);
+            if (back is not null)
+            {
+                File.Delete(back);
+            }
         }
     }
 
-    internal static List<string> Arguments(string input, Planning.Degradation d, int width, int height, string outputPath, int noiseSeed)
+    /// <param name="backSide">Path of the other side's rendering, read only when <paramref name="d"/> has a show-through.</param>
+    internal static List<string> Arguments(string input, Planning.Degradation d, int width, int height, string outputPath, int noiseSeed,
+        string? backSide = null)
     {
         var inv = CultureInfo.InvariantCulture;
         var paper = $"gray({d.BackgroundLevel}%)";
@@ -50,6 +68,12 @@ public sealed class ScanDegrader
             args.AddRange(["-filter", "Triangle", "-resize", string.Create(inv, $"{d.Scale * 100:0.###}%")]);
         }
         args.AddRange(["-print", "%w %h\\n"]);
+        if (d.ShowThrough is { } showThrough)
+        {
+            // The back is printed on the sheet itself, so the light, tint, skew, warp, blur, noise and JPEG all act on it.
+            args.AddRange(ShowThroughArguments(showThrough, backSide ?? throw new ArgumentException("A show-through needs the back side's rendering.",
+                nameof(backSide)), d, width, height));
+        }
         if (d.BackgroundLevel < 100)
         {
             args.AddRange(["+level", $"0%,{d.BackgroundLevel}%"]);
@@ -95,6 +119,33 @@ public sealed class ScanDegrader
         }
         args.AddRange(["-strip", "-print", "%w %h\\n", outputPath]);
         return args;
+    }
+
+    /// <summary>
+    /// The other side mirrored, scaled like the page, blurred, lightened so its black is <c>Level</c> % gray, and
+    /// multiplied into the page centred and shifted: white paper on the back leaves the page as it is.
+    /// </summary>
+    private static List<string> ShowThroughArguments(ShowThrough showThrough, string backSide, Planning.Degradation d, int width, int height)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var back = new List<string> { "(", backSide, "-alpha", "remove", "-alpha", "off" };
+        if (d.Grayscale)
+        {
+            back.AddRange(["-colorspace", "Gray"]);
+        }
+        back.Add("-flop");
+        if (Math.Abs(d.Scale - 1) > 1e-6)
+        {
+            back.AddRange(["-filter", "Triangle", "-resize", string.Create(inv, $"{d.Scale * 100:0.###}%")]);
+        }
+        var dx = (int)Math.Round(showThrough.ShiftX * Math.Round(width * d.Scale));
+        var dy = (int)Math.Round(showThrough.ShiftY * Math.Round(height * d.Scale));
+        back.AddRange([
+            "-blur", string.Create(inv, $"0x{showThrough.BlurSigma:0.###}"), "+level", string.Create(inv, $"{showThrough.Level}%,100%"), ")",
+            "-gravity", "center", "-geometry", string.Create(inv, $"{dx:+0;-0}{dy:+0;-0}"), "-compose", "Multiply", "-composite",
+            "+gravity", "+geometry",
+        ]);
+        return back;
     }
 
     /// <remarks>

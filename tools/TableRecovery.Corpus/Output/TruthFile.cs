@@ -48,6 +48,7 @@ public sealed record TruthStyle(
     int MissingLineThirds);
 
 /// <param name="Warp">Left out when the page is flat, so corpora generated without warps keep their exact truth files.</param>
+/// <param name="ShowThrough">Left out when the back of the sheet is blank, for the same reason.</param>
 public sealed record TruthDegradation(
     double BlurSigma,
     double GaussianNoise,
@@ -56,7 +57,8 @@ public sealed record TruthDegradation(
     int BackgroundLevel,
     bool Grayscale,
     int? JpegQuality,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthWarp? Warp = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthWarp? Warp = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthShowThrough? ShowThrough = null);
 
 /// <summary>
 /// The page warp: <c>kind</c> keystone (<c>edge</c> pulled in by <c>inset</c> of its length at each end), barrel
@@ -73,6 +75,18 @@ public sealed record TruthWarp(string Kind, string? Edge, double? Inset, double?
         Planning.CurlWarp c => new(c.Kind, null, null, null, c.Amplitude, c.Wavelength),
         _ => throw new ArgumentException($"Unknown warp {warp}.", nameof(warp)),
     };
+}
+
+/// <summary>
+/// The other side of the sheet showing through: a <c>layout</c> table drawn from <c>seed</c>, mirrored, its centre
+/// shifted by <c>shift_x</c>/<c>shift_y</c> of the resized width/height, blurred by <c>blur_sigma</c> px and lightened so
+/// its black is <c>level</c> % gray, multiplied into the page before the skew. The page's values and boxes are unchanged.
+/// </summary>
+public sealed record TruthShowThrough(string Layout, int Seed, double ShiftX, double ShiftY, double BlurSigma, int Level)
+{
+    public static TruthShowThrough? From(Planning.ShowThrough? showThrough) => showThrough is null
+        ? null
+        : new(showThrough.Layout, showThrough.Seed, showThrough.ShiftX, showThrough.ShiftY, showThrough.BlurSigma, showThrough.Level);
 }
 
 /// <summary>One table of the image. <c>grid_rows</c>/<c>grid_columns</c> count the full drawn lattice.</summary>

@@ -40,6 +40,7 @@ public sealed record RenderStyle(
 /// <param name="Illumination">Darkest multiplier of a corner-to-corner lighting gradient (1 = even light).</param>
 /// <param name="BackgroundLevel">White maps to this gray level in percent (100 = white paper).</param>
 /// <param name="Warp">Keystone, lens or curl warp of a photographed or bent page; null for a flat scan.</param>
+/// <param name="ShowThrough">The table on the other side of the sheet seen through the paper; null for a blank back.</param>
 public sealed record Degradation(
     int Rotation,
     double SkewDegrees,
@@ -51,7 +52,8 @@ public sealed record Degradation(
     int BackgroundLevel,
     bool Grayscale,
     int? JpegQuality,
-    PageWarp? Warp = null);
+    PageWarp? Warp = null,
+    ShowThrough? ShowThrough = null);
 
 /// <summary>Everything decided about one image before it is drawn.</summary>
 public sealed record ImagePlan(

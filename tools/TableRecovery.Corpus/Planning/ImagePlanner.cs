@@ -60,6 +60,11 @@ public sealed class ImagePlanner
             // A stream of its own, so a run without warps draws exactly the numbers it always did.
             degradation = degradation with { Warp = ChooseWarp(Seeds.Stream(seed, 7)) };
         }
+        if (request.ShowThrough == ShowThroughMode.Mixed)
+        {
+            // Its own stream too, so neither the rest of the plan nor the warp changes when the back shows through.
+            degradation = degradation with { ShowThrough = ChooseShowThrough(Seeds.Stream(seed, 8), layouts) };
+        }
         var digitHeight = 0.72 * style.FontSizePx * style.DeviceScaleFactor * degradation.Scale;
         if (scanClass == ScanClass.Mild && digitHeight < MildMinimumDigitPx)
         {
@@ -165,6 +170,45 @@ public sealed class ImagePlanner
         1 => new BarrelWarp(Math.Round(random.Chance(1.0 / 3) ? -random.Uniform(0.005, 0.02) : random.Uniform(0.008, 0.03), 4)),
         _ => new CurlWarp(Math.Round(random.Uniform(0.0015, 0.005), 4), Math.Round(random.Uniform(1.5, 3), 2)),
     };
+
+    /// <summary>
+    /// A table of another layout on the back of the sheet, shifted up to a tenth of the page each way, blurred by
+    /// 1–2.5 px and lightened so its black prints at 78–92 % gray.
+    /// </summary>
+    internal ShowThrough ChooseShowThrough(Random random, IReadOnlyList<string> frontLayouts)
+    {
+        var others = _catalog.All.Select(l => l.Id).Where(id => !frontLayouts.Contains(id)).ToList();
+        var layout = random.Pick(others.Count > 0 ? others : _catalog.All.Select(l => l.Id).ToList());
+        return new ShowThrough(
+            layout,
+            random.Next(),
+            Math.Round(random.Uniform(-0.1, 0.1), 3),
+            Math.Round(random.Uniform(-0.1, 0.1), 3),
+            Math.Round(random.Uniform(1, 2.5), 2),
+            random.Next(78, 93));
+    }
+
+    /// <summary>
+    /// The plan of the sheet's other side: one table of the show-through's layout and seed in the page's own style and
+    /// scale (the same report printed on both sides), without the page's text; its degradation is never used.
+    /// </summary>
+    public ImagePlan BackSide(ImagePlan front)
+    {
+        var showThrough = front.Degradation.ShowThrough
+            ?? throw new ArgumentException($"{front.Name} has no show-through.", nameof(front));
+        var table = PlanTable(_catalog[showThrough.Layout], Seeds.Stream(showThrough.Seed, 10), Seeds.Derive(showThrough.Seed, 20),
+            page: false, inconsistent: false, inconsistencyCandidate: false);
+        return front with
+        {
+            Name = front.Name + "-back",
+            Seed = showThrough.Seed,
+            IsPage = false,
+            Tables = [table],
+            BodyParagraphs = [],
+            PageTitle = null,
+            Degradation = front.Degradation with { Warp = null, ShowThrough = null },
+        };
+    }
 
     /// <summary>Renders hard images large enough (digits ≥ 16 px) that the later downscale lands them at 11–16 px.</summary>
     private static double HardDeviceScale(Random random, int fontSizePx)

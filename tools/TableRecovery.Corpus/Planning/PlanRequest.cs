@@ -12,4 +12,5 @@ public sealed record PlanRequest(
     bool? Sideways = null,
     bool? Inconsistent = null,
     string? ForcedExtension = null,
-    WarpMode Warp = WarpMode.None);
+    WarpMode Warp = WarpMode.None,
+    ShowThroughMode ShowThrough = ShowThroughMode.None);
