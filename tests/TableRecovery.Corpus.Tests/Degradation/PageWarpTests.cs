@@ -55,13 +55,9 @@ public sealed class PageWarpTests
     [Fact]
     public void Mixed_warps_come_from_their_own_stream_and_leave_the_rest_of_the_plan_alone()
     {
-        var planner = new ImagePlanner(LayoutCatalog.Default);
-        var mix = Presets.Mix(150, [ScanClass.Clean, ScanClass.Mild, ScanClass.Hard], LayoutCatalog.Default.All.Select(l => l.Id).ToList());
         var warps = new List<PageWarp>();
-        foreach (var (index, request) in mix)
+        foreach (var (_, _, flat, warped) in OptInPlans.With(r => r with { Warp = WarpMode.Mixed }))
         {
-            var flat = planner.Plan(31, index, request);
-            var warped = planner.Plan(31, index, request with { Warp = WarpMode.Mixed });
             Assert.Null(flat.Degradation.Warp);
             Assert.NotNull(warped.Degradation.Warp);
             Assert.Equal(flat.Degradation, warped.Degradation with { Warp = null });

@@ -51,13 +51,9 @@ public sealed class ShowThroughTests
     [Fact]
     public void Mixed_show_through_comes_from_its_own_stream_and_leaves_the_rest_of_the_plan_and_the_warp_alone()
     {
-        var planner = new ImagePlanner(LayoutCatalog.Default);
-        var mix = Presets.Mix(150, [ScanClass.Clean, ScanClass.Mild, ScanClass.Hard], LayoutCatalog.Default.All.Select(l => l.Id).ToList());
         var backs = new List<ShowThrough>();
-        foreach (var (index, request) in mix)
+        foreach (var (request, index, plain, shown) in OptInPlans.With(r => r with { ShowThrough = ShowThroughMode.Mixed }))
         {
-            var plain = planner.Plan(31, index, request);
-            var shown = planner.Plan(31, index, request with { ShowThrough = ShowThroughMode.Mixed });
             Assert.Null(plain.Degradation.ShowThrough);
             Assert.NotNull(shown.Degradation.ShowThrough);
             Assert.Equal(plain.Degradation, shown.Degradation with { ShowThrough = null });
@@ -69,8 +65,8 @@ public sealed class ShowThroughTests
             Assert.Equal(plain.BodyParagraphs, shown.BodyParagraphs);
             Assert.Equal(Json(plain), Json(shown with { Degradation = plain.Degradation }));
 
-            var warped = planner.Plan(31, index, request with { Warp = WarpMode.Mixed });
-            var both = planner.Plan(31, index, request with { Warp = WarpMode.Mixed, ShowThrough = ShowThroughMode.Mixed });
+            var warped = OptInPlans.Planner.Plan(OptInPlans.Seed, index, request with { Warp = WarpMode.Mixed });
+            var both = OptInPlans.Planner.Plan(OptInPlans.Seed, index, request with { Warp = WarpMode.Mixed, ShowThrough = ShowThroughMode.Mixed });
             Assert.Equal(warped.Degradation, both.Degradation with { ShowThrough = null });
             Assert.Equal(shown.Degradation.ShowThrough, both.Degradation.ShowThrough);
 
