@@ -1,17 +1,17 @@
-using System.Diagnostics;
 using System.Globalization;
 using TableRecovery.Core.Layouts;
 using TableRecovery.Corpus.Degradation;
 using TableRecovery.Corpus.Output;
 using TableRecovery.Corpus.Planning;
 
+using static TableRecovery.Corpus.Tests.Degradation.DegraderHarness;
+
 namespace TableRecovery.Corpus.Tests.Degradation;
 
 public sealed class PageWarpTests
 {
-    private static readonly Corpus.Planning.Degradation Scan = new(270, -2.5, 0.6, 0.8, 0.4, 0.05, 0.8, 90, true, 40);
 
-    private static string Convert(Corpus.Planning.Degradation d) => string.Join(' ', ScanDegrader.Arguments("in.png", d, 1000, 800, "out.jpg", 7));
+    private static string Convert(Corpus.Planning.Degradation d) => string.Join(' ', Arguments(d));
 
     [Fact]
     public void A_flat_scan_gives_convert_the_arguments_it_always_did()
@@ -25,7 +25,7 @@ public sealed class PageWarpTests
             "-blur", "0x0.8", "-attenuate", "0.4", "+noise", "Gaussian", "-attenuate", "0.05", "+noise", "Impulse",
             "-background", "gray(90%)", "-rotate", "270", "+repage", "-quality", "40", "-strip", "-print", "%w %h\\n", "out.jpg",
         ];
-        Assert.Equal(before, ScanDegrader.Arguments("in.png", Scan, 1000, 800, "out.jpg", 7));
+        Assert.Equal(before, Arguments(Scan));
     }
 
     [Fact]
@@ -108,12 +108,12 @@ public sealed class PageWarpTests
         var d = new Corpus.Planning.Degradation(0, skew, 1, 0, 0, 0, 1, 100, false, null, Parse(warp));
         foreach (var (x, y) in new[] { (30, 30), (380, 140), (200, 260) })
         {
-            var png = await RunAsync("-size", "420x300", "xc:white", "-fill", "black", "-draw", $"rectangle {x},{y} {x + 7},{y + 7}", "png:-");
+            var png = await RunConvertAsync("-size", "420x300", "xc:white", "-fill", "black", "-draw", $"rectangle {x},{y} {x + 7},{y + 7}", "png:-");
             var output = Path.Combine(Path.GetTempPath(), $"warp-{Guid.NewGuid():N}.png");
             try
             {
                 var geometry = await new ScanDegrader().DegradeAsync(png, d, 1, output, CancellationToken.None);
-                var box = System.Text.Encoding.ASCII.GetString(await RunAsync(output, "-fuzz", "50%", "-format", "%@", "info:"))
+                var box = System.Text.Encoding.ASCII.GetString(await RunConvertAsync(output, "-fuzz", "50%", "-format", "%@", "info:"))
                     .Split('x', '+').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
                 var (ex, ey) = geometry.Map(x + 4, y + 4, d);
                 Assert.InRange(box[2] + box[0] / 2.0, ex - 1.2, ex + 1.2);
@@ -136,21 +136,5 @@ public sealed class PageWarpTests
             "barrel" => new BarrelWarp(At(1)),
             _ => new CurlWarp(At(1), At(2)),
         };
-    }
-
-    private static async Task<byte[]> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("convert") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        using var bytes = new MemoryStream();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.BaseStream.CopyToAsync(bytes);
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await stderr);
-        return bytes.ToArray();
     }
 }

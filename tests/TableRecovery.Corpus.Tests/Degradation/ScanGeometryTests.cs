@@ -35,8 +35,7 @@ public sealed class ScanGeometryTests
     [Fact]
     public void The_degrader_passes_every_recorded_parameter_to_convert()
     {
-        var d = new Corpus.Planning.Degradation(270, -2.5, 0.6, 0.8, 0.4, 0.05, 0.8, 90, true, 40);
-        var args = string.Join(' ', ScanDegrader.Arguments("in.png", d, 1000, 800, "out.jpg", 7));
+        var args = string.Join(' ', DegraderHarness.Arguments(DegraderHarness.Scan));
         foreach (var expected in new[] { "-seed 7", "-colorspace Gray", "-resize 60%", "+level 0%,90%", "gray(80%)", "-rotate -2.5",
             "-blur 0x0.8", "-attenuate 0.4 +noise Gaussian", "-attenuate 0.05 +noise Impulse", "-rotate 270", "-quality 40" })
         {

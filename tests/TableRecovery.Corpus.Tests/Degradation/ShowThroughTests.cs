@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using TableRecovery.Core.Layouts;
 using TableRecovery.Corpus.Degradation;
@@ -6,14 +5,15 @@ using TableRecovery.Corpus.Output;
 using TableRecovery.Corpus.Planning;
 using TableRecovery.Corpus.Rendering;
 
+using static TableRecovery.Corpus.Tests.Degradation.DegraderHarness;
+
 namespace TableRecovery.Corpus.Tests.Degradation;
 
 public sealed class ShowThroughTests
 {
-    private static readonly Corpus.Planning.Degradation Scan = new(270, -2.5, 0.6, 0.8, 0.4, 0.05, 0.8, 90, true, 40);
     private static readonly ShowThrough Back = new("appeals", 12345, 0.05, -0.05, 1.5, 85);
 
-    private static List<string> Convert(Corpus.Planning.Degradation d, string? back) => ScanDegrader.Arguments("in.png", d, 1000, 800, "out.jpg", 7, back);
+    private static List<string> Convert(Corpus.Planning.Degradation d, string? back) => Arguments(d, back);
 
     [Fact]
     public void The_back_is_mirrored_scaled_blurred_lightened_and_multiplied_in_after_the_resize_and_before_the_skew()
@@ -31,7 +31,7 @@ public sealed class ShowThroughTests
     {
         var before = Convert(Scan, null);
         Assert.Equal(before, Convert(Scan, "back.png"));
-        Assert.Equal(before, ScanDegrader.Arguments("in.png", Scan, 1000, 800, "out.jpg", 7));
+        Assert.Equal(before, Arguments(Scan));
         Assert.DoesNotContain("-flop", before);
 
         var with = Convert(Scan with { ShowThrough = Back }, "back.png");
@@ -128,8 +128,8 @@ public sealed class ShowThroughTests
     [Fact]
     public async Task ImageMagick_draws_the_back_mirrored_shifted_and_faint_under_the_page()
     {
-        var page = await RunAsync("-size", "420x300", "xc:white", "-fill", "black", "-draw", "rectangle 30,30 37,37", "png:-");
-        var back = await RunAsync("-size", "420x300", "xc:white", "-fill", "black", "-draw", "rectangle 50,100 89,139", "png:-");
+        var page = await RunConvertAsync("-size", "420x300", "xc:white", "-fill", "black", "-draw", "rectangle 30,30 37,37", "png:-");
+        var back = await RunConvertAsync("-size", "420x300", "xc:white", "-fill", "black", "-draw", "rectangle 50,100 89,139", "png:-");
         var d = new Corpus.Planning.Degradation(0, 0, 1, 0, 0, 0, 1, 100, false, null, null, new ShowThrough("appeals", 1, 0.1, -0.05, 1.5, 85));
         var output = Path.Combine(Path.GetTempPath(), $"show-through-{Guid.NewGuid():N}.png");
         try
@@ -151,22 +151,6 @@ public sealed class ShowThroughTests
     private static string Json(ImagePlan plan) => TruthFileBuilder.Build(plan, null, null).ToJson();
 
     private static async Task<double> GrayAsync(string image, int x, int y) => double.Parse(
-        System.Text.Encoding.ASCII.GetString(await RunAsync(image, "-colorspace", "Gray", "-format", $"%[fx:p{{{x},{y}}}.r]", "info:")),
+        System.Text.Encoding.ASCII.GetString(await RunConvertAsync(image, "-colorspace", "Gray", "-format", $"%[fx:p{{{x},{y}}}.r]", "info:")),
         CultureInfo.InvariantCulture);
-
-    private static async Task<byte[]> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("convert") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        using var bytes = new MemoryStream();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.BaseStream.CopyToAsync(bytes);
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, await stderr);
-        return bytes.ToArray();
-    }
 }
