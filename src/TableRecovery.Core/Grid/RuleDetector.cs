@@ -50,17 +50,23 @@ public static class RuleDetector
     private static (List<Rule> Horizontal, List<Rule> Vertical) WithoutShowThrough(List<Rule> horizontal, List<Rule> vertical, PixHandle gray, double t)
     {
         var all = horizontal.Concat(vertical).ToList();
-        if (all.Count < 4) return (horizontal, vertical);
-        var samples = all.ToDictionary(r => r, r => ContrastSamples(r, gray, t));
+        // Measured on the long rules first, which set the page's paper and typical rule: a page none of whose long rules
+        // is light (nearly every page) costs no more, and the short pieces are measured only on a page that shows through.
+        var longRules = all.Where(r => Length(r) >= ShowThroughLongRule * t).ToList();
+        if (longRules.Count < 4) return (horizontal, vertical);
+        var samples = longRules.ToDictionary(r => r, r => ContrastSamples(r, gray, t));
         var sides = samples.Values.SelectMany(x => x).Select(x => x.Paper).Order().ToList();
         if (sides.Count == 0) return (horizontal, vertical);
         var paper = sides[(int)(sides.Count * 0.75)];
-        var contrast = all.ToDictionary(r => r, r =>
+        var contrast = new Dictionary<Rule, int?>();
+        int? Contrast(Rule r)
         {
-            var onPaper = samples[r].Where(x => x.Paper >= paper - PaperTolerance).Select(x => x.Contrast).Order().ToList();
-            return onPaper.Count >= MinPaperSamples ? onPaper[onPaper.Count / 2] : (int?)null;
-        });
-        var byContrast = all.Where(r => contrast[r] is not null).OrderBy(r => contrast[r]).ToList();
+            if (contrast.TryGetValue(r, out var known)) return known;
+            if (!samples.TryGetValue(r, out var ofRule)) samples[r] = ofRule = ContrastSamples(r, gray, t);
+            var onPaper = ofRule.Where(x => x.Paper >= paper - PaperTolerance).Select(x => x.Contrast).Order().ToList();
+            return contrast[r] = onPaper.Count >= MinPaperSamples ? onPaper[onPaper.Count / 2] : null;
+        }
+        var byContrast = longRules.Where(r => Contrast(r) is not null).OrderBy(r => contrast[r]).ToList();
         if (byContrast.Count < 4) return (horizontal, vertical);
         double total = byContrast.Sum(Length), running = 0;
         var typical = 0.0;
@@ -73,14 +79,14 @@ public static class RuleDetector
         var limit = typical * ShowThroughShare;
         // Another table showing through brings long light rules; a few short light pieces (a glyph's stroke the faint-line
         // search took, a stub of rule) are no sign of it and are left to the stages that judge them.
-        var light = byContrast.Where(r => contrast[r] < limit).ToList();
-        if (light.Sum(Length) < ShowThroughMinLength * t || !light.Any(r => Length(r) >= ShowThroughLongRule * t)) return (horizontal, vertical);
+        if (!byContrast.Any(r => contrast[r] < limit)) return (horizontal, vertical);
+        if (all.Where(r => Contrast(r) < limit).Sum(Length) < ShowThroughMinLength * t) return (horizontal, vertical);
         var step = Math.Max(3, (int)(t / 2));
         // A rule showing through may lie over one of the page's own and be clustered with it: the light rule goes, the
         // stretches where the page's own is dark stay.
         Rule? Own(Rule r)
         {
-            if (contrast[r] is not { } c || c >= limit) return r;
+            if (Contrast(r) is not { } c || c >= limit) return r;
             var kept = new List<Interval>();
             foreach (var (along, _, sampleContrast) in samples[r])
             {
