@@ -36,13 +36,22 @@ public sealed class OcrEngine : IDisposable
         ["lstm_choice_mode"] = "2",
         // Lower than the default 5 so that alternatives keep distinguishable confidences instead of 0.
         ["lstm_rating_coefficient"] = "2",
+        [NoInvertedRetry] = "0",
     });
 
     /// <summary>The label engine: chi_sim model for row labels, headers and section headings.</summary>
     public static OcrEngine CreateLabels(string tessdataPath) => Create(tessdataPath, "chi_sim", new()
     {
         ["preserve_interword_spaces"] = "1",
+        [NoInvertedRetry] = "0",
     });
+
+    /// <summary>
+    /// Tesseract 5 reads a line a second time inverted (light on dark) when its confidence is low. Our crops are
+    /// always dark on light paper, so on a noisy scan the second pass only costs: without it the number cells of 15
+    /// requests tables took 664–723 ms instead of 966–983 (two alternating runs each), at the same accuracy.
+    /// </summary>
+    private const string NoInvertedRetry = "tessedit_do_invert";
 
     private static OcrEngine Create(string tessdataPath, string language, Dictionary<string, string> variables)
     {
