@@ -10,6 +10,7 @@ using TableRecovery.Core.Tests.Reconciliation;
 // Usage: dotnet run -c Release --project bench/TableRecovery.Benchmarks -- corpus <folder> [name filter]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- dump <image>   (what was read and snapped)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- fixture <image> <read table> <truth table>   (a read-table test fixture)
+//        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solve <files or folders>   (the reconciler alone on readings fixtures: tests/fixtures/readings, or BENCH_SOLVER_DUMP=dir)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- accuracy [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- review-actions <corpus dir> [tessdata dir]
@@ -27,6 +28,10 @@ if (mode == "corpus")
 if (mode == "dump" && args.Length > 1)
 {
     return TableDump.Run(args[1]);
+}
+if (mode == "solve" && args.Length > 1)
+{
+    return SolveDumps.Run(args.Skip(1));
 }
 if (mode == "fixture" && args.Length > 3)
 {
@@ -51,7 +56,7 @@ switch (mode)
         ReviewActionsBench.Run(args[1], args.Length > 2 ? args[2] : null);
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, dump, solver, accuracy, review-actions.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, dump, fixture, solve, solver, accuracy, review-actions.");
         return 2;
 }
 return 0;

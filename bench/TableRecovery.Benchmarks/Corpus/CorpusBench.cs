@@ -159,6 +159,7 @@ internal static class CorpusBench
             {
                 var st = solvedAlone.Statistics;
                 notes.Add($"solver {truth.Layout}: complete {st.Complete}, {st.Nodes} nodes, {st.Solutions} solutions, {st.AmbiguousCells} ambiguous cells");
+                SolverDump.Write(image.Name, truth.Layout, read!.Snapped!, truth.Cells.ToDictionary(p => p.Key, p => p.Value.Value), st.Complete);
             }
             var cellsOff = identified ? read!.WithoutIdentities.Cells.ToDictionary(c => c.Id) : [];
             var tally = new TableTally();

@@ -59,6 +59,9 @@ internal sealed class AssignmentSearch
     private readonly long[] _pendingDefault;
     private readonly int[] _pendingFlexible;
     private readonly int[] _openFree;
+    private readonly int[] _unknownRising;
+    private readonly int[] _unknownFalling;
+    private readonly int[] _unknownSigned;
     private double _cost;
     private double _lbRemaining;
     private double _cap;
@@ -130,6 +133,9 @@ internal sealed class AssignmentSearch
         _pendingDefault = new long[identityCells.Length];
         _pendingFlexible = new int[identityCells.Length];
         _openFree = new int[identityCells.Length];
+        _unknownRising = new int[identityCells.Length];
+        _unknownFalling = new int[identityCells.Length];
+        _unknownSigned = new int[identityCells.Length];
     }
 
     /// <summary>
@@ -251,6 +257,13 @@ internal sealed class AssignmentSearch
         {
             _unknown[k] = _identityCells[k].Length;
             _unassigned[k] = _identityCells[k].Length;
+            _unknownRising[k] = 0;
+            _unknownFalling[k] = 0;
+            _unknownSigned[k] = 0;
+            for (var x = 0; x < _identityCells[k].Length; x++)
+            {
+                CountUnknown(k, _identityCells[k][x], _identityCoef[k][x], 1);
+            }
             _pendingDefault[k] = 0;
             _pendingFlexible[k] = 0;
             for (var x = 0; x < _identityCells[k].Length; x++)
@@ -473,7 +486,10 @@ internal sealed class AssignmentSearch
         _hyp[cell] = Hypothesis.Unassigned;
     }
 
-    /// <returns>False when an identity it completes does not hold (the caller still undoes).</returns>
+    /// <returns>
+    /// False when an identity it completes does not hold, or when the cells still unknown in one of its identities
+    /// can no longer close it (the caller still undoes).
+    /// </returns>
     private bool SetKnown(int cell, long value)
     {
         _known[cell] = true;
@@ -485,12 +501,31 @@ internal sealed class AssignmentSearch
         {
             var k = ids[x];
             _sum[k] += coefs[x] * value;
-            if (--_unknown[k] == 0 && _sum[k] != 0)
-            {
-                ok = false;
-            }
+            --_unknown[k];
+            CountUnknown(k, cell, coefs[x], -1);
+            ok &= CanClose(k);
         }
         return ok;
+    }
+
+    /// <summary>
+    /// Non-negative cells only add on their side of an identity: when every cell still unknown stands on the side the
+    /// sum already exceeds, no values close it. Checked at each step, a dead branch ends where it starts, not at its
+    /// leaves (on a hard scan, dozens of weak zeros otherwise keep a branch open through every order of them).
+    /// </summary>
+    private bool CanClose(int k)
+    {
+        if (_unknown[k] == 0) return _sum[k] == 0;
+        if (_unknownSigned[k] > 0 || _unknownRising[k] > 0 && _unknownFalling[k] > 0) return true;
+        // Σ coef·x over the unknown cells must be −sum: ≥ 0 when they all add (+1), ≤ 0 when they all take away.
+        return _unknownRising[k] > 0 ? _sum[k] <= 0 : _sum[k] >= 0;
+    }
+
+    private void CountUnknown(int k, int cell, int coef, int delta)
+    {
+        if (!_cells[cell].IsNonNegative) _unknownSigned[k] += delta;
+        else if (coef > 0) _unknownRising[k] += delta;
+        else _unknownFalling[k] += delta;
     }
 
     private void UnsetKnown(int cell, long value)
@@ -502,6 +537,7 @@ internal sealed class AssignmentSearch
             var k = ids[x];
             _sum[k] -= coefs[x] * value;
             _unknown[k]++;
+            CountUnknown(k, cell, coefs[x], 1);
         }
         _known[cell] = false;
     }

@@ -305,6 +305,7 @@ public sealed class TableReconciler
             }
         }
 
+        var repaired = RepairedOnTopReadings(own, identityCells, identityCoef);
         var result = new ReconciledCell[n];
         for (var i = 0; i < n; i++)
         {
@@ -336,6 +337,13 @@ public sealed class TableReconciler
             }
             else if (cellIdentities[i].Any(k => broken[k]))
             {
+                status = Statuses.NeedsReview;
+            }
+            else if (value == top && cellIdentities[i].Any(k => repaired[k]) && !cellIdentities[i].Any(k => !brokenOrFree[k] && !repaired[k]))
+            {
+                // A sum the readings break was closed by changing another of its cells: it was spent on that change
+                // and vouches for nothing else. Two readings agreeing on a dash where a blurred 2 was printed would
+                // otherwise pass because a weaker reading beside it gave way.
                 status = Statuses.NeedsReview;
             }
             else if (!cellIdentities[i].Any(k => !brokenOrFree[k]))
@@ -411,6 +419,15 @@ public sealed class TableReconciler
             foreach (var c in identityCells[k]) suspect[c] = true;
         }
         return suspect.Select(s => !s).ToArray();
+    }
+
+    /// <summary>Identities whose cells were all read and whose top readings do not add up: the best assignment changed one of them.</summary>
+    private static bool[] RepairedOnTopReadings(CellCandidates[] cells, int[][] identityCells, int[][] identityCoef)
+    {
+        var broken = BrokenOnTopReadings(cells, identityCells, identityCoef).ToHashSet();
+        return Enumerable.Range(0, identityCells.Length)
+            .Select(k => broken.Contains(k) && identityCells[k].All(c => cells[c].HasCandidates))
+            .ToArray();
     }
 
     /// <summary>The identities that do not hold on the top readings, or that hold a cell with no reading.</summary>

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using TableRecovery.Core.Reconciliation;
+using TableRecovery.Core.Results;
+using TableRecovery.Core.Tests.Support;
+
+namespace TableRecovery.Benchmarks.Corpus;
+
+/// <summary>`solve &lt;dump files or folder&gt;`: the reconciler alone on tables dumped by <see cref="SolverDump"/>, against their truth.</summary>
+internal static class SolveDumps
+{
+    public static int Run(IEnumerable<string> paths)
+    {
+        var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]).ToList();
+        int okRight = 0, okWrong = 0, review = 0, cellsAll = 0;
+        foreach (var file in files)
+        {
+            var table = ReadingsFixture.LoadFile(file);
+            var input = table.Input();
+            var watch = Stopwatch.StartNew();
+            var solved = TableReconciler.Default.Reconcile(input);
+            watch.Stop();
+            int right = 0, wrong = 0, flagged = 0, valueRight = 0;
+            foreach (var cell in solved.Cells)
+            {
+                var truth = table.TruthOf(cell.Id);
+                var correct = cell.Value == truth;
+                valueRight += correct ? 1 : 0;
+                if (cell.Status is Statuses.Ok or Statuses.Corrected)
+                {
+                    if (correct) right++;
+                    else
+                    {
+                        wrong++;
+                        Console.WriteLine($"    SILENT {cell.Id}: truth {truth}, output {cell.Value} {cell.Status} @{cell.Confidence:0.000}");
+                    }
+                }
+                else flagged++;
+            }
+            var st = solved.Statistics;
+            Console.WriteLine($"  {Path.GetFileName(file)}: {watch.Elapsed.TotalMilliseconds:0} ms, complete {st.Complete}, {st.Nodes} nodes, {st.Solutions} solutions, {st.AmbiguousCells} ambiguous; " +
+                $"values right {valueRight}/{solved.Cells.Count}, settled right {right}, settled wrong {wrong}, review {flagged}");
+            okRight += right;
+            okWrong += wrong;
+            review += flagged;
+            cellsAll += solved.Cells.Count;
+        }
+        Console.WriteLine($"{files.Count} tables, {cellsAll} cells: settled right {okRight}, settled wrong (silent) {okWrong}, review {review} ({100.0 * review / Math.Max(1, cellsAll):0.00}%)");
+        return 0;
+    }
+}
