@@ -43,13 +43,14 @@ public sealed class OcrEngine : IDisposable
     public static OcrEngine CreateLabels(string tessdataPath) => Create(tessdataPath, "chi_sim", new()
     {
         ["preserve_interword_spaces"] = "1",
-        [NoInvertedRetry] = "0",
     });
 
     /// <summary>
-    /// Tesseract 5 reads a line a second time inverted (light on dark) when its confidence is low. Our crops are
+    /// Tesseract 5 reads a line a second time inverted (light on dark) when its confidence is low. Number crops are
     /// always dark on light paper, so on a noisy scan the second pass only costs: without it the number cells of 15
-    /// requests tables took 664–723 ms instead of 966–983 (two alternating runs each), at the same accuracy.
+    /// requests tables took 664–723 ms instead of 966–983 (two alternating runs each), at the same accuracy. The label
+    /// engine keeps it: on a table showing through from the back of the sheet, header cells the inverted pass read as
+    /// garbage read as nothing without it, passed for blank numbers, and an appeals table was taken for a requests table.
     /// </summary>
     private const string NoInvertedRetry = "tessedit_do_invert";
 
