@@ -55,7 +55,7 @@ public static class LatticeBuilder
         var groups = walls.Groups();
         for (var pass = 0; pass < MaxRepairPasses; pass++)
         {
-            var misshapen = groups.Where(g => !IsRectangle(g)).SelectMany(g => g).ToHashSet();
+            var misshapen = groups.Where(g => !IsRectangle(g) || walls.HasInnerWall(g)).SelectMany(g => g).ToHashSet();
             if (misshapen.Count == 0 || !walls.RestoreLostPieces(misshapen)) break;
             groups = walls.Groups();
         }
@@ -98,6 +98,17 @@ public static class LatticeBuilder
                 }
             }
             return Enumerable.Range(0, Rows * Columns).GroupBy(Find).Select(g => g.Select(i => (i / Columns, i % Columns)).ToList()).ToList();
+        }
+
+        /// <summary>
+        /// A rule standing inside a group: a merged cell has none, so the group was joined around the rule's end through a
+        /// lost piece of another (a one-row border between two numbers, the rule above them lost over both).
+        /// </summary>
+        public bool HasInnerWall(List<(int Row, int Column)> group)
+        {
+            var set = group.ToHashSet();
+            return group.Any(p => p.Column + 1 < Columns && Right[p.Row, p.Column] && set.Contains((p.Row, p.Column + 1))
+                || p.Row + 1 < Rows && Below[p.Row, p.Column] && set.Contains((p.Row + 1, p.Column)));
         }
 
         /// <summary>

@@ -299,21 +299,35 @@ public static class RuleDetector
         var shortVertical = t * ShortVerticalRows;
         while (true)
         {
-            var h = horizontal.Where(r => ConnectedEnds(r, vertical, tolerance) > 0).ToList();
-            var v = vertical.Where(r => ConnectedEnds(r, h, tolerance) >= (r.End - r.Start < shortVertical ? 2 : 1)).ToList();
+            var verticals = vertical.Select(r => (r, new Interval(r.Start, r.End))).ToList();
+            var h = horizontal.Where(r => ConnectedEnds(r, verticals, tolerance) > 0).ToList();
+            var lines = WithLineSpans(h, tolerance);
+            var v = vertical.Where(r => ConnectedEnds(r, lines, tolerance) >= (r.End - r.Start < shortVertical ? 2 : 1)).ToList();
             if (h.Count == horizontal.Count && v.Count == vertical.Count) return (h, v);
             horizontal = h;
             vertical = v;
         }
     }
 
-    /// <summary>How many of the rule's two ends meet a crossing rule (a rule crossing its middle counts for both).</summary>
-    private static int ConnectedEnds(Rule rule, List<Rule> crossing, int tolerance)
+    /// <summary>
+    /// Each horizontal rule with the span of its whole line: the rules at its position, end to end. A scan can lose a
+    /// third of a line, and the pieces on either side of the hole are separate rules (<see cref="SplitAtGaps"/>); a
+    /// one-row cell border standing in the hole still meets the line at both ends.
+    /// </summary>
+    private static List<(Rule Rule, Interval Line)> WithLineSpans(List<Rule> rules, int tolerance) =>
+        rules.Select(r =>
+        {
+            var collinear = rules.Where(o => Math.Abs(o.Position - r.Position) <= tolerance).ToList();
+            return (r, new Interval(collinear.Min(o => o.Start), collinear.Max(o => o.End)));
+        }).ToList();
+
+    /// <summary>How many of the rule's two ends meet a crossing line (a rule crossing its middle counts for both).</summary>
+    private static int ConnectedEnds(Rule rule, List<(Rule Rule, Interval Line)> crossing, int tolerance)
     {
         bool start = false, end = false;
-        foreach (var other in crossing)
+        foreach (var (other, line) in crossing)
         {
-            if (!other.Reaches(rule.Position, tolerance)) continue;
+            if (rule.Position < line.Start - tolerance || rule.Position > line.End + tolerance) continue;
             start |= Math.Abs(other.Position - rule.Start) <= tolerance;
             end |= Math.Abs(other.Position - rule.End) <= tolerance;
             // A rule that crosses another (a long table border) is connected too.

@@ -141,6 +141,24 @@ public sealed class TableFinderTests
         Assert.True(covered.Count == 0, $"{covered.Count} grid positions not in exactly one cell:\n{string.Join("\n", covered)}");
     }
 
+    [Fact]
+    public void A_one_row_border_standing_in_a_lost_third_of_a_rule_still_parts_its_cells()
+    {
+        // The rule under 复议后起诉's sub-headers lost a third of its length; the pieces either side of the hole are two
+        // rules. The border between the 4 and the blank below 结果维持 and 结果纠正 stood in the hole: it met no rule at its
+        // top and was dropped as a glyph stroke, and kept, it sat inside one group with the headers above it.
+        var source = Fixtures.Case("0078_appeals_hard");
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var lattice = Assert.Single(TableFinder.Find(image)).Lattice;
+        var truth = Assert.Single(source.Tables);
+        var last = lattice.RowCount - 1;
+        var dataRow = lattice.Cells.Where(c => c.LastRow == last && c.Row == last).Select(c => $"c{c.Column}x{c.ColumnSpan}").ToList();
+        var fourAndBlank = lattice.Cells.Where(c => c.Row <= last && c.LastRow >= last && c.Column <= 11 && c.LastColumn >= 10).ToList();
+        Assert.True(lattice.RowCount == truth.GridRows && lattice.ColumnCount == truth.GridColumns && fourAndBlank.Count == 2,
+            $"drawn {truth.GridRows}x{truth.GridColumns}, found {lattice.RowCount}x{lattice.ColumnCount}; data row cells {string.Join(" ", dataRow)}");
+    }
+
     /// <summary>The tables found in a reading case (tests/fixtures/cases) have the rows and columns its truth draws.</summary>
     private static void AssertFindsTheDrawnLattice(string name)
     {
