@@ -125,10 +125,7 @@ public sealed class TableFinderTests
         // The scan lost the top-left corner: the left border and the rules above and below 行政复议 stop short of it. Through
         // that gap the merged 行政复议 header joined the sub-header below it, and the two, taken as their bounding box, made
         // one cell three rows by five columns that covered the sub-headers beside it (the appeals table went unidentified).
-        var source = Fixtures.Case("0028_appeals_hard");
-        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var lattice = Assert.Single(TableFinder.Find(image)).Lattice;
+        var (_, lattice) = SingleTableOfCase("0028_appeals_hard");
         var covered = new List<string>();
         for (var r = 0; r < lattice.RowCount; r++)
         {
@@ -147,16 +144,22 @@ public sealed class TableFinderTests
         // The rule under 复议后起诉's sub-headers lost a third of its length; the pieces either side of the hole are two
         // rules. The border between the 4 and the blank below 结果维持 and 结果纠正 stood in the hole: it met no rule at its
         // top and was dropped as a glyph stroke, and kept, it sat inside one group with the headers above it.
-        var source = Fixtures.Case("0078_appeals_hard");
-        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var lattice = Assert.Single(TableFinder.Find(image)).Lattice;
+        var (source, lattice) = SingleTableOfCase("0078_appeals_hard");
         var truth = Assert.Single(source.Tables);
         var last = lattice.RowCount - 1;
         var dataRow = lattice.Cells.Where(c => c.LastRow == last && c.Row == last).Select(c => $"c{c.Column}x{c.ColumnSpan}").ToList();
         var fourAndBlank = lattice.Cells.Where(c => c.Row <= last && c.LastRow >= last && c.Column <= 11 && c.LastColumn >= 10).ToList();
         Assert.True(lattice.RowCount == truth.GridRows && lattice.ColumnCount == truth.GridColumns && fourAndBlank.Count == 2,
             $"drawn {truth.GridRows}x{truth.GridColumns}, found {lattice.RowCount}x{lattice.ColumnCount}; data row cells {string.Join(" ", dataRow)}");
+    }
+
+    /// <summary>The lattice of the one table found in a reading case (tests/fixtures/cases).</summary>
+    private static (CorpusImage Source, Lattice Lattice) SingleTableOfCase(string name)
+    {
+        var source = Fixtures.Case(name);
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        return (source, Assert.Single(TableFinder.Find(image)).Lattice);
     }
 
     /// <summary>The tables found in a reading case (tests/fixtures/cases) have the rows and columns its truth draws.</summary>
