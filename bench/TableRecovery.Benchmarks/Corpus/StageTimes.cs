@@ -37,15 +37,16 @@ internal static class StageTimes
             Add("find the grid", watch);
             var crops = CropMaker.For(normalized.Gray);
             var labels = new LabelReader(engines, crops);
-            OrientationDetector.IsSideways(normalized, tables, crops, engines.Digits);
-            OrientationDetector.IsUpsideDown(normalized, tables, labels);
+            var inks = new CellInks(normalized);
+            OrientationDetector.IsSideways(normalized, tables, inks, crops, engines.Digits);
+            OrientationDetector.IsUpsideDown(normalized, tables, inks, labels);
             Add("orientation check", watch);
-            var read = tables.Select(t => reader.Read(normalized, crops, t, engines.Digits, labels, image.Name)).ToList();
+            var read = tables.Select(t => reader.Read(normalized, inks, crops, t, engines.Digits, labels, image.Name)).ToList();
             Add("read every cell (labels and numbers)", watch);
             assembler.Assemble(read);
             Add("snap and reconcile", watch);
-            foreach (var t in tables) reader.Read(normalized, crops, t, engines.Digits, labels, image.Name);
-            Add("  of which the number cells (read again, labels cached)", watch);
+            foreach (var t in tables) reader.Read(normalized, inks, crops, t, engines.Digits, labels, image.Name);
+            Add("  of which the number cells (read again, cached)", watch);
         }
         Console.WriteLine($"  stage by stage, median over {requestsImages.Count} of them (ms):");
         foreach (var (stage, times) in stages)

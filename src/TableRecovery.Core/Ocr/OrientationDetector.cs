@@ -16,12 +16,12 @@ public static class OrientationDetector
     private const int SampleSize = 10;
 
     /// <summary>True when the table reads better after a quarter turn clockwise than as it is.</summary>
-    public static bool IsSideways(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CropMaker crops, OcrEngine digits)
+    public static bool IsSideways(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CellInks cellInks, CropMaker crops, OcrEngine digits)
     {
         var t = image.TextHeight;
         var inks = tables
             .SelectMany(tb => tb.Lattice.Cells)
-            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t))
+            .Select(c => cellInks.Of(c.Box))
             .Where(ink => ink.InkBox is not null)
             .ToList();
         if (TextRunDirection(inks, t) is { } sideways) return sideways;
@@ -89,10 +89,9 @@ public static class OrientationDetector
     /// model, so a few runs of label text read both ways decide; the layout of labels and numbers decides
     /// only when there is too little label text to read (an appeals table is nearly all numbers).
     /// </summary>
-    public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables, LabelReader labels)
+    public static bool IsUpsideDown(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CellInks cellInks, LabelReader labels)
     {
-        var inks = tables.SelectMany(tb => tb.Lattice.Cells).Distinct()
-            .ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight));
+        var inks = tables.SelectMany(tb => tb.Lattice.Cells).Distinct().ToDictionary(c => c, c => cellInks.Of(c.Box));
         return LabelsReadUpsideDown(image.TextHeight, inks.Values, labels) ?? StructureIsUpsideDown(tables, inks);
     }
 

@@ -13,17 +13,17 @@ public sealed class TableReader
 {
     private const double StripScale = 1.5;
 
-    public ReadTable Read(NormalizedImage image, CropMaker crops, DetectedTable table, OcrEngine digits, LabelReader labelReader, string imageName)
+    public ReadTable Read(NormalizedImage image, CellInks cellInks, CropMaker crops, DetectedTable table, OcrEngine digits, LabelReader labelReader, string imageName)
     {
         var t = image.TextHeight;
         var pad = CropMaker.PadFor(t);
         var lattice = MissingRuleRepair.SplitLabelsFromNumbers(image, table.Lattice, ink => labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text);
-        var inks = lattice.Cells.ToDictionary(c => c, c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t));
+        var inks = lattice.Cells.ToDictionary(c => c, c => cellInks.Of(c.Box));
         var numeric = NumericCellClassifier.Classify(lattice, inks);
         if (MissingRuleRepair.SplitRowsOfNumbers(image, lattice, numeric) is var split && split != lattice)
         {
             lattice = split;
-            inks = lattice.Cells.ToDictionary(c => c, c => inks.TryGetValue(c, out var known) ? known : CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, t));
+            inks = lattice.Cells.ToDictionary(c => c, c => cellInks.Of(c.Box));
             numeric = NumericCellClassifier.Classify(lattice, inks);
         }
 
@@ -312,11 +312,17 @@ public sealed class TableReader
     private static bool AsLongAsARead(Reading template, List<Reading> readings)
     {
         var lengths = readings
-            .Where(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Shape)
+            .Where(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Shape && r.Confidence >= NegligibleReadConfidence)
             .Select(r => r.Text.Count(char.IsAsciiDigit))
             .ToList();
         return lengths.Contains(template.Text.Length) || lengths.All(l => l == 0) && template.Text.Length == 1;
     }
+
+    /// <summary>
+    /// A reading this unsure says nothing of how many digits the ink holds: a strip read a hard scan's faint 0 as "11" at
+    /// 0.01, which kept the templates' 0 from standing beside it once the cell's own reading came back empty.
+    /// </summary>
+    private const double NegligibleReadConfidence = 0.05;
 
     /// <summary>
     /// Touching digits the templates cut apart by the table's digit width: the engine drops one of them (32 read as 2,

@@ -147,16 +147,17 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             var tables = TableFinder.Find(image);
             if (tables.Count == 0) return [];
             var crops = CropMaker.For(image.Gray);
+            var inks = new CellInks(image);
             var labels = new LabelReader(engines, crops);
             // A page with a text layer is upright as rendered; its orientation is not guessed from the pixels.
             if (text is null)
             {
-                if (OrientationDetector.IsSideways(image, tables, crops, engines.Digits))
+                if (OrientationDetector.IsSideways(image, tables, inks, crops, engines.Digits))
                 {
                     turns = 1;
                     Renormalize();
                 }
-                if (OrientationDetector.IsUpsideDown(image, tables, labels))
+                if (OrientationDetector.IsUpsideDown(image, tables, inks, labels))
                 {
                     turns += 2;
                     Renormalize();
@@ -164,7 +165,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             }
             var read = tables.Select(t => text is not null && TextLayerTableReader.Covers(text, image, t)
                 ? TextLayerTableReader.Read(image, t, text, name)
-                : _reader.Read(image, crops, t, engines.Digits, labels, name)).ToList();
+                : _reader.Read(image, inks, crops, t, engines.Digits, labels, name)).ToList();
             if (request.RenderOverlay)
             {
                 overlays.Add(new Overlay(name, OverlayRenderer.Render(image, read, [])));
@@ -177,6 +178,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
                 image = _normalizer.Normalize(page, turns);
                 tables = TableFinder.Find(image);
                 crops = CropMaker.For(image.Gray);
+                inks = new CellInks(image);
                 labels = new LabelReader(engines, crops);
             }
         }

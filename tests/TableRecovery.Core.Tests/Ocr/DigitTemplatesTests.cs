@@ -31,7 +31,7 @@ public sealed class DigitTemplatesTests
         var cells = new List<PrintedCell>();
         foreach (var table in TableFinder.Find(image))
         {
-            var read = new TableReader().Read(image, crops, table, engines.Digits, labels, name);
+            var read = new TableReader().Read(image, new CellInks(image), crops, table, engines.Digits, labels, name);
             foreach (var cell in read.Cells.Where(c => c.IsNumeric && c.Cell.RowSpan == 1 && c.Cell.ColumnSpan == 1))
             {
                 var printed = truth.Where(t => cell.SourceBox.Contains(t.Box!.Value.CenterX, t.Box.Value.CenterY)).ToList();

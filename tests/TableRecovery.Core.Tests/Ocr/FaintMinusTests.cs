@@ -19,7 +19,7 @@ public sealed class FaintMinusTests
         var crops = CropMaker.For(image.Gray);
         var t = image.TextHeight;
         using var engines = new EngineSet(Fixtures.Tessdata);
-        var read = new TableReader().Read(image, crops, TableFinder.Find(image).Single(), engines.Digits, new LabelReader(engines, crops), source.Name);
+        var read = new TableReader().Read(image, new CellInks(image), crops, TableFinder.Find(image).Single(), engines.Digits, new LabelReader(engines, crops), source.Name);
 
         var judged = source.Tables.Single().Cells
             .Where(c => c.Value.Box is not null && c.Value.Text.Length > 0 && char.IsAsciiDigit(c.Value.Text[^1]))

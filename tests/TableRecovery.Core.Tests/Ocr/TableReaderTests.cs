@@ -83,7 +83,7 @@ public sealed class TableReaderTests
         using var image = new PageNormalizer().Normalize(page, 0);
         using var engines = new EngineSet(Fixtures.Tessdata);
         var crops = CropMaker.For(image.Gray);
-        var read = new TableReader().Read(image, crops, TableFinder.Find(image)[0], engines.Digits, new LabelReader(engines, crops), name);
+        var read = new TableReader().Read(image, new CellInks(image), crops, TableFinder.Find(image)[0], engines.Digits, new LabelReader(engines, crops), name);
         var lastRow = read.Cells.Where(c => c.Cell.Row == read.Lattice.RowCount - 1).ToList();
 
         Assert.True(lastRow.Any(c => c.IsNumeric && c.Readings.Any(r => r.Text == "18621" && r.Confidence >= 0.75)) && lastRow.Any(c => !c.IsNumeric && c.Text == "行政事业性收费"),
@@ -102,7 +102,7 @@ public sealed class TableReaderTests
         using var engines = new EngineSet(Fixtures.Tessdata);
         var crops = CropMaker.For(image.Gray);
         var labels = new LabelReader(engines, crops);
-        var cells = TableFinder.Find(image).SelectMany(t => new TableReader().Read(image, crops, t, engines.Digits, labels, source.Name).Cells).ToList();
+        var cells = TableFinder.Find(image).SelectMany(t => new TableReader().Read(image, new CellInks(image), crops, t, engines.Digits, labels, source.Name).Cells).ToList();
         var dashes = source.Tables.SelectMany(t => t.Cells.Values).Where(c => c.Text == "-" && c.Box is not null).ToList();
 
         var single = dashes
@@ -134,6 +134,6 @@ public sealed class TableReaderTests
         using var engines = new EngineSet(Fixtures.Tessdata);
         var crops = CropMaker.For(image.Gray);
         var table = TableFinder.Find(image).Single();
-        return (source, new TableReader().Read(image, crops, table, engines.Digits, new LabelReader(engines, crops), source.Name));
+        return (source, new TableReader().Read(image, new CellInks(image), crops, table, engines.Digits, new LabelReader(engines, crops), source.Name));
     }
 }

@@ -1,0 +1,23 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Imaging;
+
+namespace TableRecovery.Core.Ocr;
+
+/// <summary>
+/// The ink of the cell boxes of one normalized page, each measured once: the orientation checks and the table reader
+/// look at the same lattice cells (on a requests table about 660 measurements of 230 boxes, 100–200 ms, before).
+/// </summary>
+public sealed class CellInks(NormalizedImage image)
+{
+    private readonly Dictionary<PixelRect, CellInk> _measured = [];
+
+    public CellInk Of(PixelRect box)
+    {
+        if (!_measured.TryGetValue(box, out var ink))
+        {
+            ink = CellInk.Measure(image.Binary, image.Width, image.Height, box, image.TextHeight);
+            _measured[box] = ink;
+        }
+        return ink;
+    }
+}
