@@ -81,7 +81,7 @@ public static class RuleDetector
         // search took, a stub of rule) are no sign of it and are left to the stages that judge them.
         if (!byContrast.Any(r => contrast[r] < limit)) return (horizontal, vertical);
         if (all.Where(r => Contrast(r) < limit).Sum(Length) < ShowThroughMinLength * t) return (horizontal, vertical);
-        var step = Math.Max(3, (int)(t / 2));
+        var step = ContrastStep(t);
         // A rule showing through may lie over one of the page's own and be clustered with it: the light rule goes, the
         // stretches where the page's own is dark stay.
         Rule? Own(Rule r)
@@ -122,6 +122,9 @@ public static class RuleDetector
 
     private const int MinPaperSamples = 3;
 
+    /// <summary>Contrast is sampled every half text height; a light rule's dark stretches are rebuilt at the same step.</summary>
+    private static int ContrastStep(double t) => Math.Max(3, (int)(t / 2));
+
     /// <summary>
     /// Per sample along the rule's stretches (every half text height): where it is, the paper beside it (the darker of the
     /// two sides, each side the lightest of its outer pixels) and the rule's contrast (the lighter side less the darkest
@@ -145,7 +148,7 @@ public static class RuleDetector
         int At(int along, int across) => rule.Horizontal ? pixels[across * bandWidth + along] : pixels[along * bandWidth + across];
         var centre = rule.Position - acrossStart;
         var across = acrossEnd - acrossStart;
-        var step = Math.Max(3, (int)(t / 2));
+        var step = ContrastStep(t);
         foreach (var stretch in rule.Stretches)
         {
             for (var a = Math.Max(stretch.Start, alongStart); a < Math.Min(stretch.End, alongEnd); a += step)

@@ -58,7 +58,7 @@ internal sealed class RuleDisplacement
         double sum = 0;
         for (var m = 0; m < Terms.Length; m++)
         {
-            sum += _coefficients[m] * Math.Pow(u, Terms[m].Along) * Math.Pow(v, Terms[m].Across);
+            sum += _coefficients[m] * Term(m, u, v);
         }
         return sum;
     }
