@@ -43,7 +43,9 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// so position alone must never make a number <c>ok</c>. Unless the lattice has exactly the layout's rows, each
     /// of the kind the layout has there, and half of them read as their own (<see cref="SnappedTable.RowsAtTheirPlace"/>):
     /// no line is missing or extra, and a row whose label could not be read (规章 read as 和) is the row at its place,
-    /// as long as what was read is not plainly another row's label.
+    /// as long as what was read is not plainly another row's label. Whether the alignment placed it between its
+    /// neighbours or left it out (行政强制 read as 人扫呈各, too far from any label to fill a gap) and the exact shape put it
+    /// there by position, it is the same row.
     /// </summary>
     private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped)
     {
@@ -53,7 +55,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         var otherRowLabels = layout.Rows.Where(x => x.Key != rowKey).Select(x => x.Label).ToList();
         var rowFirm = snapped.Rows.Any(r => r.RowKey == rowKey && (r.Basis == MatchBasis.Label
             && (snapped.RowsAtTheirPlace || IsFirm(r.Similarity, r.ReadLabel, otherRowLabels))
-            || r.Basis == MatchBasis.Neighbours && snapped.RowsAtTheirPlace
+            || (r.Basis is MatchBasis.Neighbours or MatchBasis.Position) && snapped.RowsAtTheirPlace
             && otherRowLabels.All(label => LabelSimilarity.Score(r.ReadLabel, label) < FirmLabelSimilarity)));
         var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
         var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || columns.All(c => c.Basis == MatchBasis.Label

@@ -551,6 +551,21 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(notZero.Count <= 2, $"{notZero.Count} of the 15 printed zeros not read as 0:\n{string.Join("\n", notZero)}");
     }
 
+    /// <summary>
+    /// The active picture of the same .docx: 规章 reads as 和 and 行政强制 as 人扫呈各, too far from any label for the alignment
+    /// to put the row between its neighbours, so the table's exact fourteen rows placed it by position. The other twelve
+    /// read as their own: no rule is missing or extra, and the clearly read zeros of both rows are ok, as they are where
+    /// the alignment did place such a row (0000_active-2021_mild above).
+    /// </summary>
+    [Fact]
+    public void A_row_placed_by_the_exact_shape_where_its_garbled_label_matched_nothing_sits_firmly()
+    {
+        var table = RecoverPicture("0026_docx-cut_2021_picture1.jpg", "active-2021");
+        var truth = Fixtures.Case("0026_docx-cut_2021").Tables.Single(t => t.Layout == "active-2021");
+        string[] ids = ["art20_1.rules/issued", "art20_1.rules/repealed", "art20_1.rules/in_force", "art20_6.enforcement/decisions"];
+        AssertOkAndRight(table, truth, ids);
+    }
+
     [Fact]
     public void A_label_column_of_thin_serif_words_voted_numeric_is_read_as_words()
     {
