@@ -50,8 +50,11 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     private const int PaperNoise = 8;
 
     /// <summary>
-    /// The region's paper: its most common tone (over a window of five tones, against noise). A high percentile
-    /// lands on the noise above the shade, leaving the shade light gray, which still reads as nothing.
+    /// The region's paper: its most common tone (over a window of five tones, against noise) on the light side of the
+    /// region's Otsu split. A high percentile lands on the noise above the shade, leaving the shade light gray, which
+    /// still reads as nothing. Over the whole region, the mode can be the ink: on a noisy scan the paper's tones spread
+    /// over thirty values and a dense label's strokes (规章, 行政强制: most of a tight ink box) pile higher on a few, so
+    /// the "paper" came out dark, whitening made the strokes white, and chi_sim read 和计 and 计生.
     /// </summary>
     private int PaperTone(PixelRect r)
     {
@@ -62,7 +65,7 @@ public sealed class CropMaker(byte[] gray, int width, int height)
             foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width)) histogram[v]++;
         }
         int best = 255, bestCount = -1;
-        for (var v = 2; v < 254; v++)
+        for (var v = Math.Max(2, OtsuThreshold(histogram)); v < 254; v++)
         {
             var count = histogram[v - 2] + histogram[v - 1] + histogram[v] + histogram[v + 1] + histogram[v + 2];
             if (count > bestCount)
@@ -71,6 +74,36 @@ public sealed class CropMaker(byte[] gray, int width, int height)
             }
         }
         return best;
+    }
+
+    /// <summary>The tone that best splits the histogram into two classes (Otsu): tones above it are the light class.</summary>
+    internal static int OtsuThreshold(int[] histogram)
+    {
+        long total = 0, weighted = 0;
+        for (var v = 0; v < histogram.Length; v++)
+        {
+            total += histogram[v];
+            weighted += (long)v * histogram[v];
+        }
+        if (total == 0) return 0;
+        long below = 0, belowWeighted = 0;
+        double bestSpread = -1;
+        var threshold = 0;
+        for (var v = 0; v < histogram.Length - 1; v++)
+        {
+            below += histogram[v];
+            belowWeighted += (long)v * histogram[v];
+            var above = total - below;
+            if (below == 0 || above == 0) continue;
+            var meanBelow = (double)belowWeighted / below;
+            var meanAbove = (double)(weighted - belowWeighted) / above;
+            var spread = (double)below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+            if (spread > bestSpread)
+            {
+                (bestSpread, threshold) = (spread, v + 1);
+            }
+        }
+        return threshold;
     }
 
     /// <summary>Several regions stacked top to bottom with white gaps; returns each one's y range in the strip.</summary>
