@@ -162,13 +162,16 @@ public sealed class TableReader
         }
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.Column > 0 && !inks[c].IsBlank
             && WrittenWithoutWords(labels[c])
-            && (Enumerable.Range(c.Column, c.ColumnSpan).Any(numberColumns.Contains) || lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column))
+            && (Enumerable.Range(c.Column, c.ColumnSpan).Any(numberColumns.Contains) || lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)
+                || lattice.Cells.Any(n => numeric.Contains(n) && n.Row != c.Row && n.Column == c.Column && n.ColumnSpan == c.ColumnSpan && c.ColumnSpan > 1))
             && (numberRows.Contains(c.Row) || OnlyBesideItsLabel(lattice, inks, c))).ToList())
         {
             // What chi_sim read as Latin letters and digits (19 as "lv", 36 as "3n", 442.1245 as "和42.1245") where numbers
             // stand: the labels of these tables are Chinese words, so it is a number whose shapes the ink vote missed. Not
             // in a row of headers, which a hard scan garbles into Latin letters just as well. A cell over several lattice columns
-            // stands where numbers do if any of them is a column of numbers (rules lost between an active table's columns).
+            // stands where numbers do if any of them is a column of numbers (rules lost between an active table's columns), or
+            // if a number of another row spans the same columns: where the rules are lost, a column's few single cells may all
+            // read as words (二全, 作) and no longer count as a column of numbers.
             ReadAsMissedNumber(cell);
         }
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column > 0 && !inks[c].IsBlank
