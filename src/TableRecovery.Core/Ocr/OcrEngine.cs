@@ -10,6 +10,8 @@ public enum PageSegmentation
     SingleLine = 7,
     SingleWord = 8,
     SparseText = 11,
+    /// <summary>The image is one line of text, fed to the line model as it is: no search for text lines or blobs.</summary>
+    RawLine = 13,
 }
 
 /// <summary>A recognized symbol with the engine's alternatives (from lstm_choice_mode=2), best first.</summary>

@@ -86,4 +86,28 @@ public sealed class LabelReaderTests
         var missing = expected.Where(e => !labels.Contains(e)).ToList();
         Assert.True(missing.Count == 0, $"not read: {string.Join(", ", missing)}; read: {string.Join(" | ", labels)}");
     }
+
+    /// <summary>
+    /// 规章, soft with blur on a mild scan, reads as nothing in line mode at any margin: the line search drops its blobs.
+    /// Fed to the line model as it is (raw line), it reads.
+    /// </summary>
+    [Fact]
+    public void A_short_soft_label_that_line_mode_reads_as_nothing_is_read_as_a_raw_line()
+    {
+        var path = Path.Combine(Fixtures.CasesDirectory, "0000_active-2019_mild_fresh.jpeg");
+        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var lattice = TableFinder.Find(image)[0].Lattice;
+        using var engines = new EngineSet(Fixtures.Tessdata);
+        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
+        var pad = CropMaker.PadFor(image.TextHeight);
+        var labels = lattice.Cells
+            .Where(c => c.Column == 0 && c.ColumnSpan == 1)
+            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
+            .Where(ink => !ink.IsBlank)
+            .Select(ink => reader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text)
+            .ToList();
+
+        Assert.True(labels.Contains("规章"), $"规章 not read; read: {string.Join(" | ", labels)}");
+    }
 }
