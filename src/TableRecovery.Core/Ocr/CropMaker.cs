@@ -77,7 +77,7 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     }
 
     /// <summary>The tone that best splits the histogram into two classes (Otsu): tones above it are the light class.</summary>
-    internal static int OtsuThreshold(int[] histogram)
+    private static int OtsuThreshold(int[] histogram)
     {
         long total = 0, weighted = 0;
         for (var v = 0; v < histogram.Length; v++)

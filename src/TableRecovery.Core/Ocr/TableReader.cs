@@ -163,7 +163,7 @@ public sealed class TableReader
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.Column > 0 && !inks[c].IsBlank
             && WrittenWithoutWords(labels[c])
             && (Enumerable.Range(c.Column, c.ColumnSpan).Any(numberColumns.Contains) || lattice.Cells.Any(n => numeric.Contains(n) && n.Row == c.Row && n.LastColumn < c.Column)
-                || lattice.Cells.Any(n => numeric.Contains(n) && n.Row != c.Row && n.Column == c.Column && n.ColumnSpan == c.ColumnSpan && c.ColumnSpan > 1))
+                || c.ColumnSpan > 1 && lattice.Cells.Any(n => numeric.Contains(n) && n.Row != c.Row && n.Column == c.Column && n.ColumnSpan == c.ColumnSpan))
             && (numberRows.Contains(c.Row) || OnlyBesideItsLabel(lattice, inks, c))).ToList())
         {
             // What chi_sim read as Latin letters and digits (19 as "lv", 36 as "3n", 442.1245 as "和42.1245") where numbers

@@ -68,19 +68,7 @@ public sealed class LabelReaderTests
     [Fact]
     public void Short_dense_labels_on_a_noisy_scan_keep_their_strokes()
     {
-        var path = Path.Combine(Fixtures.CasesDirectory, "0041_page-2019_mild_fresh.jpg");
-        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var lattice = TableFinder.Find(image)[0].Lattice;
-        using var engines = new EngineSet(Fixtures.Tessdata);
-        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
-        var pad = CropMaker.PadFor(image.TextHeight);
-        var labels = lattice.Cells
-            .Where(c => c.Column == 0 && c.ColumnSpan == 1)
-            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
-            .Where(ink => !ink.IsBlank)
-            .Select(ink => reader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text)
-            .ToList();
+        var labels = FirstColumnLabels("0041_page-2019_mild_fresh.jpg");
 
         string[] expected = ["规章", "行政强制"];
         var missing = expected.Where(e => !labels.Contains(e)).ToList();
@@ -94,20 +82,26 @@ public sealed class LabelReaderTests
     [Fact]
     public void A_short_soft_label_that_line_mode_reads_as_nothing_is_read_as_a_raw_line()
     {
-        var path = Path.Combine(Fixtures.CasesDirectory, "0000_active-2019_mild_fresh.jpeg");
+        var labels = FirstColumnLabels("0000_active-2019_mild_fresh.jpeg");
+
+        Assert.True(labels.Contains("规章"), $"规章 not read; read: {string.Join(" | ", labels)}");
+    }
+
+    /// <summary>The labels of the first table's first column in a case image, read as the table reader reads them.</summary>
+    private static List<string> FirstColumnLabels(string caseImage)
+    {
+        var path = Path.Combine(Fixtures.CasesDirectory, caseImage);
         using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var lattice = TableFinder.Find(image)[0].Lattice;
         using var engines = new EngineSet(Fixtures.Tessdata);
         var reader = new LabelReader(engines, CropMaker.For(image.Gray));
         var pad = CropMaker.PadFor(image.TextHeight);
-        var labels = lattice.Cells
+        return lattice.Cells
             .Where(c => c.Column == 0 && c.ColumnSpan == 1)
             .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
             .Where(ink => !ink.IsBlank)
             .Select(ink => reader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text)
             .ToList();
-
-        Assert.True(labels.Contains("规章"), $"规章 not read; read: {string.Join(" | ", labels)}");
     }
 }
