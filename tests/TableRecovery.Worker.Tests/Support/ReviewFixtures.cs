@@ -32,10 +32,10 @@ public static class ReviewFixtures
     /// <summary>
     /// An appeals scan the real pipeline still flags several cells of (tests/fixtures/cases), for the browser test that
     /// works a freshly recovered table: zeros read weakly and cells read as nothing, which the identities settle once a
-    /// reviewer has confirmed enough of them. 0006 above, then 0014, 0134, 0015, 0053, 0069 and 0131 came to recover with too
-    /// little to review (see tests/fixtures/cases/README.md).
+    /// reviewer has confirmed enough of them. 0006 above, then 0014, 0134, 0015, 0053, 0069, 0131 and 0061 (fresh) came to
+    /// recover with too little to review (see tests/fixtures/cases/README.md).
     /// </summary>
-    public static string ScanFile => "0061_appeals_hard_fresh.png";
+    public static string ScanFile => "0078_appeals_hard.jpg";
 
     public static byte[] ScanBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "cases", ScanFile));
 
