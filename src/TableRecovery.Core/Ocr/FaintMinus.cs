@@ -97,7 +97,8 @@ public static class FaintMinus
         return true;
     }
 
-    private static int Percentile(byte[] gray, int width, PixelRect r, double share)
+    /// <summary>The tone below which <paramref name="share"/> of the region's pixels lie.</summary>
+    internal static int Percentile(byte[] gray, int width, PixelRect r, double share)
     {
         var histogram = new int[256];
         for (var y = 0; y < r.Height; y++)

@@ -39,7 +39,9 @@ public sealed class TableReader
                 texts[cell] = "";
                 continue;
             }
-            if (ink.IsDash(t))
+            // A faint glyph above the stroke: its base alone binarized (a 2), no dash. Read as a number, by the cell alone.
+            var glyphAbove = ink.IsLowLoneStroke(t) && crops.GlyphAbove(ink.InkBox!.Value, ink.Interior, t);
+            if (ink.IsDash(t) && !glyphAbove)
             {
                 (readings[cell], texts[cell]) = ReadDash(digits, crops, ink.InkBox!.Value, pad, t);
                 continue;
@@ -47,7 +49,7 @@ public sealed class TableReader
             readings[cell] = cell.RowSpan > 1
                 ? ReadStackedCell(digits, crops, image, lattice, cell, pad)
                 : ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
-            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t))
+            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t) && !glyphAbove)
             {
                 // A hyphen too short to pass for flat (a small font's, scaled up and blurred) that the engine reads as one:
                 // the engine and the low lone stroke agree, as for a flat one.

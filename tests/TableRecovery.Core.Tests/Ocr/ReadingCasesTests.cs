@@ -114,6 +114,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(notOk.Count == 0, $"not ok and right:\n{string.Join("\n", notOk)}");
     }
 
+    /// <summary>
+    /// A faint 2 of a hard, bent scan binarized into its base stroke alone: the ink looked like a printed dash, the engine
+    /// read its crop as "-", and the two agreed on 0, which no identity of an active table checks: it passed as ok. The
+    /// gray image still shows the 2's bowl above the stroke, where a printed dash has paper.
+    /// </summary>
+    [Fact]
+    public void The_base_stroke_of_a_faint_two_is_not_taken_for_a_printed_dash()
+    {
+        var (table, truth) = Recover("0055_active-2021_hard_warp", "active-2021");
+        var cell = table.Cells.Single(c => c.Id == "art20_6.enforcement/decisions");
+        Assert.True(cell.Value == truth.Cells[cell.Id].Value || cell.Status == Statuses.NeedsReview,
+            $"printed {truth.Cells[cell.Id].Text}, output {cell.Value} ({cell.Status}) [{string.Join(", ", cell.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]");
+    }
+
     [Fact]
     public void Numbers_printed_across_merged_columns_are_read_as_numbers()
     {
