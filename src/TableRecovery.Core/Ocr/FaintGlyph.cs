@@ -18,7 +18,7 @@ public static class FaintGlyph
     /// <summary>Below this contrast between paper and stroke nothing is judged.</summary>
     private const int MinContrast = 40;
 
-    /// <summary>A glyph covers at least this share of the band above the stroke (a 2's bowl and neck: about a fifth).</summary>
+    /// <summary>A glyph covers at least this share of the band above the stroke.</summary>
     private const double MinCover = 0.04;
 
     /// <summary>And several times what the same band holds elsewhere in the cell, so that noise all over is no glyph.</summary>
