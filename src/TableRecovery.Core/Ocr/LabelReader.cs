@@ -18,10 +18,8 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
     {
         var mode = singleLine ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock;
         if (_read.TryGetValue((ink, pad, mode), out var words)) return words;
-        using (var crop = crops.PaddedOnWhitePaper(ink.Inflate(2, 2), pad))
-        {
-            words = engines.Labels.Recognize(crop, mode);
-        }
+        using var crop = crops.PaddedOnWhitePaper(ink.Inflate(2, 2), pad);
+        words = engines.Labels.Recognize(crop, mode);
         if (words.Count == 0)
         {
             // A short bold word (其他) can read as nothing at one margin and right at a wider one.
@@ -33,7 +31,6 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
             // A short word soft with blur (规章 on a mild scan) can read as nothing at any margin in line mode, whose
             // search for the line drops its blobs; fed to the line model as it is, it reads. Only a sure reading is
             // kept: on a hard scan the raw line model turns specks and garbled headers into glyphs, at 0.53 or less.
-            using var crop = crops.PaddedOnWhitePaper(ink.Inflate(2, 2), pad);
             var raw = engines.Labels.Recognize(crop, PageSegmentation.RawLine);
             if (raw.Count > 0 && raw.Average(w => w.Confidence) >= SureRawLine) words = raw;
         }
