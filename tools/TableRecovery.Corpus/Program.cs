@@ -29,10 +29,16 @@ var showThrough = new Option<string>("--show-through")
     DefaultValueFactory = _ => "none",
 };
 showThrough.AcceptOnlyFromAmong("none", "mixed");
+var bilevel = new Option<string>("--bilevel")
+{
+    Description = "none (default: gray and colour scans) or mixed (every image a bilevel scan: fax, G4 TIFF, a scanned PDF's 1-bit page).",
+    DefaultValueFactory = _ => "none",
+};
+bilevel.AcceptOnlyFromAmong("none", "mixed");
 
 var generate = new Command("generate", "Render synthetic report tables with ground truth.")
 {
-    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml, warp, showThrough,
+    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml, warp, showThrough, bilevel,
 };
 generate.SetAction(async (parse, cancellationToken) =>
 {
@@ -51,7 +57,8 @@ generate.SetAction(async (parse, cancellationToken) =>
     };
     var warpMode = parse.GetValue(warp) == "mixed" ? WarpMode.Mixed : WarpMode.None;
     var showThroughMode = parse.GetValue(showThrough) == "mixed" ? ShowThroughMode.Mixed : ShowThroughMode.None;
-    requests = requests.Select(r => (r.Index, r.Request with { Warp = warpMode, ShowThrough = showThroughMode })).ToList();
+    var bilevelMode = parse.GetValue(bilevel) == "mixed" ? BilevelMode.Mixed : BilevelMode.None;
+    requests = requests.Select(r => (r.Index, r.Request with { Warp = warpMode, ShowThrough = showThroughMode, Bilevel = bilevelMode })).ToList();
     var options = new CorpusOptions(parse.GetValue(output)!, parse.GetValue(seed), Math.Max(1, parse.GetValue(workers)),
         parse.GetValue(chromium)!, parse.GetValue(keepHtml));
     var generator = new CorpusGenerator(new ImagePlanner(catalog), new ScanDegrader(), Console.Out);

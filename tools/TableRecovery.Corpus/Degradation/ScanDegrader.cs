@@ -105,6 +105,11 @@ public sealed class ScanDegrader
         {
             args.AddRange(["-attenuate", d.GaussianNoise.ToString("0.###", inv), "+noise", "Gaussian"]);
         }
+        if (d.Bilevel is { } bilevel)
+        {
+            // The scanner's cut comes after its optics and sensor and before the dust on the glass.
+            args.AddRange(["-threshold", string.Create(inv, $"{bilevel.ThresholdPercent}%")]);
+        }
         if (d.SaltAndPepper > 0)
         {
             args.AddRange(["-attenuate", d.SaltAndPepper.ToString("0.###", inv), "+noise", "Impulse"]);
@@ -116,6 +121,14 @@ public sealed class ScanDegrader
         if (d.JpegQuality is { } quality)
         {
             args.AddRange(["-quality", quality.ToString(inv)]);
+        }
+        if (d.Bilevel is not null)
+        {
+            args.AddRange(["-type", "bilevel"]);
+            if (outputPath.EndsWith(".tif", StringComparison.OrdinalIgnoreCase))
+            {
+                args.AddRange(["-compress", "Group4"]);
+            }
         }
         args.AddRange(["-strip", "-print", "%w %h\\n", outputPath]);
         return args;

@@ -49,6 +49,7 @@ public sealed record TruthStyle(
 
 /// <param name="Warp">Left out when the page is flat, so corpora generated without warps keep their exact truth files.</param>
 /// <param name="ShowThrough">Left out when the back of the sheet is blank, for the same reason.</param>
+/// <param name="Bilevel">Left out for a gray or colour scan, for the same reason.</param>
 public sealed record TruthDegradation(
     double BlurSigma,
     double GaussianNoise,
@@ -58,7 +59,14 @@ public sealed record TruthDegradation(
     bool Grayscale,
     int? JpegQuality,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthWarp? Warp = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthShowThrough? ShowThrough = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthShowThrough? ShowThrough = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TruthBilevel? Bilevel = null);
+
+/// <summary>A bilevel scan: every pixel cut at <c>threshold_percent</c> gray into ink or paper (see Planning.Bilevel).</summary>
+public sealed record TruthBilevel(int ThresholdPercent)
+{
+    public static TruthBilevel? From(Planning.Bilevel? bilevel) => bilevel is null ? null : new(bilevel.ThresholdPercent);
+}
 
 /// <summary>
 /// The page warp: <c>kind</c> keystone (<c>edge</c> pulled in by <c>inset</c> of its length at each end), barrel

@@ -64,7 +64,7 @@ public static class TruthFileBuilder
             new TruthStyle(style.BorderPx, style.BorderColor, style.TextColor, style.PaddingPx, style.NumberAlign, style.HeaderShade,
                 style.LineGaps, style.MissingLineThirds),
             new TruthDegradation(d.BlurSigma, d.GaussianNoise, d.SaltAndPepper, d.Illumination, d.BackgroundLevel, d.Grayscale, d.JpegQuality,
-                TruthWarp.From(d.Warp), TruthShowThrough.From(d.ShowThrough)),
+                TruthWarp.From(d.Warp), TruthShowThrough.From(d.ShowThrough), TruthBilevel.From(d.Bilevel)),
             tables);
     }
 }

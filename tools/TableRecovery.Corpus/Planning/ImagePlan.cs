@@ -41,6 +41,7 @@ public sealed record RenderStyle(
 /// <param name="BackgroundLevel">White maps to this gray level in percent (100 = white paper).</param>
 /// <param name="Warp">Keystone, lens or curl warp of a photographed or bent page; null for a flat scan.</param>
 /// <param name="ShowThrough">The table on the other side of the sheet seen through the paper; null for a blank back.</param>
+/// <param name="Bilevel">The cut into ink and paper of a bilevel scan; null for a gray or colour scan.</param>
 public sealed record Degradation(
     int Rotation,
     double SkewDegrees,
@@ -53,7 +54,8 @@ public sealed record Degradation(
     bool Grayscale,
     int? JpegQuality,
     PageWarp? Warp = null,
-    ShowThrough? ShowThrough = null);
+    ShowThrough? ShowThrough = null,
+    Bilevel? Bilevel = null);
 
 /// <summary>Everything decided about one image before it is drawn.</summary>
 public sealed record ImagePlan(

@@ -65,13 +65,21 @@ public sealed class ImagePlanner
             // Its own stream too, so neither the rest of the plan nor the warp changes when the back shows through.
             degradation = degradation with { ShowThrough = ChooseShowThrough(Seeds.Stream(seed, 8), layouts) };
         }
+        var bilevel = request.Bilevel == BilevelMode.Mixed ? Seeds.Stream(seed, 9) : null;
+        if (bilevel is not null)
+        {
+            // Its own stream as well; it replaces the scan's resize, gray encoding and JPEG, and keeps the rest.
+            degradation = Bilevelled(bilevel, degradation, style);
+        }
         var digitHeight = 0.72 * style.FontSizePx * style.DeviceScaleFactor * degradation.Scale;
         if (scanClass == ScanClass.Mild && digitHeight < MildMinimumDigitPx)
         {
             // A mild scan stays readable: render larger rather than shrink digits below ~9 px.
             style = style with { DeviceScaleFactor = Math.Ceiling(MildMinimumDigitPx / (0.72 * style.FontSizePx * degradation.Scale) * 4) / 4 };
         }
-        var extension = request.ForcedExtension ?? ChooseExtension(Seeds.Stream(seed, 3), degradation);
+        var extension = request.ForcedExtension ?? (bilevel is not null
+            ? bilevel.Pick<string>(["tif", "png"])
+            : ChooseExtension(Seeds.Stream(seed, 3), degradation));
         if (extension is "tif" or "bmp" or "png")
         {
             degradation = degradation with { JpegQuality = null };
@@ -170,6 +178,22 @@ public sealed class ImagePlanner
         1 => new BarrelWarp(Math.Round(random.Chance(1.0 / 3) ? -random.Uniform(0.005, 0.02) : random.Uniform(0.008, 0.03), 4)),
         _ => new CurlWarp(Math.Round(random.Uniform(0.0015, 0.005), 4), Math.Round(random.Uniform(1.5, 3), 2)),
     };
+
+    /// <summary>
+    /// A bilevel scan of the page: sampled so its digits are 16–32 px tall (200–300 dpi of a report's 9–12 pt print), cut
+    /// at 40–60 % gray, stored without gray or JPEG. Blur, noise, specks, light and skew stay as the scan class drew them.
+    /// </summary>
+    internal static Degradation Bilevelled(Random random, Degradation degradation, RenderStyle style)
+    {
+        var digitHeight = 0.72 * style.FontSizePx * style.DeviceScaleFactor;
+        return degradation with
+        {
+            Scale = Math.Round(random.Uniform(16, 32) / digitHeight, 3),
+            Grayscale = true,
+            JpegQuality = null,
+            Bilevel = new Bilevel(random.Next(40, 61)),
+        };
+    }
 
     /// <summary>
     /// A table of another layout on the back of the sheet, shifted up to a tenth of the page each way, blurred by

@@ -13,4 +13,5 @@ public sealed record PlanRequest(
     bool? Inconsistent = null,
     string? ForcedExtension = null,
     WarpMode Warp = WarpMode.None,
-    ShowThroughMode ShowThrough = ShowThroughMode.None);
+    ShowThroughMode ShowThrough = ShowThroughMode.None,
+    BilevelMode Bilevel = BilevelMode.None);
