@@ -32,6 +32,42 @@ public static class Binarizer
         return AndInk(sauvola, dark);
     }
 
+    /// <summary>
+    /// A bilevel scan (fax, CCITT G4 TIFF, the 1-bit page of a scanned PDF) has lost every stroke thinner than the scanner's
+    /// cut: the crossbar and diagonal of a 4, the tops of a 0 in a light serif or brush font, broken into specks that the
+    /// engines read as other digits (a sure 1.6 for 4.6, both ways). Its ink grown by one pixel joins the pieces again. On
+    /// 60 bilevel scans (`generate --bilevel mixed --count 60 --seed 6060`) digits read right went from 90.4 % to 94.2 % and
+    /// silent errors from 1 to 0; ink grown by two pixels read more (95.2 %) but let the 4.6 pass as 1.6 again, and a
+    /// closing (no growth) read 91.7 % with two silent errors.
+    /// </summary>
+    public static PixHandle MendedBilevel(PixHandle gray)
+    {
+        using var ink = Leptonica.pixThresholdToBinary(gray, 128);
+        using var grown = Leptonica.pixDilateBrick(ink, 2, 2);
+        return Leptonica.pixConvertTo8(grown);
+    }
+
+    /// <summary>
+    /// True when nearly every pixel is black or white: among the pixels that are not paper white, almost none are of a middle
+    /// gray. A rendered, photographed or gray-scanned page, however clean, has a gray edge around each stroke.
+    /// </summary>
+    public static bool IsBilevel(PixHandle gray)
+    {
+        var pixels = Leptonica.CopyGray(gray);
+        long dark = 0, middle = 0;
+        foreach (var p in pixels)
+        {
+            if (p < BilevelDark) dark++;
+            else if (p <= BilevelLight) middle++;
+        }
+        return dark > 0 && middle <= dark * BilevelMiddleShare;
+    }
+
+    private const int BilevelDark = 32, BilevelLight = 223;
+
+    /// <summary>None of 396 generated gray and colour pages came near it (antialiasing alone puts a gray pixel beside most ink pixels).</summary>
+    private const double BilevelMiddleShare = 0.01;
+
     private static PixHandle AndInk(PixHandle a, PixHandle b)
     {
         // a AND b == a - (a - b)

@@ -17,7 +17,10 @@ public sealed class PageNormalizer
 
     public NormalizedImage Normalize(DecodedPage page, int quarterTurns)
     {
-        using var gray0 = Leptonica.pixConvertTo8(page.Pix);
+        using var decoded = Leptonica.pixConvertTo8(page.Pix);
+        // A bilevel scan's broken strokes are mended before anything measures the page.
+        using var mended = Binarizer.IsBilevel(decoded) ? Binarizer.MendedBilevel(decoded) : null;
+        var gray0 = mended ?? decoded;
         using var turned = quarterTurns % 4 == 0 ? Leptonica.pixConvertTo8(gray0) : Leptonica.pixRotateOrth(gray0, quarterTurns % 4);
         double textHeight;
         float skew;
