@@ -59,11 +59,7 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     private int PaperTone(PixelRect r)
     {
         if (r.Width <= 0 || r.Height <= 0) return 255;
-        var histogram = new int[256];
-        for (var y = 0; y < r.Height; y++)
-        {
-            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width)) histogram[v]++;
-        }
+        var histogram = Histogram(gray, width, r);
         int best = 255, bestCount = -1;
         for (var v = Math.Max(2, OtsuThreshold(histogram)); v < 254; v++)
         {
@@ -177,6 +173,17 @@ public sealed class CropMaker(byte[] gray, int width, int height)
             gray.AsSpan((r.Y + y) * width + r.X, r.Width).CopyTo(result.AsSpan((y + pad) * w + pad, r.Width));
         }
         return result;
+    }
+
+    /// <summary>How many pixels of each gray value lie inside <paramref name="r"/> (already clipped to the image).</summary>
+    internal static int[] Histogram(byte[] gray, int width, PixelRect r)
+    {
+        var histogram = new int[256];
+        for (var y = 0; y < r.Height; y++)
+        {
+            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width)) histogram[v]++;
+        }
+        return histogram;
     }
 
     /// <summary>The darkest and lightest gray value inside <paramref name="r"/> (already clipped to the image).</summary>

@@ -100,11 +100,7 @@ public static class FaintMinus
     /// <summary>The tone below which <paramref name="share"/> of the region's pixels lie.</summary>
     internal static int Percentile(byte[] gray, int width, PixelRect r, double share)
     {
-        var histogram = new int[256];
-        for (var y = 0; y < r.Height; y++)
-        {
-            foreach (var v in gray.AsSpan((r.Y + y) * width + r.X, r.Width)) histogram[v]++;
-        }
+        var histogram = CropMaker.Histogram(gray, width, r);
         var wanted = r.Width * r.Height * share;
         var seen = 0;
         for (var v = 0; v < 256; v++)
