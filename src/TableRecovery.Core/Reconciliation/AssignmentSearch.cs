@@ -142,7 +142,7 @@ internal sealed class AssignmentSearch
     /// Families of pairwise disjoint identities (rows; columns): within one family the repairs an identity needs
     /// are paid by different cells, so their costs add up to a valid lower bound.
     /// </summary>
-    private static int[][] DisjointFamilies(int[][] identityCells)
+    internal static int[][] DisjointFamilies(int[][] identityCells)
     {
         int[] Greedy(IEnumerable<int> order)
         {

@@ -207,7 +207,8 @@ public sealed class TableReconciler
 
         if (search.Incomplete || solutions.Count == 0)
         {
-            return Fallback(searchIndex, own, identityCells, identityCoef, stats);
+            return (search.Incomplete ? Repaired(searchIndex, own, identityCells, identityCoef, stats) : null)
+                ?? Fallback(searchIndex, own, identityCells, identityCoef, stats);
         }
 
         var best = solutions.MinBy(s => s.Cost)!;
@@ -445,6 +446,64 @@ public sealed class TableReconciler
             }
             if (!known || sum != 0) yield return k;
         }
+    }
+
+    /// <summary>Nodes the repair search may spend on the best assignment, and on each cell's margin.</summary>
+    private const long RepairNodes = 200_000, MarginNodes = 20_000;
+
+    /// <summary>
+    /// How much less probable than the best any assignment giving a kept cell another value must be for the cell to be
+    /// vouched for: e^-8 each, so even a score of such rivals leaves the value above 0.99.
+    /// </summary>
+    private const double RepairMarginNats = 8.0;
+
+    /// <summary>
+    /// The exact search gave up (dozens of weak cells on a hard scan): the best assignment of <see cref="RepairSearch"/>.
+    /// A cell it keeps at its top reading is ok when one of its identities holds on cells that all stay as read, and no
+    /// assignment within <see cref="RepairMarginNats"/> of the best gives it another value; every cell the best assignment
+    /// moves, or leaves open, needs review with the value it proposes (with its top reading when the search only found an
+    /// assignment, not the best one). Null when the repair search runs past its limit too.
+    /// </summary>
+    private Solved? Repaired(int[] searchIndex, CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, SolverStatistics stats)
+    {
+        var best = new RepairSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior, RepairNodes).Best();
+        if (best is null) return null;
+        var margins = new RepairSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior, MarginNodes);
+        bool AsRead(int c) => best.Moves[c] == RepairMove.Base && cells[c].HasCandidates && best.Values[c] == cells[c].Candidates[0].Scaled;
+        var clean = identityCells.Select(ids => ids.All(AsRead)).ToArray();
+        var cellIdentities = Enumerable.Range(0, cells.Length).Select(_ => new List<int>()).ToArray();
+        for (var k = 0; k < identityCells.Length; k++)
+        {
+            foreach (var c in identityCells[k]) cellIdentities[c].Add(k);
+        }
+        var vouchedConfidence = Math.Min(MaxConfidence, 1 - Math.Exp(-RepairMarginNats));
+        var result = new ReconciledCell[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var cand = cells[i];
+            var value = best.Values[i];
+            if (AsRead(i))
+            {
+                var top = cand.Candidates[0];
+                var vouched = cellIdentities[i].Any(k => clean[k]) && !margins.HasAlternativeWithin(i, best, RepairMarginNats);
+                result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
+                    vouched ? vouchedConfidence : Math.Min(top.Probability, MaxConfidence), vouched ? Statuses.Ok : Statuses.NeedsReview,
+                    Alternatives(cand.Candidates.Skip(1).ToDictionary(c => c.Scaled, c => c.Probability)), ValueSource.Reading);
+                continue;
+            }
+            var printed = best.Moves[i] == RepairMove.Printed;
+            // An assignment only found first, not known best, proposes values no better than the readings: it shows those.
+            var shown = printed || !best.Best && cand.HasCandidates ? cand.Candidates[0].Scaled : value;
+            var alternatives = cand.Candidates.Where(c => c.Scaled != shown).ToDictionary(c => c.Scaled, c => c.Probability);
+            if (value is long proposed && shown != proposed) alternatives.TryAdd(proposed, 0);
+            var read = shown is long v && cand.IndexOf(v) >= 0;
+            var probability = shown is long s && cand.IndexOf(s) is >= 0 and var ci ? cand.Candidates[ci].Probability : 0;
+            result[i] = new ReconciledCell(cand.Evidence.Id, shown is long o ? CellCandidates.ToDecimal(o) : null, cand.TopText,
+                Math.Min(probability, MaxConfidence), Statuses.NeedsReview, Alternatives(alternatives),
+                read ? ValueSource.Reading : shown is null ? ValueSource.None : ValueSource.Inferred,
+                printed && value is long consistent ? CellCandidates.ToDecimal(consistent) : null);
+        }
+        return new Solved(searchIndex, result, [], stats);
     }
 
     /// <summary>

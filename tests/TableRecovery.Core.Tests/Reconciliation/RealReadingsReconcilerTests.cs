@@ -43,6 +43,19 @@ public sealed class RealReadingsReconcilerTests
         Assert.Empty(SilentErrors(table, result));
     }
 
+    [Fact]
+    public void A_table_the_exact_search_gives_up_on_is_settled_where_its_sums_agree_instead_of_flagged_whole()
+    {
+        // 38 weak cells: the exact search runs out of nodes at every stage, and flagged 127 of 175 cells for review.
+        var (table, result) = Reconcile("s7171_0051_requests-2021_hard");
+
+        var settled = result.Cells.Count(c => c.Status is Statuses.Ok or Statuses.Corrected);
+        var right = result.Cells.Count(c => c.Value == table.TruthOf(c.Id));
+        Assert.True(settled >= 100 && right == result.Cells.Count,
+            $"search complete {result.Statistics.Complete}; {settled} of {result.Cells.Count} settled, {right} values right");
+        Assert.Empty(SilentErrors(table, result));
+    }
+
     public static TheoryData<string> EveryFixture() =>
         [.. Directory.EnumerateFiles(ReadingsFixture.Folder, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
 
