@@ -152,13 +152,22 @@ internal sealed class RepairSearch
         }
         if (Aborted)
         {
-            // Too many near-best assignments to tell the best: the first one found instead. It only vouches for less (a
-            // cheaper assignment that moves a cell is an alternative its margin finds).
+            // Too many assignments near the readings to deepen through: the first one found, then every cheaper one
+            // the node limit allows, the best of them known best only if that search ran to its end. One not known
+            // best only vouches for less (a cheaper assignment that moves a cell is an alternative its margin finds).
             Reset();
             _cap = _cost + MaxCostNats;
             _stopAtFirst = true;
             Dfs();
-            _best = _best is null ? null : _best with { Best = false };
+            if (_best is not { } first) return null;
+            Reset();
+            _best = first;
+            _cap = first.Cost;
+            _stopAtFirst = false;
+            Dfs();
+            var finished = !Aborted;
+            Aborted = false;
+            _best = _best with { Best = finished };
         }
         return Aborted ? null : _best;
     }
