@@ -112,16 +112,7 @@ internal sealed class AssignmentSearch
             _default[i] = _flexible[i] ? 0 : _top[i];
         }
         _families = DisjointFamilies(identityCells);
-        var perCell = Enumerable.Range(0, n).Select(_ => new List<(int Identity, int Coef)>()).ToArray();
-        for (var k = 0; k < identityCells.Length; k++)
-        {
-            for (var j = 0; j < identityCells[k].Length; j++)
-            {
-                perCell[identityCells[k][j]].Add((k, identityCoef[k][j]));
-            }
-        }
-        _cellIdentities = perCell.Select(l => l.Select(x => x.Identity).ToArray()).ToArray();
-        _cellIdentityCoef = perCell.Select(l => l.Select(x => x.Coef).ToArray()).ToArray();
+        (_cellIdentities, _cellIdentityCoef) = ByCell(n, identityCells, identityCoef);
 
         _hyp = new Hypothesis[n];
         _candidateIndex = new int[n];
@@ -142,6 +133,20 @@ internal sealed class AssignmentSearch
     /// Families of pairwise disjoint identities (rows; columns): within one family the repairs an identity needs
     /// are paid by different cells, so their costs add up to a valid lower bound.
     /// </summary>
+    /// <summary>For each of <paramref name="n"/> cells, the identities it is in and its coefficient in each.</summary>
+    internal static (int[][] Identities, int[][] Coefs) ByCell(int n, int[][] identityCells, int[][] identityCoef)
+    {
+        var perCell = Enumerable.Range(0, n).Select(_ => new List<(int Identity, int Coef)>()).ToArray();
+        for (var k = 0; k < identityCells.Length; k++)
+        {
+            for (var j = 0; j < identityCells[k].Length; j++)
+            {
+                perCell[identityCells[k][j]].Add((k, identityCoef[k][j]));
+            }
+        }
+        return (perCell.Select(l => l.Select(x => x.Identity).ToArray()).ToArray(), perCell.Select(l => l.Select(x => x.Coef).ToArray()).ToArray());
+    }
+
     internal static int[][] DisjointFamilies(int[][] identityCells)
     {
         int[] Greedy(IEnumerable<int> order)
@@ -542,8 +547,7 @@ internal sealed class AssignmentSearch
         _known[cell] = false;
     }
 
-    private bool IsValid(int cell, long value) =>
-        (!_cells[cell].IsIntegral || value % CellCandidates.Scale == 0) && (!_cells[cell].IsNonNegative || value >= 0);
+    private bool IsValid(int cell, long value) => _cells[cell].CanHold(value);
 
     private int PickBranchCell()
     {

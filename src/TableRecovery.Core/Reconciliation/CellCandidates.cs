@@ -286,6 +286,9 @@ internal sealed class CellCandidates
 
     private static bool IsLoneDigit(string text) => text.Trim() is [>= '0' and <= '9'];
 
+    /// <summary>Whether the cell can hold a value at all: whole where it counts, not negative where it cannot be.</summary>
+    public bool CanHold(long scaled) => (!IsIntegral || scaled % Scale == 0) && (!IsNonNegative || scaled >= 0);
+
     public int IndexOf(long scaled)
     {
         for (var i = 0; i < Candidates.Length; i++)

@@ -100,16 +100,7 @@ internal sealed class RepairSearch
                 _candidateCost[i][ci] = Math.Max(_candidateCost[i][ci], top + MinMoveNats);
             }
         }
-        var perCell = Enumerable.Range(0, n).Select(_ => new List<(int Identity, int Coef)>()).ToArray();
-        for (var k = 0; k < identityCells.Length; k++)
-        {
-            for (var j = 0; j < identityCells[k].Length; j++)
-            {
-                perCell[identityCells[k][j]].Add((k, identityCoef[k][j]));
-            }
-        }
-        _cellIdentities = perCell.Select(l => l.Select(x => x.Identity).ToArray()).ToArray();
-        _cellIdentityCoef = perCell.Select(l => l.Select(x => x.Coef).ToArray()).ToArray();
+        (_cellIdentities, _cellIdentityCoef) = AssignmentSearch.ByCell(n, identityCells, identityCoef);
         _families = AssignmentSearch.DisjointFamilies(identityCells);
         _originKnown = new bool[n];
         _originValue = new long[n];
@@ -471,7 +462,7 @@ internal sealed class RepairSearch
     private bool CanHold(int c, long value)
     {
         var cand = _cells[c];
-        if (cand.IsIntegral && value % CellCandidates.Scale != 0 || cand.IsNonNegative && value < 0) return false;
+        if (!cand.CanHold(value)) return false;
         // A misprint consistent with its own reading is no misprint; the cell whose margin is measured must change.
         if (_move[c] == RepairMove.Printed && cand.HasCandidates && value == cand.Candidates[0].Scaled) return false;
         return !(c == _forced && value == _forcedAway);
