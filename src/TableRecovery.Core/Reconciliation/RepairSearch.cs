@@ -52,13 +52,14 @@ internal sealed class RepairSearch
     private readonly double[][] _candidateCost;
     private readonly double[] _otherLow;
     private readonly double[] _printedCost;
-    private readonly long _maxNodes;
 
     // Where a search starts: the top readings, or the best assignment when a margin is measured.
     private readonly bool[] _originKnown;
     private readonly long[] _originValue;
     private readonly double[] _originCost;
     private readonly double[] _minMove;
+    private RepairAssignment? _originIs;
+    private double _originTotal;
 
     private readonly RepairMove[] _move;
     private readonly long[] _value;
@@ -73,14 +74,14 @@ internal sealed class RepairSearch
     private int _forced = -1;
     private long _forcedAway;
     private long _nodes;
+    private long _maxNodes;
     private RepairAssignment? _best;
 
-    public RepairSearch(CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, double printedErrorPrior, long maxNodes)
+    public RepairSearch(CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, double printedErrorPrior)
     {
         _cells = cells;
         _identityCells = identityCells;
         _identityCoef = identityCoef;
-        _maxNodes = maxNodes;
         var n = cells.Length;
         _candidateCost = new double[n][];
         _otherLow = new double[n];
@@ -118,9 +119,11 @@ internal sealed class RepairSearch
     /// <summary>Whether a search ran past its node limit: its answer is then unknown.</summary>
     public bool Aborted { get; private set; }
 
-    /// <summary>The cheapest assignment under which every identity holds, or null (none found within the node limit).</summary>
-    public RepairAssignment? Best()
+    /// <summary>The cheapest assignment under which every identity holds, or null (none found within <paramref name="maxNodes"/> a pass).</summary>
+    public RepairAssignment? Best(long maxNodes)
     {
+        _maxNodes = maxNodes;
+        _originIs = null;
         for (var i = 0; i < _cells.Length; i++)
         {
             var read = _cells[i].HasCandidates;
@@ -170,18 +173,24 @@ internal sealed class RepairSearch
     /// through the cell that keeps them holding; a change may undo one of the best assignment's moves (the sum blamed on
     /// this cell instead of that one), which then saves its cost.
     /// </summary>
-    public bool HasAlternativeWithin(int cell, RepairAssignment best, double margin)
+    public bool HasAlternativeWithin(int cell, RepairAssignment best, double margin, long maxNodes)
     {
-        var total = 0.0;
-        for (var i = 0; i < _cells.Length; i++)
+        _maxNodes = maxNodes;
+        if (!ReferenceEquals(_originIs, best))
         {
-            var cost = CostOf(i, best.Moves[i], best.Values[i]);
-            SetOrigin(i, best.Values[i] is not null, best.Values[i] ?? 0, cost);
-            total += cost;
+            // Every cell's margin starts from the same assignment: its costs are set once.
+            _originTotal = 0;
+            for (var i = 0; i < _cells.Length; i++)
+            {
+                var cost = CostOf(i, best.Moves[i], best.Values[i]);
+                SetOrigin(i, best.Values[i] is not null, best.Values[i] ?? 0, cost);
+                _originTotal += cost;
+            }
+            _originIs = best;
         }
         if (best.Values[cell] is not long current) return true;
         Reset();
-        _cap = total + margin;
+        _cap = _originTotal + margin;
         _stopAtFirst = true;
         _forced = cell;
         _forcedAway = current;

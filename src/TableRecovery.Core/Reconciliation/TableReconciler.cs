@@ -297,14 +297,7 @@ public sealed class TableReconciler
                 misprints.Add(identities[k].Name);
             }
         }
-        var cellIdentities = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
-        for (var k = 0; k < identities.Count; k++)
-        {
-            foreach (var c in identityCells[k])
-            {
-                cellIdentities[c].Add(k);
-            }
-        }
+        var cellIdentities = AssignmentSearch.ByCell(n, identityCells, identityCoef).Identities;
 
         var repaired = RepairedOnTopReadings(own, identityCells, identityCoef);
         var result = new ReconciledCell[n];
@@ -466,16 +459,12 @@ public sealed class TableReconciler
     /// </summary>
     private Solved? Repaired(int[] searchIndex, CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, SolverStatistics stats)
     {
-        var best = new RepairSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior, RepairNodes).Best();
+        var search = new RepairSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior);
+        var best = search.Best(RepairNodes);
         if (best is null) return null;
-        var margins = new RepairSearch(cells, identityCells, identityCoef, _options.PrintedErrorPrior, MarginNodes);
         bool AsRead(int c) => best.Moves[c] == RepairMove.Base && cells[c].HasCandidates && best.Values[c] == cells[c].Candidates[0].Scaled;
         var clean = identityCells.Select(ids => ids.All(AsRead)).ToArray();
-        var cellIdentities = Enumerable.Range(0, cells.Length).Select(_ => new List<int>()).ToArray();
-        for (var k = 0; k < identityCells.Length; k++)
-        {
-            foreach (var c in identityCells[k]) cellIdentities[c].Add(k);
-        }
+        var cellIdentities = AssignmentSearch.ByCell(cells.Length, identityCells, identityCoef).Identities;
         var vouchedConfidence = Math.Min(MaxConfidence, 1 - Math.Exp(-RepairMarginNats));
         var result = new ReconciledCell[cells.Length];
         for (var i = 0; i < cells.Length; i++)
@@ -485,7 +474,7 @@ public sealed class TableReconciler
             if (AsRead(i))
             {
                 var top = cand.Candidates[0];
-                var vouched = cellIdentities[i].Any(k => clean[k]) && !margins.HasAlternativeWithin(i, best, RepairMarginNats);
+                var vouched = cellIdentities[i].Any(k => clean[k]) && !search.HasAlternativeWithin(i, best, RepairMarginNats, MarginNodes);
                 result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
                     vouched ? vouchedConfidence : Math.Min(top.Probability, MaxConfidence), vouched ? Statuses.Ok : Statuses.NeedsReview,
                     Alternatives(cand.Candidates.Skip(1).ToDictionary(c => c.Scaled, c => c.Probability)), ValueSource.Reading);
@@ -517,11 +506,7 @@ public sealed class TableReconciler
         var result = cells.Select(UncheckedCell).ToArray();
         var vouched = result.Select(r => r.Status == Statuses.Ok).ToArray();
         var broken = BrokenOnTopReadings(cells, identityCells, identityCoef).ToHashSet();
-        var cellIdentities = Enumerable.Range(0, cells.Length).Select(_ => new List<int>()).ToArray();
-        for (var k = 0; k < identityCells.Length; k++)
-        {
-            foreach (var c in identityCells[k]) cellIdentities[c].Add(k);
-        }
+        var cellIdentities = AssignmentSearch.ByCell(cells.Length, identityCells, identityCoef).Identities;
         for (var c = 0; c < cells.Length; c++)
         {
             var inBroken = cellIdentities[c].Where(broken.Contains).ToList();
