@@ -6,12 +6,14 @@ namespace TableRecovery.Core.Ocr;
 /// The shape of a lone glyph, measured on its largest piece at full contrast, without the engine: its enclosed
 /// loops and whether it is one slanting stroke. A speck on a zero's outline makes the line model read a confident
 /// 6, 9, 8 or 2; the zero still encloses one tall loop centred on its height, which no other digit does (a 6 or a
-/// 9 a short one low or high, an 8 two, a 4 a small one high up).
+/// 9 a short one low or high, an 8 two, a 4 a small one high up). Whether the ink is a zero left open by a bilevel cut,
+/// or two strokes side by side, is measured on all its pieces that are not specks.
 /// </summary>
 /// <param name="Loops">Enclosed background regions of the glyph's largest piece, top to bottom, as fractions of its height.</param>
 /// <param name="Slash">The piece is one thin stroke leaning right as it rises: a printed "/" for zero.</param>
 /// <param name="Upright">The piece is one thin upright stroke, perhaps with a flag or a foot: the shape of a 1.</param>
-public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, double Bottom)> Loops, bool Slash = false, bool Upright = false)
+/// <param name="OpenZero">The glyph's pieces are a zero whose hairline top or bottom is gone (see <see cref="IsOpenZero"/>).</param>
+public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, double Bottom)> Loops, bool Slash = false, bool Upright = false, bool OpenZero = false)
 {
     /// <summary>
     /// One tall loop from near the top to near the bottom. Only this verdict is used: on the benchmark corpus it
@@ -72,8 +74,115 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
         }
         loops.Sort((a, b) => a.Top.CompareTo(b.Top));
         var stroke = loops.Count == 0 && glyphHeight >= MinStrokeHeight ? RowExtents(glyph, w, top, bottom) : null;
-        return new GlyphShape(glyphHeight, loops, stroke is { } s && IsSlash(s.Left, s.Right), stroke is { } u && IsUpright(u.Left, u.Right));
+        var openZero = loops.Count == 0 && IsOpenZero(labels, sizes, w, h);
+        var upright = stroke is { } u && IsUpright(u.Left, u.Right) && !openZero && !StrokeBeside(labels, sizes, largest, w);
+        return new GlyphShape(glyphHeight, loops, stroke is { } s && IsSlash(s.Left, s.Right), upright, openZero);
     }
+
+    /// <summary>
+    /// Another piece, not a speck, standing clear of the largest one's columns: the ink is two strokes side by side, not
+    /// a lone 1 (a brush 0 whose curves the cut took leaves two plumb bars, as an 11 would), so neither is its shape.
+    /// </summary>
+    private static bool StrokeBeside(int[] labels, List<int> sizes, int largest, int w)
+    {
+        var minPiece = sizes[largest - 1] * StrokeBesideShare;
+        var columns = new Dictionary<int, (int Left, int Right)>();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i];
+            if (label == 0 || sizes[label - 1] < minPiece) continue;
+            var x = i % w;
+            columns[label] = columns.TryGetValue(label, out var c) ? (Math.Min(c.Left, x), Math.Max(c.Right, x)) : (x, x);
+        }
+        var own = columns[largest];
+        return columns.Any(c => c.Key != largest && (c.Value.Right < own.Left || c.Value.Left > own.Right));
+    }
+
+    /// <summary>A piece this share of the largest or more is a stroke, not a speck.</summary>
+    private const double StrokeBesideShare = 0.3;
+
+    /// <summary>
+    /// A zero whose thin top or bottom (or both) fell below the cut of a bilevel scan or a light binarization: a thin serif
+    /// 0 left as a U, an upturned U or two facing arcs "()", with no loop to close. Over the middle of its height every row
+    /// crosses two thin arms with paper between them, and the arms bow outward (wider at mid-height than near the ends);
+    /// two 1s side by side are as tall and two-armed but straight, a 4, 6, 8 or 9 has a row of one run or a loop, a 7 one arm.
+    /// Measured on every piece that is not a speck, since the arms of "()" are two pieces.
+    /// </summary>
+    private static bool IsOpenZero(int[] labels, List<int> sizes, int w, int h)
+    {
+        var minPiece = Math.Max(4, sizes.Max() * OpenZeroMinPieceShare);
+        int top = h, bottom = -1, left = w, right = -1;
+        var ink = new bool[w * h];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] == 0 || sizes[labels[i] - 1] < minPiece) continue;
+            ink[i] = true;
+            int x = i % w, y = i / w;
+            top = Math.Min(top, y);
+            bottom = Math.Max(bottom, y);
+            left = Math.Min(left, x);
+            right = Math.Max(right, x);
+        }
+        int height = bottom - top + 1, width = right - left + 1;
+        if (height < MinStrokeHeight || width < height * OpenZeroMinAspect || width > height * OpenZeroMaxAspect) return false;
+        int from = top + (int)Math.Round(height * OpenZeroBand), to = bottom - (int)Math.Round(height * OpenZeroBand);
+        var twoArmed = 0;
+        var spans = new List<(int Left, int Right)>();
+        for (var y = from; y <= to; y++)
+        {
+            var runs = new List<(int Start, int End)>();
+            for (var x = left; x <= right; x++)
+            {
+                if (!ink[y * w + x]) continue;
+                var start = x;
+                while (x <= right && ink[y * w + x]) x++;
+                runs.Add((start, x - 1));
+            }
+            if (runs is [var a, var b] && b.Start - a.End - 1 >= width * OpenZeroMinGap
+                && a.End - a.Start + 1 <= width * OpenZeroMaxArm && b.End - b.Start + 1 <= width * OpenZeroMaxArm)
+            {
+                twoArmed++;
+                spans.Add((a.Start, b.End));
+            }
+            else
+            {
+                spans.Add((-1, -1));
+            }
+        }
+        var rows = to - from + 1;
+        if (twoArmed < rows * OpenZeroTwoArmedShare) return false;
+        // Outer width at mid-height against the band's ends: a zero's sides bow out, a pair of 1s stands straight.
+        double OuterWidth(int row0, int row1)
+        {
+            var known = spans.Skip(row0).Take(row1 - row0).Where(s => s.Left >= 0).ToList();
+            return known.Count == 0 ? double.NaN : known.Average(s => s.Right - s.Left + 1.0);
+        }
+        var quarter = Math.Max(1, rows / 4);
+        var middle = OuterWidth(rows / 2 - quarter / 2, rows / 2 - quarter / 2 + quarter);
+        var ends = (OuterWidth(0, quarter) + OuterWidth(rows - quarter, rows)) / 2;
+        return middle - ends >= Math.Max(OpenZeroMinBow, width * OpenZeroBowShare);
+    }
+
+    /// <summary>A piece under this share of the largest is a speck, not an arm.</summary>
+    private const double OpenZeroMinPieceShare = 0.2;
+
+    /// <summary>Width to height of a zero, thin serif to round sans.</summary>
+    private const double OpenZeroMinAspect = 0.4, OpenZeroMaxAspect = 1.0;
+
+    /// <summary>The rows measured leave out this share of the height at the top and at the bottom, where the hairlines were.</summary>
+    private const double OpenZeroBand = 0.2;
+
+    /// <summary>Paper between the arms, as a share of the glyph's width.</summary>
+    private const double OpenZeroMinGap = 0.25;
+
+    /// <summary>An arm is a stroke, at most this share of the glyph's width.</summary>
+    private const double OpenZeroMaxArm = 0.4;
+
+    /// <summary>Rows of the band that must cross two arms; a blot or a break may spoil one or two.</summary>
+    private const double OpenZeroTwoArmedShare = 0.9;
+
+    /// <summary>How much wider at mid-height than near the band's ends, in pixels and in shares of the width.</summary>
+    private const double OpenZeroMinBow = 2, OpenZeroBowShare = 0.1;
 
     /// <summary>Below this height a stroke's slant and thickness are a pixel or two: too few to tell a slash from a 1.</summary>
     private const int MinStrokeHeight = 12;

@@ -199,6 +199,11 @@ public sealed class TableReader
                 readings[cell].Insert(0, slash);
                 continue;
             }
+            if (OpenZeroTheEngineMissed(measured, readings[cell]) is { } openZero)
+            {
+                readings[cell].Add(openZero);
+                continue;
+            }
             if (OneTheEngineMissed(measured, readings[cell]) is { } one)
             {
                 readings[cell].Add(one);
@@ -396,6 +401,20 @@ public sealed class TableReader
     }
 
     private const double OneShapeConfidence = 0.5;
+
+    /// <summary>
+    /// A zero whose hairlines the scan's cut took (a U, or two facing arcs; see <see cref="GlyphShape.IsOpenZero"/>) that the
+    /// engine read as nothing or no digit it trusts: the digit whitelist has no U, and the arcs alone look like 1s to it.
+    /// </summary>
+    private static Reading? OpenZeroTheEngineMissed(Lazy<GlyphShape?> shape, List<Reading> readings)
+    {
+        var engineSure = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Any(char.IsAsciiDigit) && r.Text.Trim() != "0" && r.Confidence >= 0.5);
+        return !engineSure && shape.Value is { OpenZero: true }
+            ? new Reading("0", OpenZeroConfidence, ReadingMethod.Shape)
+            : null;
+    }
+
+    private const double OpenZeroConfidence = 0.8;
 
     /// <summary>
     /// A lone digit other than 0 whose loops say 0: a speck on a zero's outline makes the line model read a

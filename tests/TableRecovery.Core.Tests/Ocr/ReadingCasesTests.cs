@@ -60,6 +60,38 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
     }
 
+    /// <summary>
+    /// A bilevel scan of a thin serif font (bilevel corpus image 0057): the cut took the hairline top and bottom of its
+    /// zeros, leaving a U or two facing arcs that the digit whitelist has no glyph for; cell and strip read nothing or a
+    /// weak 0. Two arms bowing outward over the middle of the glyph's height are a zero by their shape.
+    /// </summary>
+    [Fact]
+    public void A_thin_zero_whose_hairlines_a_bilevel_cut_took_is_read_as_zero_by_its_open_shape()
+    {
+        var (table, truth) = Recover("0057_active-2019_clean_bilevel", "active-2019");
+        AssertACandidateAndNoWrongValuePassed(table, truth, ["art20_5.licensing/change", "art20_6.penalty/change", "art20_6.enforcement/change"],
+            (printed, r) => r.Method == "shape" && r.Text == printed.Text, "open zeros without a shape reading of 0");
+    }
+
+    /// <summary>
+    /// A bilevel scan of a brush font (bilevel corpus image 0003): each zero kept only its two plumb sides. The shape
+    /// measure, which looks at the larger piece, took the ink for a lone 1 and gave a candidate 1 that the output showed
+    /// for review. Two strokes side by side are no lone 1: the cell shows what the engine saw (nothing, so 0).
+    /// </summary>
+    [Fact]
+    public void Two_plumb_bars_left_of_a_brush_zero_are_not_a_candidate_one()
+    {
+        var (table, truth) = Recover("0003_appeals_mild_bilevel", "appeals");
+        string[] ids = ["count/review.other", "count/litigation_after_review.upheld", "count/litigation_after_review.other"];
+        var ones = ids.Select(id => table.Cells.Single(c => c.Id == id))
+            .Where(c => c.Readings?.Any(r => r.Method == "shape" && r.Text == "1") == true || c.Value != truth.Cells[c.Id].Value)
+            .Select(c => $"{c.Id} {c.Value} [{string.Join(", ", c.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]")
+            .ToList();
+        Assert.True(ones.Count == 0, $"{ones.Count} zeros of two bars shown as 1 or read as 1 by shape: {string.Join("; ", ones)}");
+        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
+        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+    }
+
     private static void AssertRead(TableResult table, TruthTable truth, IEnumerable<string> ids)
     {
         var wrong = ids.Select(id => (Id: id, Cell: table.Cells.Single(c => c.Id == id)))
