@@ -20,10 +20,18 @@ if (mode == "corpus")
 {
     if (args.Length < 2)
     {
-        Console.Error.WriteLine("Usage: corpus <folder of generated images with .truth.json> [name filter]");
+        Console.Error.WriteLine("Usage: corpus <folder of generated images or reports with .truth.json> [more folders] [name filter]");
         return 2;
     }
-    return CorpusBench.Run(args[1], args.Length > 2 ? args[2] : null);
+    // Several folders are scored in one run (reports beside pictures); a last argument that is no folder filters names.
+    var folders = args.Skip(1).TakeWhile(Directory.Exists).ToList();
+    var filter = args.Skip(1 + folders.Count).FirstOrDefault();
+    if (folders.Count == 0)
+    {
+        Console.Error.WriteLine($"No such folder: {args[1]}");
+        return 2;
+    }
+    return CorpusBench.Run(folders, filter);
 }
 if (mode == "dump" && args.Length > 1)
 {

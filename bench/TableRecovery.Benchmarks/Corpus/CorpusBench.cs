@@ -56,12 +56,18 @@ internal static class CorpusBench
         return best;
     }
 
-    public static int Run(string folder, string? only)
+    public static int Run(IReadOnlyList<string> folders, string? only)
     {
-        var images = Directory.EnumerateFiles(folder, "*.truth.json").Order(StringComparer.Ordinal)
-            .Select(CorpusImage.Load)
-            .Where(i => only is null || i.Name.Contains(only, StringComparison.Ordinal))
-            .ToList();
+        var folderOf = new Dictionary<CorpusImage, string>();
+        foreach (var path in folders)
+        {
+            foreach (var image in Directory.EnumerateFiles(path, "*.truth.json").Order(StringComparer.Ordinal).Select(CorpusImage.Load))
+            {
+                if (only is null || image.Name.Contains(only, StringComparison.Ordinal)) folderOf[image] = path;
+            }
+        }
+        var images = folderOf.Keys.ToList();
+        var folder = string.Join(" + ", folders);
         if (images.Count == 0)
         {
             Console.Error.WriteLine($"No *.truth.json in {folder}.");
@@ -91,7 +97,14 @@ internal static class CorpusBench
             // Reports are scored per form (docx-pictures, pdf-scanned, …); pictures per scan class.
             var group = image.Form ?? image.ScanClass;
             var board = byClass.TryGetValue(group, out var b) ? b : byClass[group] = new Scoreboard(group);
-            var lines = Score(image, outcome.Document, assembler.Recorded, seconds, [all, board]);
+            Scoreboard[] boards = [all, board];
+            if (folders.Count > 1)
+            {
+                // Each folder's own totals too: reports beside the pictures of the same tables' kinds.
+                var name = $"all of {folderOf[image]}";
+                boards = [.. boards, byClass.TryGetValue(name, out var f) ? f : byClass[name] = new Scoreboard(name)];
+            }
+            var lines = Score(image, outcome.Document, assembler.Recorded, seconds, boards);
             if (Verbose || lines.Count > 0)
             {
                 Console.WriteLine($"  {image.Name}: {seconds:0.00} s, {outcome.Document.Tables.Count} tables"
