@@ -13,11 +13,13 @@ public static class TextTableBuilder
     /// <param name="image">The name the table goes by (part or page).</param>
     /// <param name="texts">Each cell's text; a cell missing here is blank.</param>
     /// <param name="sourceBox">Each cell's box in the picture's pixels; empty when there is no picture (Word tables).</param>
+    /// <param name="printsNoNumber">The table is known to be one of the layouts yet prints no number: every column whose
+    /// unmerged cells are blank but for its headers is a number column, and every row blank across them a value row.</param>
     public static ReadTable Build(string image, Lattice lattice, IReadOnlyDictionary<LatticeCell, string> texts,
-        Func<LatticeCell, PixelRect> sourceBox, string? heading, int rotation = 0, double skewDegrees = 0)
+        Func<LatticeCell, PixelRect> sourceBox, string? heading, int rotation = 0, double skewDegrees = 0, bool printsNoNumber = false)
     {
         string TextOf(LatticeCell c) => texts.TryGetValue(c, out var t) ? t.Trim() : string.Empty;
-        var numeric = Classify(lattice, TextOf);
+        var numeric = Classify(lattice, TextOf, printsNoNumber);
         var cells = lattice.Cells.Select(c =>
         {
             var text = TextOf(c);
@@ -32,19 +34,20 @@ public static class TextTableBuilder
     /// Which cells hold numbers, by the same vote as for pictures (<see cref="NumericCellClassifier"/>): unmerged cells
     /// in columns and rows whose written cells mostly parse as numbers or printed zeros; blanks there are printed zeros.
     /// </summary>
-    internal static HashSet<LatticeCell> Classify(Lattice lattice, Func<LatticeCell, string> text)
+    internal static HashSet<LatticeCell> Classify(Lattice lattice, Func<LatticeCell, string> text, bool printsNoNumber = false)
     {
         var single = lattice.Cells.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
         var dataColumns = single.GroupBy(c => c.Column)
-            .Where(g => Votes(g, text) is var (numeric, written) && numeric > 0 && numeric >= written * 0.5)
+            .Where(g => Votes(g, text) is var (numeric, written) && (numeric > 0 && numeric >= written * 0.5
+                || printsNoNumber && written <= MaxHeaderCells && g.Count() - written >= MinBlankValues))
             .Select(g => g.Key)
             .ToHashSet();
+        var seenDataRow = printsNoNumber;
         if (dataColumns.Count == 0)
         {
             return [];
         }
         var dataRows = new HashSet<int>();
-        var seenDataRow = false;
         foreach (var row in single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key))
         {
             var (numeric, written) = Votes(row, text);
@@ -82,6 +85,12 @@ public static class TextTableBuilder
         }
         return result;
     }
+
+    /// <summary>A number column of a table printing no number: its header cells, unmerged, at most these (appeals: two).</summary>
+    private const int MaxHeaderCells = 2;
+
+    /// <summary>… and blank values, at least these (appeals has one value row).</summary>
+    private const int MinBlankValues = 1;
 
     private static (int Numeric, int Written) Votes(IEnumerable<LatticeCell> cells, Func<LatticeCell, string> text)
     {

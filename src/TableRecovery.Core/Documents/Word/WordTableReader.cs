@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using TableRecovery.Core.Grid;
+using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Ocr;
 
 namespace TableRecovery.Core.Documents.Word;
@@ -53,8 +54,33 @@ internal static class WordTableReader
             cells.Select(c => c.Cell).ToList());
         var texts = cells.ToDictionary(c => c.Cell, c => c.Placed.Text);
         var read = TextTableBuilder.Build(name, lattice, texts, _ => default, heading);
-        return read.Cells.Count(c => c.IsNumeric && c.Text.Length > 0) >= minimumNumbers ? read : null;
+        if (read.Cells.Count(c => c.IsNumeric && c.Text.Length > 0) >= minimumNumbers) return read;
+        return PrintsLayoutLabels(read) ? TextTableBuilder.Build(name, lattice, texts, _ => default, heading, printsNoNumber: true) : null;
     }
+
+    /// <summary>
+    /// The table's words are the labels of the official layouts: a statistics table that prints (nearly) every number
+    /// blank, as an agency that received no requests does, holds too few numbers to be told from a contact or layout
+    /// table by them, but no other table repeats these labels.
+    /// </summary>
+    private static bool PrintsLayoutLabels(ReadTable read)
+    {
+        var texts = read.Cells.Where(c => !c.IsNumeric).Select(c => LabelNormalizer.Normalize(c.Text)).Where(t => t.Length >= MinLabelLength).ToList();
+        return texts.Count(t => LayoutLabels.Value.Any(label => LabelSimilarity.ScoreNormalized(t, label) >= SameLabel)) >= MinLayoutLabels;
+    }
+
+    private static readonly Lazy<IReadOnlyList<string>> LayoutLabels = new(() => LayoutCatalog.Default.All
+        .SelectMany(l => l.Rows.Select(r => r.Label).Concat(l.Blocks.SelectMany(b => b.Columns.Select(c => c.Label))))
+        .Select(LabelNormalizer.Normalize).Where(l => l.Length >= MinLabelLength).Distinct().ToList());
+
+    /// <summary>Short words (总计, 其他, 规章) are in many tables; the layouts' longer labels are theirs alone.</summary>
+    private const int MinLabelLength = 4;
+
+    /// <summary>Printed text is certain: a label of the layout reads as itself, save a variant glyph or numbering.</summary>
+    private const double SameLabel = 0.9;
+
+    /// <summary>The smallest layout (appeals) has fifteen such headers; a paragraph quoting one or two is no table of them.</summary>
+    private const int MinLayoutLabels = 6;
 
     /// <summary>Rows of this table, not of tables nested in its cells (rows may sit inside content controls).</summary>
     private static IEnumerable<TableRow> RowsOf(Table table) =>
