@@ -26,8 +26,11 @@ internal static class LineMap
     {
         using var paper = Paper(gray, textHeight);
         using var darkness = Leptonica.pixSubtractGray(paper, gray);
+        // The paper, measured on blocks, may fall a few pixels short of the page's right and bottom edge, and so does the darkness.
+        int width = Leptonica.pixGetWidth(darkness), height = Leptonica.pixGetHeight(darkness);
+        var pixels = Leptonica.CopyGray(darkness);
         var thin = (int)(textHeight * ThinShare);
-        return (Runs(darkness, minHorizontal, thin, horizontal: true), Runs(darkness, minVertical, thin, horizontal: false));
+        return (Runs(pixels, width, height, minHorizontal, thin, horizontal: true), Runs(pixels, width, height, minVertical, thin, horizontal: false));
     }
 
     /// <summary>Paper is measured on blocks this many pixels wide.</summary>
@@ -52,14 +55,15 @@ internal static class LineMap
         return Leptonica.pixClipRectangle(full, 0, 0, width, height);
     }
 
-    private static PixHandle Runs(PixHandle fullDarkness, int length, int thin, bool horizontal)
+    private static PixHandle Runs(byte[] darkness, int width, int height, int length, int thin, bool horizontal)
     {
         // Only what is thin across the line's direction: a line has paper on both sides, a blurred row of text does not.
-        using var darkness = horizontal ? Leptonica.pixTophatWhite(fullDarkness, 1, thin) : Leptonica.pixTophatWhite(fullDarkness, thin, 1);
+        var detail = horizontal ? BrickFilter.TophatWhite(darkness, width, height, 1, thin) : BrickFilter.TophatWhite(darkness, width, height, thin, 1);
         // No closing before the opening: on blurred scans it joins the strokes of neighbouring glyphs into runs;
         // a line cut by noise is joined again when its pieces are clustered into a rule.
-        using var runs = horizontal ? Leptonica.pixOpenGray(darkness, length, 1) : Leptonica.pixOpenGray(darkness, 1, length);
-        using var light = Leptonica.pixInvert(runs);
-        return Leptonica.pixThresholdToBinary(light, 256 - MinContrast);
+        var runs = horizontal ? BrickFilter.Open(detail, width, height, length, 1) : BrickFilter.Open(detail, width, height, 1, length);
+        for (var i = 0; i < runs.Length; i++) runs[i] = runs[i] >= MinContrast ? (byte)0 : (byte)255;
+        using var map = Leptonica.FromGray(runs, width, height);
+        return Leptonica.pixThresholdToBinary(map, 128);
     }
 }
