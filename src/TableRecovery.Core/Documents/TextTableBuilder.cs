@@ -42,12 +42,12 @@ public static class TextTableBuilder
                 || printsNoNumber && written <= MaxHeaderCells && g.Count() - written >= MinBlankValues))
             .Select(g => g.Key)
             .ToHashSet();
-        var seenDataRow = printsNoNumber;
         if (dataColumns.Count == 0)
         {
             return [];
         }
         var dataRows = new HashSet<int>();
+        var seenDataRow = printsNoNumber;
         foreach (var row in single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key))
         {
             var (numeric, written) = Votes(row, text);

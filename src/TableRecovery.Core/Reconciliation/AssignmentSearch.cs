@@ -89,10 +89,9 @@ internal sealed class AssignmentSearch
         for (var i = 0; i < n; i++)
         {
             var c = cells[i];
-            _candidateCost[i] = c.Candidates.Select(x => -Math.Log(x.Probability)).ToArray();
+            _candidateCost[i] = c.CandidateNats();
             _otherBase[i] = c.OtherProbability > 0 ? -Math.Log(c.OtherProbability) : double.PositiveInfinity;
-            var confirmed = c.OtherProbability == 0;
-            _printedCost[i] = c.HasCandidates && !confirmed ? _candidateCost[i][0] + printedPenalty : double.PositiveInfinity;
+            _printedCost[i] = c.MisprintNats(printedPenalty);
             _top[i] = c.HasCandidates ? c.Candidates[0].Scaled : long.MinValue;
             var options = new List<double>(_candidateCost[i])
             {

@@ -286,6 +286,16 @@ internal sealed class CellCandidates
 
     private static bool IsLoneDigit(string text) => text.Trim() is [>= '0' and <= '9'];
 
+    /// <summary>What each candidate costs an assignment, in nats (−ln of its probability), best first.</summary>
+    public double[] CandidateNats() => Candidates.Select(x => -Math.Log(x.Probability)).ToArray();
+
+    /// <summary>
+    /// What a misprint costs: the top reading, printed wrong, at <paramref name="printedPenalty"/> nats more; impossible
+    /// for a cell without readings or one a reviewer confirmed (no other value is possible).
+    /// </summary>
+    public double MisprintNats(double printedPenalty) =>
+        HasCandidates && OtherProbability > 0 ? -Math.Log(Candidates[0].Probability) + printedPenalty : double.PositiveInfinity;
+
     /// <summary>Whether the cell can hold a value at all: whole where it counts, not negative where it cannot be.</summary>
     public bool CanHold(long scaled) => (!IsIntegral || scaled % Scale == 0) && (!IsNonNegative || scaled >= 0);
 

@@ -90,9 +90,9 @@ internal sealed class RepairSearch
         for (var i = 0; i < n; i++)
         {
             var c = cells[i];
-            _candidateCost[i] = c.Candidates.Select(x => -Math.Log(x.Probability)).ToArray();
+            _candidateCost[i] = c.CandidateNats();
             _otherLow[i] = c.OtherProbability > 0 ? -Math.Log(c.OtherProbability) - Math.Log(CellCandidates.DroppedDigitShare) : double.PositiveInfinity;
-            _printedCost[i] = c.HasCandidates && c.OtherProbability > 0 ? _candidateCost[i][0] + printedPenalty : double.PositiveInfinity;
+            _printedCost[i] = c.MisprintNats(printedPenalty);
             if (!c.HasCandidates) continue;
             var top = _candidateCost[i][0];
             _otherLow[i] = Math.Max(_otherLow[i], top + MinMoveNats);
@@ -115,6 +115,9 @@ internal sealed class RepairSearch
         _unknown = new int[identityCells.Length];
         _pinnedBy = new int[n];
     }
+
+    /// <summary>For each cell, the identities it is in.</summary>
+    public IReadOnlyList<int[]> CellIdentities => _cellIdentities;
 
     /// <summary>Whether a search ran past its node limit: its answer is then unknown.</summary>
     public bool Aborted { get; private set; }

@@ -464,7 +464,7 @@ public sealed class TableReconciler
         if (best is null) return null;
         bool AsRead(int c) => best.Moves[c] == RepairMove.Base && cells[c].HasCandidates && best.Values[c] == cells[c].Candidates[0].Scaled;
         var clean = identityCells.Select(ids => ids.All(AsRead)).ToArray();
-        var cellIdentities = AssignmentSearch.ByCell(cells.Length, identityCells, identityCoef).Identities;
+        var cellIdentities = search.CellIdentities;
         var vouchedConfidence = Math.Min(MaxConfidence, 1 - Math.Exp(-RepairMarginNats));
         var result = new ReconciledCell[cells.Length];
         for (var i = 0; i < cells.Length; i++)
