@@ -20,9 +20,10 @@ internal static class CellAssembler
         var unresolved = new List<string>();
         var claims = new Dictionary<ReadCell, List<CellTarget>>(ReferenceEqualityComparer.Instance);
         var noNumber = new List<string>();
+        var blanks = new Dictionary<ReadCell, ReadCell>(ReferenceEqualityComparer.Instance);
         foreach (var target in targets)
         {
-            var cell = NumericCellAt(grid, target) ?? BlankCellAt(grid, target);
+            var cell = NumericCellAt(grid, target) ?? BlankCellAt(grid, target, blanks);
             if (cell is null)
             {
                 noNumber.Add(target.CellId);
@@ -91,16 +92,18 @@ internal static class CellAssembler
 
     /// <summary>
     /// A blank cell inside the target that the reader did not take for a number (a row of zeros all printed
-    /// blank gives the number vote nothing to count): as a number cell it holds the printed blank.
+    /// blank gives the number vote nothing to count): as a number cell it holds the printed blank. One spanning
+    /// the next column too (the rule between two blanks lost) is claimed by both, and splits into two blanks.
     /// </summary>
-    private static ReadCell? BlankCellAt(ReadGrid grid, CellTarget target)
+    private static ReadCell? BlankCellAt(ReadGrid grid, CellTarget target, Dictionary<ReadCell, ReadCell> blanks)
     {
         for (var c = target.FirstColumn; c <= target.LastColumn; c++)
         {
             if (grid.At(target.Row, c) is { IsNumeric: false, Readings.Count: > 0 } cell && string.IsNullOrEmpty(cell.Text)
-                && cell.Cell.RowSpan == 1 && cell.Cell.Column >= target.FirstColumn && cell.Cell.LastColumn <= target.LastColumn)
+                && cell.Cell.RowSpan == 1 && cell.Cell.Row == target.Row)
             {
-                return cell with { IsNumeric = true };
+                // One number cell per blank cell, so that two targets on it are seen to share it.
+                return blanks.TryGetValue(cell, out var number) ? number : blanks[cell] = cell with { IsNumeric = true };
             }
         }
         return null;

@@ -22,7 +22,7 @@ internal sealed class GridTableAnalysis
         if (holding.Count == 0 && firstDataColumn is { } boundary && boundary >= 0)
         {
             // Not one number could be read: the body begins below the header's merged cells.
-            var first = Enumerable.Range(0, grid.RowCount).FirstOrDefault(r => !grid.IsTitleRow[r] && StartsPlainRow(grid, r, boundary), -1);
+            var first = Enumerable.Range(0, grid.RowCount).FirstOrDefault(r => !grid.IsTitleRow[r] && (StartsPlainRow(grid, r, boundary) || StartsBlankRow(grid, r, boundary)), -1);
             holding = first < 0 ? [] : [first, grid.RowCount - 1];
         }
         var body = holding.Count == 0
@@ -135,6 +135,22 @@ internal sealed class GridTableAnalysis
         for (var c = firstDataColumn; c < grid.ColumnCount; c++)
         {
             if (grid.At(row, c) is not { } cell || cell.Cell.Row != row || cell.Cell.RowSpan != 1 || cell.Cell.ColumnSpan != 1)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Every cell of the row's data area starts in the row, one row high, and prints nothing: a body row of blanks
+    /// (an agency with no appeals) even where a rule between two of its cells was lost, which a header row never is.
+    /// </summary>
+    private static bool StartsBlankRow(ReadGrid grid, int row, int firstDataColumn)
+    {
+        for (var c = firstDataColumn; c < grid.ColumnCount; c++)
+        {
+            if (grid.At(row, c) is not { } cell || cell.Cell.Row != row || cell.Cell.RowSpan != 1 || !string.IsNullOrWhiteSpace(cell.Text))
             {
                 return false;
             }

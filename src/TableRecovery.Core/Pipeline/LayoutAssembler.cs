@@ -26,7 +26,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         {
             if (table.Table is not { } snapped)
             {
-                results.AddRange(_raw.Assemble([table.Parts[0].Source]));
+                results.AddRange(_raw.Assemble([table.Parts[0].Source]).Select(r => r with { Notes = table.Parts[0].Reason is { } why ? [why] : null }));
                 continue;
             }
             results.Add(Assemble(table, snapped));
@@ -173,6 +173,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
             Identities = identities,
             MissingRows = snapped.MissingRowKeys.Count > 0 ? snapped.MissingRowKeys : null,
             Parts = joined.IsJoined ? joined.Parts.Select(p => p.Source.Image).ToList() : null,
+            Notes = snapped.Notes.Count > 0 ? snapped.Notes : null,
         };
     }
 

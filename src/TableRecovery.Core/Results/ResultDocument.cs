@@ -39,6 +39,12 @@ public sealed record TableResult
     /// is the first); each cell's <see cref="CellResult.Image"/> then says which one holds it. Null for a table in one picture.
     /// </summary>
     public IReadOnlyList<string>? Parts { get; init; }
+
+    /// <summary>
+    /// Why the table is (or is not) the layout it is reported as: the identification and its runner-up, rows placed by
+    /// a guess, the reason no layout fits (extra field of the contract). A reviewer reads it before the cells.
+    /// </summary>
+    public IReadOnlyList<string>? Notes { get; init; }
 }
 
 /// <summary>The report a document is: its agency and year as printed in its title, and the title itself.</summary>

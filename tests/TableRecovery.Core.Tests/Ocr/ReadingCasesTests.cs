@@ -627,6 +627,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     [Fact]
+    public void An_appeals_table_printing_every_number_blank_with_rules_lost_in_its_header_and_body_is_read_as_fifteen_zeros()
+    {
+        // The scanned page 3 of a generated PDF (reports --seed 2, 0009_pdf-scanned_2021): an agency with no appeals
+        // prints its one row blank, and the scan lost the rule between 结果纠正 and 其他结果 in the header and between the
+        // last two blanks. With no number read, the body was sought as a row of one-column cells, there was none,
+        // and the table went unidentified ("0/15 columns found").
+        var table = RecoverPicture("0009_pdf-scanned_2021_page3.jpg", "appeals");
+        var notZero = table.Cells.Where(c => c.Value != 0 || c.Status != Statuses.Ok).Select(c => $"{c.Id}: {c.Value?.ToString() ?? "none"} ({c.Status})").ToList();
+        Assert.True(notZero.Count == 0, $"{notZero.Count} of the 15 printed blanks not an ok 0:\n{string.Join("\n", notZero)}");
+        Assert.True(table.Notes?.Any(n => n.StartsWith("identified as appeals", StringComparison.Ordinal)) == true,
+            $"the notes do not say why: [{string.Join("; ", table.Notes ?? [])}]");
+    }
+
+    [Fact]
     public void A_label_column_of_thin_serif_words_voted_numeric_is_read_as_words()
     {
         // The scanned image of page 1 of a generated PDF (reports --seed 5, 0021_pdf-scanned_2021): its labels
