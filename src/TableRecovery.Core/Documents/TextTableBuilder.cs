@@ -48,18 +48,22 @@ public static class TextTableBuilder
         }
         var dataRows = new HashSet<int>();
         var seenDataRow = printsNoNumber;
+        var firstDataColumn = dataColumns.Min();
         foreach (var row in single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key))
         {
             var (numeric, written) = Votes(row, text);
-            // A row blank across the number columns is all printed zeros once numbers have begun.
-            var isData = written == 0 ? seenDataRow : numeric >= written * 0.5;
+            // A row blank across the number columns is all printed zeros once numbers have begun, or where it has a row
+            // label of its own and no column header is below it: the part of a table cut over two pages that goes on
+            // (with or without the headers repeated) may begin with rows that print nothing.
+            var isData = written == 0
+                ? seenDataRow || HasOwnLabel(lattice, row.Key, firstDataColumn, text) && !HasWordsOverNumbersBelow(lattice, row.Key, firstDataColumn, text)
+                : numeric >= written * 0.5;
             if (isData)
             {
                 seenDataRow = true;
                 dataRows.Add(row.Key);
             }
         }
-        var firstDataColumn = dataColumns.Min();
         foreach (var column in single.Where(c => dataRows.Contains(c.Row) && c.Column > firstDataColumn && !dataColumns.Contains(c.Column)).GroupBy(c => c.Column))
         {
             if (column.All(c => text(c).Length == 0 || LooksNumeric(text(c))))
@@ -85,6 +89,14 @@ public static class TextTableBuilder
         }
         return result;
     }
+
+    /// <summary>A cell left of the number columns starts in the row and holds words.</summary>
+    private static bool HasOwnLabel(Lattice lattice, int row, int firstDataColumn, Func<LatticeCell, string> text) =>
+        lattice.Cells.Any(c => c.Row == row && c.Column < firstDataColumn && text(c) is { Length: > 0 } t && !LooksNumeric(t));
+
+    /// <summary>A cell from the row down over the number columns holds words: the row is above the column headers.</summary>
+    private static bool HasWordsOverNumbersBelow(Lattice lattice, int row, int firstDataColumn, Func<LatticeCell, string> text) =>
+        lattice.Cells.Any(c => c.Row >= row && c.LastColumn >= firstDataColumn && text(c) is { Length: > 0 } t && !LooksNumeric(t));
 
     /// <summary>A number column of a table printing no number: its header cells, unmerged, at most these (appeals: two).</summary>
     private const int MaxHeaderCells = 2;

@@ -93,14 +93,13 @@ internal static class CellAssembler
     /// <summary>
     /// A blank cell inside the target that the reader did not take for a number (a row of zeros all printed
     /// blank gives the number vote nothing to count): as a number cell it holds the printed blank. One spanning
-    /// the next column too (the rule between two blanks lost) is claimed by both, and splits into two blanks.
+    /// the next column or row too (the rule between two blanks lost) is claimed by both, and splits into two blanks.
     /// </summary>
     private static ReadCell? BlankCellAt(ReadGrid grid, CellTarget target, Dictionary<ReadCell, ReadCell> blanks)
     {
         for (var c = target.FirstColumn; c <= target.LastColumn; c++)
         {
-            if (grid.At(target.Row, c) is { IsNumeric: false, Readings.Count: > 0 } cell && string.IsNullOrEmpty(cell.Text)
-                && cell.Cell.RowSpan == 1 && cell.Cell.Row == target.Row)
+            if (grid.At(target.Row, c) is { IsNumeric: false, Readings.Count: > 0 } cell && string.IsNullOrEmpty(cell.Text))
             {
                 // One number cell per blank cell, so that two targets on it are seen to share it.
                 return blanks.TryGetValue(cell, out var number) ? number : blanks[cell] = cell with { IsNumeric = true };

@@ -86,8 +86,8 @@ internal sealed class GridTableAnalysis
     /// <summary>
     /// The body widened over the labelled rows that print nothing above its first and below its last number: the
     /// second part of a table cut over two pages can begin with rows whose every cell is blank, and so can a table
-    /// that prints its zeros as blanks. Such a row is a body row, not a header row: its data cells are plain and
-    /// empty, and it has a label cell of its own. A header row never does (its leaf headers hold text, and the
+    /// that prints its zeros as blanks. Such a row is a body row, not a header row: its data cells print (nearly)
+    /// nothing, and it has a label cell of its own. A header row never does (its leaf headers hold text, and the
     /// label area above the body is one merged cell); a thin row between two such rows is the doubled rule of a cut.
     /// </summary>
     private static List<int> WithBlankRowsAround(ReadGrid grid, List<int> body, int firstDataColumn)
@@ -125,9 +125,30 @@ internal sealed class GridTableAnalysis
     }
 
     private static bool IsBlankLabelledRow(ReadGrid grid, int row, int firstDataColumn) =>
-        StartsPlainRow(grid, row, firstDataColumn)
-        && Enumerable.Range(firstDataColumn, grid.ColumnCount - firstDataColumn).All(c => string.IsNullOrWhiteSpace(grid.At(row, c)!.Text))
+        IsMostlyBlank(grid, row, firstDataColumn)
         && grid.At(row, firstDataColumn - 1) is { } label && label.Cell.Row == row && grid.Label(label).Length > 0;
+
+    /// <summary>
+    /// The row's data area prints (nearly) nothing. Its cells may reach into the rows around it, where a scan lost the
+    /// rules between blanks, and one in <see cref="MostlyBlank"/> may hold a number the label model read as a word.
+    /// </summary>
+    private static bool IsMostlyBlank(ReadGrid grid, int row, int firstDataColumn)
+    {
+        var cells = new HashSet<Ocr.ReadCell>(ReferenceEqualityComparer.Instance);
+        var written = 0;
+        for (var c = firstDataColumn; c < grid.ColumnCount; c++)
+        {
+            if (grid.At(row, c) is not { } cell)
+            {
+                return false;
+            }
+            if (cells.Add(cell) && !string.IsNullOrWhiteSpace(cell.Text))
+            {
+                written++;
+            }
+        }
+        return written * MostlyBlank <= cells.Count;
+    }
 
     /// <summary>Every cell of the row's data area starts in the row and covers one lattice cell: no header cell reaches it.</summary>
     private static bool StartsPlainRow(ReadGrid grid, int row, int firstDataColumn)
@@ -143,20 +164,22 @@ internal sealed class GridTableAnalysis
     }
 
     /// <summary>
-    /// Every cell of the row's data area starts in the row, one row high, and prints nothing: a body row of blanks
-    /// (an agency with no appeals) even where a rule between two of its cells was lost, which a header row never is.
+    /// Every cell of the row's data area starts in the row, and nearly all print nothing: a body row of blanks (an agency
+    /// with no appeals, a table printing its zeros blank) even where rules around its cells were lost and one of them,
+    /// spanning two rows, holds a number the label model read as a word. A header row never is: its cells hold the
+    /// column headers, or one of them reaches down from the row above (自然人 and 总计 beside the organisations), or it is
+    /// one cell across the columns (申请人情况) where a body row has one per column but where a rule was lost.
     /// </summary>
     private static bool StartsBlankRow(ReadGrid grid, int row, int firstDataColumn)
     {
-        for (var c = firstDataColumn; c < grid.ColumnCount; c++)
-        {
-            if (grid.At(row, c) is not { } cell || cell.Cell.Row != row || cell.Cell.RowSpan != 1 || !string.IsNullOrWhiteSpace(cell.Text))
-            {
-                return false;
-            }
-        }
-        return true;
+        var cells = Enumerable.Range(firstDataColumn, grid.ColumnCount - firstDataColumn).Select(c => grid.At(row, c)).ToList();
+        return cells.All(c => c is not null && c.Cell.Row == row)
+            && cells.Distinct(ReferenceEqualityComparer.Instance).Count() * 2 > cells.Count
+            && IsMostlyBlank(grid, row, firstDataColumn);
     }
+
+    /// <summary>At most one cell in this many of a row of blanks may hold something (a number read as a word).</summary>
+    private const int MostlyBlank = 4;
 
     /// <summary>Runs of consecutive items whose cell is the same (none for a missing cell or an excluded item).</summary>
     private static List<(int, int)> Runs(int count, Func<int, Ocr.ReadCell?> cellOf, Func<int, bool> excluded)

@@ -94,12 +94,15 @@ public sealed class LayoutSnapper
         var formats = first.Where(f => !f.Tied && f.Result.Table is { } t && t.Layout.Format is Format2021 or Format2019)
             .Select(f => f.Result.Table!.Layout.Format).Distinct(StringComparer.Ordinal).ToList();
         var results = first.Select((f, i) => f.Tied && formats.Count == 1 ? SnapCore(tables[i], formats[0]).Result : f.Result).ToList();
-        foreach (var group in results.Where(r => r.Table is not null).GroupBy(r => r.Table!.Layout.Id).Where(g => g.Count() > 1))
+        // By index: a result replaced by one with a note is no longer equal to the one grouped.
+        var sharing = Enumerable.Range(0, results.Count).Where(i => results[i].Table is not null)
+            .GroupBy(i => results[i].Table!.Layout.Id).Where(g => g.Count() > 1).ToList();
+        foreach (var group in sharing)
         {
-            foreach (var result in group)
+            foreach (var index in group)
             {
-                var index = results.IndexOf(result);
-                var others = string.Join(", ", group.Where(g => !ReferenceEquals(g, result)).Select(g => $"#{results.IndexOf(g)}"));
+                var result = results[index];
+                var others = string.Join(", ", group.Where(i => i != index).Select(i => $"#{i}"));
                 var notes = result.Table!.Notes.Append($"table #{index} shares layout {group.Key} with table(s) {others}: a table cut over two pages?").ToList();
                 results[index] = result with { Table = result.Table with { Notes = notes } };
             }

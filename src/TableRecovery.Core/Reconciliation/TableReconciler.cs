@@ -267,12 +267,14 @@ public sealed class TableReconciler
         // Identities broken (on output values) by a misprint in the best assignment; the cells that are "free".
         var brokenOrFree = new bool[identities.Count];
         var broken = new bool[identities.Count];
+        var copies = new bool[identities.Count];
         var misprints = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < identities.Count; k++)
         {
             long sum = 0;
             var unknown = false;
             var free = false;
+            var nonZero = 0;
             for (var x = 0; x < identityCells[k].Length; x++)
             {
                 var c = identityCells[k][x];
@@ -286,12 +288,14 @@ public sealed class TableReconciler
                 else
                 {
                     sum += identityCoef[k][x] * v.Value;
+                    nonZero += v.Value != 0 ? 1 : 0;
                 }
             }
             // A value nobody could read or infer leaves the identity unchecked, not broken: it says nothing
             // against the other cells, which then stand on their own readings like cells no identity checks.
             broken[k] = !unknown && sum != 0;
             brokenOrFree[k] = broken[k] || free || unknown;
+            copies[k] = !brokenOrFree[k] && nonZero == 2;
             if (sum != 0 && !unknown && identityCells[k].Any(c => hyp[c] == Hypothesis.Printed))
             {
                 misprints.Add(identities[k].Name);
@@ -346,6 +350,13 @@ public sealed class TableReconciler
                 status = value == top && cand.IndependentAgreement && posterior >= _options.OkPosterior
                     ? Statuses.Ok
                     : Statuses.NeedsReview;
+            }
+            else if (value == top && value != 0 && !cellIdentities[i].Any(k => !brokenOrFree[k] && !copies[k]))
+            {
+                // Nor does a sum that holds only because a total copies its one non-zero part: the same number printed
+                // twice in one font is misread the same way twice (a 1 with a foot read as 4 in both), so it checks
+                // nothing the readings did not already say. (It does check the zeros beside them.)
+                status = cand.IndependentAgreement && posterior >= _options.OkPosterior ? Statuses.Ok : Statuses.NeedsReview;
             }
             else if (value == top)
             {

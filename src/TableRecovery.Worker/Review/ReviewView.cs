@@ -10,7 +10,7 @@ public sealed record TableView(
     long TableId, string Source, string? BatchId, string Layout, string? Section, string Status, int Rotation,
     string? LeasedBy, DateTimeOffset? LeaseUntil, int CellsNeedingReview,
     IReadOnlyList<BlockView> Blocks, IReadOnlyList<CellView> Cells, IReadOnlyList<IdentityView> Identities,
-    IReadOnlyList<string> ReviewOrder)
+    IReadOnlyList<string> ReviewOrder, IReadOnlyList<string> Notes)
 {
     /// <summary>Letters that pick a candidate on the page; digits are for typing a value.</summary>
     public const string CandidateKeys = "abcdefgh";
@@ -35,7 +35,8 @@ public sealed record TableView(
             layout?.Blocks.Select(BlockView.From).ToList() ?? [],
             table.Cells.Select(c => CellView.From(c, identitiesOf.GetValueOrDefault(c.Id) ?? [])).ToList(),
             (layout?.Identities ?? []).Select(i => IdentityView.From(i, outcomes.GetValueOrDefault(i.Name), unresolved.Contains(i.Name))).ToList(),
-            Core.Review.ReviewOrder.CellsToReview(table, layout).Select(c => c.Id).ToList());
+            Core.Review.ReviewOrder.CellsToReview(table, layout).Select(c => c.Id).ToList(),
+            table.Notes ?? []);
     }
 }
 

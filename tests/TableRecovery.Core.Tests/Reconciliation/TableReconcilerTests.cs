@@ -39,6 +39,34 @@ public class TableReconcilerTests
                string.Join(", ", c.Alternatives.Select(a => $"{a.Value}@{a.Confidence:0.0000}")) + "]";
     }
 
+    /// <summary>
+    /// A total and its one non-zero part, the same 1 with a foot printed twice, both read as 4 (reports seed 3, 0002's
+    /// 结转下年度继续办理 row): the sum holds, but only because the same glyph was misread the same way twice. It checks
+    /// nothing the readings did not say, so the two stand on their readings, here not agreed on with confidence. Read
+    /// the two ways alike and sure, they are ok; the zeros beside them the sum does check.
+    /// </summary>
+    [Theory]
+    [InlineData(false, Statuses.NeedsReview)]
+    [InlineData(true, Statuses.Ok)]
+    public void A_sum_that_holds_only_because_a_total_copies_its_one_part_vouches_for_neither(bool agreed, string status)
+    {
+        var values = AppealsValues();
+        values["count/litigation_direct.upheld"] = 4;
+        values["count/litigation_direct.total"] = 4;
+        var readings = CleanReadings(Appeals, values);
+        if (!agreed)
+        {
+            readings["count/litigation_direct.upheld"] = [new("4", 0.95, ReadingMethod.Strip), new("4", 0.56, ReadingMethod.Cell), new("1", 0.56, ReadingMethod.Choice)];
+            readings["count/litigation_direct.total"] = [new("4", 0.87, ReadingMethod.Cell), new("4", 0.77, ReadingMethod.Strip), new("1", 0.15, ReadingMethod.Choice)];
+        }
+
+        var result = Run(Appeals, readings);
+
+        Assert.True(result.Cell("count/litigation_direct.upheld").Status == status, Detail(result, "count/litigation_direct.upheld"));
+        Assert.True(result.Cell("count/litigation_direct.total").Status == status, Detail(result, "count/litigation_direct.total"));
+        Assert.True(result.Cell("count/litigation_direct.pending").Status == Statuses.Ok, Detail(result, "count/litigation_direct.pending"));
+    }
+
     [Fact]
     public void A_misread_digit_that_the_identity_singles_out_is_corrected()
     {

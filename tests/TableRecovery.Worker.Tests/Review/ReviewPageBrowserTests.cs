@@ -88,6 +88,10 @@ public sealed class ReviewPageBrowserTests : IDisposable
         var flaggedAtStart = await page.Locator("#grid td.cell-needs_review").CountAsync();
         Assert.True(flaggedAtStart > 3, $"the recovered scan should have several flagged cells, has {flaggedAtStart}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, "review-1280.png"), FullPage = true });
+        // How the table was read is there to open: its identification first.
+        await page.ClickAsync("#table-notes summary");
+        var notes = await page.Locator("#notes-list li").AllTextContentsAsync();
+        Assert.True(notes.Count > 0 && notes[0].StartsWith("identified as", StringComparison.Ordinal), $"notes: [{string.Join(" | ", notes)}]");
 
         // Tab walks the cells to review and comes back round; arrows move in the grid.
         var first = await page.Locator("#focus-title").TextContentAsync();

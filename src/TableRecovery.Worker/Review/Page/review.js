@@ -103,6 +103,9 @@ function show(view, before) {
   $("table-meta").textContent = view.layout + " · status " + view.status + " · " + view.cells_needing_review + " cells to review" +
     (view.leased_by ? " · held by " + view.leased_by : "");
   $("batch-exports").hidden = !view.batch_id;
+  // Why the layout is this one, rows placed by a guess, rules found missing: read before trusting the grid.
+  $("notes-list").replaceChildren(...(view.notes || []).map((n) => el("li", { text: n })));
+  $("table-notes").hidden = !(view.notes && view.notes.length);
   renderGrid(view, before);
   const order = view.review_order;
   const keep = state.focus && order.includes(state.focus) ? state.focus : null;
