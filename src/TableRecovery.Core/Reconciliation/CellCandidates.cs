@@ -97,11 +97,18 @@ internal sealed class CellCandidates
         new(Evidence, [Candidates[0] with { Probability = 1.0 }], 0.0, HasTextReading, IndependentAgreement, ReadDigits, TopText)
         {
             HasPrimaryReadings = HasPrimaryReadings,
+            IsConfirmed = IsConfirmed,
         };
 
     public static CellCandidates FromConfirmed(CellEvidence evidence, decimal value) =>
         new(evidence, [new Candidate(ToScaled(value), 1.0, value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            0.0, true, true, [], value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            0.0, true, true, [], value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            IsConfirmed = true,
+        };
+
+    /// <summary>A person confirmed or entered the value: it shares no misreading with any other cell.</summary>
+    public bool IsConfirmed { get; private init; }
 
     public static CellCandidates Build(CellEvidence evidence, double agreementConfidence)
     {

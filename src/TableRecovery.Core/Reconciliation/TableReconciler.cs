@@ -274,7 +274,6 @@ public sealed class TableReconciler
             long sum = 0;
             var unknown = false;
             var free = false;
-            var nonZero = 0;
             for (var x = 0; x < identityCells[k].Length; x++)
             {
                 var c = identityCells[k][x];
@@ -288,14 +287,13 @@ public sealed class TableReconciler
                 else
                 {
                     sum += identityCoef[k][x] * v.Value;
-                    nonZero += v.Value != 0 ? 1 : 0;
                 }
             }
             // A value nobody could read or infer leaves the identity unchecked, not broken: it says nothing
             // against the other cells, which then stand on their own readings like cells no identity checks.
             broken[k] = !unknown && sum != 0;
             brokenOrFree[k] = broken[k] || free || unknown;
-            copies[k] = !brokenOrFree[k] && nonZero == 2;
+            copies[k] = !brokenOrFree[k] && IsCopy(identityCells[k], Output, cells);
             if (sum != 0 && !unknown && identityCells[k].Any(c => hyp[c] == Hypothesis.Printed))
             {
                 misprints.Add(identities[k].Name);
@@ -353,9 +351,8 @@ public sealed class TableReconciler
             }
             else if (value == top && value != 0 && !cellIdentities[i].Any(k => !brokenOrFree[k] && !copies[k]))
             {
-                // Nor does a sum that holds only because a total copies its one non-zero part: the same number printed
-                // twice in one font is misread the same way twice (a 1 with a foot read as 4 in both), so it checks
-                // nothing the readings did not already say. (It does check the zeros beside them.)
+                // Nor does a sum a total holds only by copying its one non-zero part (see IsCopy); it does check the
+                // zeros beside them.
                 status = cand.IndependentAgreement && posterior >= _options.OkPosterior ? Statuses.Ok : Statuses.NeedsReview;
             }
             else if (value == top)
@@ -462,6 +459,32 @@ public sealed class TableReconciler
     private const double RepairMarginNats = 8.0;
 
     /// <summary>
+    /// The identity holds only because a total copies its one non-zero part, both read by OCR: the same number printed
+    /// twice in one font is misread the same way twice (a 1 with a foot read as 4 in both), so the sum checks nothing the
+    /// readings did not already say about those two. A confirmed or text-layer value shares no misreading.
+    /// </summary>
+    private static bool IsCopy(int[] identityCells, Func<int, long?> valueOf, CellCandidates[] cells)
+    {
+        int read = 0, known = 0;
+        foreach (var c in identityCells)
+        {
+            if (valueOf(c) is not (long v and not 0))
+            {
+                continue;
+            }
+            if (cells[c].IsConfirmed || cells[c].HasTextReading)
+            {
+                known++;
+            }
+            else
+            {
+                read++;
+            }
+        }
+        return read == 2 && known == 0;
+    }
+
+    /// <summary>
     /// The exact search gave up (dozens of weak cells on a hard scan): the best assignment of <see cref="RepairSearch"/>.
     /// A cell it keeps at its top reading is ok when one of its identities holds on cells that all stay as read, and no
     /// assignment within <see cref="RepairMarginNats"/> of the best gives it another value; every cell the best assignment
@@ -485,7 +508,9 @@ public sealed class TableReconciler
             if (AsRead(i))
             {
                 var top = cand.Candidates[0];
-                var vouched = cellIdentities[i].Any(k => clean[k]) && !search.HasAlternativeWithin(i, best, RepairMarginNats, MarginNodes);
+                var copyDoesNot = top.Scaled == 0 || cand.IndependentAgreement;
+                var vouched = cellIdentities[i].Any(k => clean[k] && (copyDoesNot || !IsCopy(identityCells[k], c => best.Values[c], cells)))
+                    && !search.HasAlternativeWithin(i, best, RepairMarginNats, MarginNodes);
                 result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
                     vouched ? vouchedConfidence : Math.Min(top.Probability, MaxConfidence), vouched ? Statuses.Ok : Statuses.NeedsReview,
                     Alternatives(cand.Candidates.Skip(1).ToDictionary(c => c.Scaled, c => c.Probability)), ValueSource.Reading);

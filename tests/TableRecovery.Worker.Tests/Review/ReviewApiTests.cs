@@ -63,7 +63,8 @@ public sealed class ReviewApiTests : IDisposable
 
         var view = await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}"));
         var order = view.GetProperty("review_order").EnumerateArray().Select(e => e.GetString()!).ToList();
-        Assert.Equal(12, order.Count);
+        var flagged = view.GetProperty("cells_needing_review").GetInt32();
+        Assert.True(flagged >= 10 && order.Count == flagged, $"{flagged} cells flagged, {order.Count} in the order of work");
         var first = order[0];
 
         Assert.Equal(HttpStatusCode.Conflict, (await Decide(bob, tableId, first, "typed", 0)).StatusCode);
@@ -76,7 +77,7 @@ public sealed class ReviewApiTests : IDisposable
         var cell = after.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("id").GetString() == first);
         Assert.Equal(("confirmed", "alice"), (cell.GetProperty("status").GetString(), cell.GetProperty("confirmed_by").GetString()));
         var left = after.GetProperty("cells_needing_review").GetInt32();
-        Assert.True(left < 12, $"12 cells were flagged; after one answer and a re-solve {left} are");
+        Assert.True(left < flagged, $"{flagged} cells were flagged; after one answer and a re-solve {left} are");
 
         var second = (await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}"))).GetProperty("review_order")[0].GetString()!;
         var unreadable = await Json(await Decide(alice, tableId, second, "unreadable"));
@@ -101,23 +102,25 @@ public sealed class ReviewApiTests : IDisposable
         await using var _ = host;
         using var alice = ReviewFixtures.ClientFor(host, ReviewFixtures.AliceToken);
         var tableId = (await Json(await alice.PostAsync("/api/v1/review/next", null))).GetProperty("table_id").GetInt64();
+        var flagged = (await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}"))).GetProperty("cells_needing_review").GetInt32();
 
         var kept = await Json(await alice.PostAsJsonAsync($"/api/v1/review/tables/{tableId}/identities", new { identity = "sum[litigation_direct]" }));
         var identity = kept.GetProperty("identities").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "sum[litigation_direct]");
         Assert.Equal("alice", identity.GetProperty("kept_as_printed_by").GetString());
 
+        var truth = ReviewFixtures.ImageTruth();
         var actions = 1;
         for (var view = kept; view.GetProperty("review_order").GetArrayLength() > 0 && actions < 40; actions++)
         {
             var next = view.GetProperty("review_order")[0].GetString()!;
-            var response = await Decide(alice, tableId, next, "typed", 0);
+            var response = await Decide(alice, tableId, next, "typed", truth[next]);
             Assert.True(response.IsSuccessStatusCode, $"deciding {next}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             view = await Json(response);
         }
         var final = await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}"));
         Assert.Equal("ok", final.GetProperty("status").GetString());
         Assert.Empty((await Json(await alice.GetAsync("/api/v1/review/queue"))).EnumerateArray());
-        Assert.True(actions < 12, $"finishing the 12 flagged cells took {actions} actions; re-solving should save some");
+        Assert.True(actions < flagged, $"finishing the {flagged} flagged cells took {actions} actions; re-solving should save some");
     }
 
     [Fact]

@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using TableRecovery.Core.Pipeline;
 using TableRecovery.Core.Results;
+using TableRecovery.Core.Review;
 
 namespace TableRecovery.Worker.Tests.Support;
 
 /// <summary>
 /// What the review tests start from: the committed mild appeals scan (tests/fixtures/corpus/0006_appeals_mild.jpg) and
-/// the result document the real pipeline made of it (Review/Data/0006_appeals_mild.result.json: 12 of 15 cells flagged,
-/// one identity broken), so store and API tests run on a real recovered table without starting the engines.
+/// the result document the real pipeline made of it (Review/Data/0006_appeals_mild.result.json: weak readings, 13 of 15
+/// cells flagged once solved, one identity broken), so store and API tests run on a real recovered table without starting the engines.
 /// </summary>
 public static class ReviewFixtures
 {
@@ -29,6 +30,14 @@ public static class ReviewFixtures
 
     public static byte[] ImageBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "corpus", ImageName));
 
+    /// <summary>The printed value of each cell of the image's table.</summary>
+    public static IReadOnlyDictionary<string, decimal> ImageTruth()
+    {
+        using var truth = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot, "tests", "fixtures", "corpus", "0006_appeals_mild.truth.json")));
+        return truth.RootElement.GetProperty("tables")[0].GetProperty("cells").EnumerateObject()
+            .ToDictionary(c => c.Name, c => c.Value.GetProperty("value").GetDecimal());
+    }
+
     /// <summary>
     /// An appeals scan the real pipeline still flags several cells of (tests/fixtures/cases), for the browser test that
     /// works a freshly recovered table: zeros read weakly and cells read as nothing, which the identities settle once a
@@ -43,10 +52,15 @@ public static class ReviewFixtures
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>The real pipeline's document of the image, renamed to <paramref name="source"/>.</summary>
-    public static ResultDocument Document(string source) =>
-        ResultJson.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Review", "Data", "0006_appeals_mild.result.json")))
-            with { Source = source };
+    /// <summary>
+    /// The real pipeline's document of the image, renamed to <paramref name="source"/>, its tables solved again from their
+    /// recorded readings by today's reconciler: the statuses a reviewer's first decision would re-solve to anyway.
+    /// </summary>
+    public static ResultDocument Document(string source)
+    {
+        var recorded = ResultJson.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Review", "Data", "0006_appeals_mild.result.json")));
+        return recorded with { Source = source, Tables = recorded.Tables.Select(TableReview.Default.Resolve).ToList() };
+    }
 
     public static HttpClient ClientFor(TestHost host, string token)
     {
