@@ -349,11 +349,11 @@ public sealed class TableReconciler
                     ? Statuses.Ok
                     : Statuses.NeedsReview;
             }
-            else if (value == top && value != 0 && !cellIdentities[i].Any(k => !brokenOrFree[k] && !copies[k]))
+            else if (value == top && value != 0 && !UnsharedReading(own[i]) && !cellIdentities[i].Any(k => !brokenOrFree[k] && !copies[k]))
             {
                 // Nor does a sum a total holds only by copying its one non-zero part (see IsCopy); it does check the
                 // zeros beside them.
-                status = cand.IndependentAgreement && posterior >= _options.OkPosterior ? Statuses.Ok : Statuses.NeedsReview;
+                status = Statuses.NeedsReview;
             }
             else if (value == top)
             {
@@ -463,6 +463,13 @@ public sealed class TableReconciler
     /// twice in one font is misread the same way twice (a 1 with a foot read as 4 in both), so the sum checks nothing the
     /// readings did not already say about those two. A confirmed or text-layer value shares no misreading.
     /// </summary>
+    /// <summary>
+    /// A reading a copy cannot have shared: read alike two ways with confidence, or with no other value in any reading.
+    /// A misread glyph leaves the digit printed among its choices (the 1 read as 4 offered 1 in both cells); one no
+    /// reading doubted was not misread alike in two cells by the same doubt.
+    /// </summary>
+    private static bool UnsharedReading(CellCandidates cell) => cell.IndependentAgreement || cell.Candidates.Length == 1;
+
     private static bool IsCopy(int[] identityCells, Func<int, long?> valueOf, CellCandidates[] cells)
     {
         int read = 0, known = 0;
@@ -508,7 +515,7 @@ public sealed class TableReconciler
             if (AsRead(i))
             {
                 var top = cand.Candidates[0];
-                var copyDoesNot = top.Scaled == 0 || cand.IndependentAgreement;
+                var copyDoesNot = top.Scaled == 0 || UnsharedReading(cand);
                 var vouched = cellIdentities[i].Any(k => clean[k] && (copyDoesNot || !IsCopy(identityCells[k], c => best.Values[c], cells)))
                     && !search.HasAlternativeWithin(i, best, RepairMarginNats, MarginNodes);
                 result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,

@@ -42,8 +42,9 @@ public class TableReconcilerTests
     /// <summary>
     /// A total and its one non-zero part, the same 1 with a foot printed twice, both read as 4 (reports seed 3, 0002's
     /// 结转下年度继续办理 row): the sum holds, but only because the same glyph was misread the same way twice. It checks
-    /// nothing the readings did not say, so the two stand on their readings, here not agreed on with confidence. Read
-    /// the two ways alike and sure, they are ok; the zeros beside them the sum does check.
+    /// nothing the readings did not say, so the two stand on their readings: here not agreed on with confidence, and
+    /// each offering the printed 1 among its choices. Read the two ways alike and sure, they are ok; the zeros beside
+    /// them the sum does check.
     /// </summary>
     [Theory]
     [InlineData(false, Statuses.NeedsReview)]

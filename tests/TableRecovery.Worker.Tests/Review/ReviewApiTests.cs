@@ -109,8 +109,8 @@ public sealed class ReviewApiTests : IDisposable
         Assert.Equal("alice", identity.GetProperty("kept_as_printed_by").GetString());
 
         var truth = ReviewFixtures.ImageTruth();
-        var actions = 1;
-        for (var view = kept; view.GetProperty("review_order").GetArrayLength() > 0 && actions < 40; actions++)
+        var answers = 0;
+        for (var view = kept; view.GetProperty("review_order").GetArrayLength() > 0 && answers < 40; answers++)
         {
             var next = view.GetProperty("review_order")[0].GetString()!;
             var response = await Decide(alice, tableId, next, "typed", truth[next]);
@@ -120,7 +120,7 @@ public sealed class ReviewApiTests : IDisposable
         var final = await Json(await alice.GetAsync($"/api/v1/review/tables/{tableId}"));
         Assert.Equal("ok", final.GetProperty("status").GetString());
         Assert.Empty((await Json(await alice.GetAsync("/api/v1/review/queue"))).EnumerateArray());
-        Assert.True(actions < flagged, $"finishing the {flagged} flagged cells took {actions} actions; re-solving should save some");
+        Assert.True(answers < flagged, $"finishing the {flagged} flagged cells took {answers} answers; re-solving should save some");
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace TableRecovery.Worker.Tests.Support;
 
 /// <summary>
 /// What the review tests start from: the committed mild appeals scan (tests/fixtures/corpus/0006_appeals_mild.jpg) and
-/// the result document the real pipeline made of it (Review/Data/0006_appeals_mild.result.json: weak readings, 13 of 15
-/// cells flagged once solved, one identity broken), so store and API tests run on a real recovered table without starting the engines.
+/// the result document the real pipeline made of it (Review/Data/0006_appeals_mild.result.json: weak readings, 12 of 15
+/// cells flagged, one identity broken), so store and API tests run on a real recovered table without starting the engines.
 /// </summary>
 public static class ReviewFixtures
 {
