@@ -459,23 +459,23 @@ public sealed class TableReconciler
     private const double RepairMarginNats = 8.0;
 
     /// <summary>
-    /// The identity holds only because a total copies its one non-zero part, both read by OCR: the same number printed
-    /// twice in one font is misread the same way twice (a 1 with a foot read as 4 in both), so the sum checks nothing the
-    /// readings did not already say about those two. A confirmed or text-layer value shares no misreading.
-    /// </summary>
-    /// <summary>
     /// A reading a copy cannot have shared: read alike two ways with confidence, or with no other value in any reading.
     /// A misread glyph leaves the digit printed among its choices (the 1 read as 4 offered 1 in both cells); one no
     /// reading doubted was not misread alike in two cells by the same doubt.
     /// </summary>
     private static bool UnsharedReading(CellCandidates cell) => cell.IndependentAgreement || cell.Candidates.Length == 1;
 
+    /// <summary>
+    /// The identity holds only because a total copies its one non-zero part, both read by OCR: the same number printed
+    /// twice in one font is misread the same way twice (a 1 with a foot read as 4 in both), so the sum checks nothing the
+    /// readings did not already say about those two. A confirmed or text-layer value shares no misreading.
+    /// </summary>
     private static bool IsCopy(int[] identityCells, Func<int, long?> valueOf, CellCandidates[] cells)
     {
         int read = 0, known = 0;
         foreach (var c in identityCells)
         {
-            if (valueOf(c) is not (long v and not 0))
+            if (valueOf(c) is null or 0)
             {
                 continue;
             }

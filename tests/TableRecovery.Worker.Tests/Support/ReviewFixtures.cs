@@ -33,7 +33,7 @@ public static class ReviewFixtures
     /// <summary>The printed value of each cell of the image's table.</summary>
     public static IReadOnlyDictionary<string, decimal> ImageTruth()
     {
-        using var truth = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot, "tests", "fixtures", "corpus", "0006_appeals_mild.truth.json")));
+        using var truth = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot, "tests", "fixtures", "corpus", Path.GetFileNameWithoutExtension(ImageName) + ".truth.json")));
         return truth.RootElement.GetProperty("tables")[0].GetProperty("cells").EnumerateObject()
             .ToDictionary(c => c.Name, c => c.Value.GetProperty("value").GetDecimal());
     }
