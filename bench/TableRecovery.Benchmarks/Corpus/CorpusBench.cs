@@ -158,7 +158,8 @@ internal static class CorpusBench
                 || read.Read.Lattice.RowCount == truth.GridRows && read.Read.Lattice.ColumnCount == truth.GridColumns);
             var identified = result is not null && result.Layout == truth.Layout;
             if (read is null) notes.Add($"{truth.Layout}: no table found");
-            else if (!identified) notes.Add($"{truth.Layout}: identified as '{result?.Layout}' (grid {read.Read.Lattice.RowCount}x{read.Read.Lattice.ColumnCount}, truth {truth.GridRows}x{truth.GridColumns})");
+            else if (!identified) notes.Add($"{truth.Layout}: identified as '{result?.Layout}' (grid {read.Read.Lattice.RowCount}x{read.Read.Lattice.ColumnCount}, truth {truth.GridRows}x{truth.GridColumns})"
+                + (result?.Notes is [var why, ..] ? $": {why}" : ""));
             else if (!gridRight) notes.Add($"{truth.Layout}: grid {read.Read.Lattice.RowCount}x{read.Read.Lattice.ColumnCount}, truth {truth.GridRows}x{truth.GridColumns}");
 
             var cellsOn = identified ? result!.Cells.ToDictionary(c => c.Id) : [];
