@@ -58,15 +58,18 @@ internal static class CorpusBench
 
     public static int Run(IReadOnlyList<string> folders, string? only)
     {
-        var folderOf = new Dictionary<CorpusImage, string>();
+        // In folder order, each image with the folder it came from (by reference: two folders may hold equal images).
+        var images = new List<CorpusImage>();
+        var folderOf = new Dictionary<CorpusImage, string>(ReferenceEqualityComparer.Instance);
         foreach (var path in folders)
         {
-            foreach (var image in Directory.EnumerateFiles(path, "*.truth.json").Order(StringComparer.Ordinal).Select(CorpusImage.Load))
+            foreach (var image in Directory.EnumerateFiles(path, "*.truth.json").Order(StringComparer.Ordinal).Select(CorpusImage.Load)
+                .Where(i => only is null || i.Name.Contains(only, StringComparison.Ordinal)))
             {
-                if (only is null || image.Name.Contains(only, StringComparison.Ordinal)) folderOf[image] = path;
+                images.Add(image);
+                folderOf[image] = path;
             }
         }
-        var images = folderOf.Keys.ToList();
         var folder = string.Join(" + ", folders);
         if (images.Count == 0)
         {

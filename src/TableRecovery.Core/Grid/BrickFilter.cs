@@ -9,8 +9,9 @@ namespace TableRecovery.Core.Grid;
 /// faint-line search opens a whole page four times with long bricks, for which Leptonica's general gray morphology took
 /// about 230 ms a requests table (30 px glyphs, 5–6 megapixels); the same minimum and maximum filters (van Herk /
 /// Gil-Werman: two passes per block of the brick's length, a column brick done a whole row at a time) give the same
-/// bytes: the faint-line search took 140 ms instead of 242 on six requests tables (the whole grid stage 180 instead of 288). Pixels beyond the image count for nothing (an erosion takes the minimum over the part of
-/// the brick inside the image), as the border of 255 or 0 that Leptonica adds before eroding or dilating makes them.
+/// bytes: the faint-line search took 140 ms instead of 242 on six requests tables (the whole grid stage 180 instead of
+/// 288). Pixels beyond the image count for nothing (an erosion takes the minimum over the part of the brick inside the
+/// image), as the border of 255 or 0 that Leptonica adds before eroding or dilating makes them.
 /// </summary>
 internal static class BrickFilter
 {
