@@ -55,7 +55,24 @@ public sealed class PageNormalizer
             binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
             transform = transform with { Warp = warp };
         }
-        return new NormalizedImage(gray, binary, transform, textHeight * scale);
+        var normalized = new NormalizedImage(gray, binary, transform, textHeight * scale);
+        if (mended is null)
+        {
+            normalized.SmoothInkFrom(Leptonica.pixConvertTo8(turned), source => SmoothedInk(source, transform));
+        }
+        return normalized;
+    }
+
+    /// <summary>The page median-filtered (3 × 3), then deskewed, scaled, straightened and binarized as <paramref name="transform"/> says.</summary>
+    private static PixHandle SmoothedInk(PixHandle upright, ImageTransform transform)
+    {
+        using var median = Leptonica.pixMedianFilter(upright, 3, 3);
+        var deskew = transform.Border > 0;
+        using var padded = deskew ? AddWhiteBorder(median, transform.Border) : Leptonica.pixConvertTo8(median);
+        using var scaled = transform.Scale != 1 ? Leptonica.pixScale(padded, (float)transform.Scale, (float)transform.Scale) : Leptonica.pixConvertTo8(padded);
+        using var turned = deskew ? Leptonica.pixRotate(scaled, (float)(transform.SkewDegrees * Math.PI / 180)) : Leptonica.pixConvertTo8(scaled);
+        using var straight = transform.Warp is { } warp ? PageDewarper.Straighten(turned, warp) : Leptonica.pixConvertTo8(turned);
+        return Binarizer.Binarize(straight, (int)(TargetTextHeight * 0.8));
     }
 
     /// <summary>White padding wide enough that the rotation does not clip a table that fills the picture.</summary>

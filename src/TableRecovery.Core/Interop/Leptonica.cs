@@ -115,6 +115,7 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib, EntryPoint = "pixFindSkewSweepAndSearch")]
     private static partial int pixFindSkewSweepAndSearch_(PixHandle pixs, out float angle, out float conf, int redsweep, int redsearch, float sweeprange, float sweepdelta, float minbsdelta);
     [LibraryImport(Lib, EntryPoint = "pixScale")] private static partial nint pixScale_(PixHandle pixs, float scalex, float scaley);
+    [LibraryImport(Lib, EntryPoint = "pixMedianFilter")] private static partial nint pixMedianFilter_(PixHandle pixs, int wf, int hf);
     [LibraryImport(Lib, EntryPoint = "pixScaleGrayMinMax")] private static partial nint pixScaleGrayMinMax_(PixHandle pixs, int xfact, int yfact, int type);
     [LibraryImport(Lib, EntryPoint = "pixExpandReplicate")] private static partial nint pixExpandReplicate_(PixHandle pixs, int factor);
     [LibraryImport(Lib, EntryPoint = "pixReduceRankBinary2")] private static partial nint pixReduceRankBinary2_(PixHandle pixs, int level, nint intab);
@@ -128,6 +129,7 @@ internal static unsafe partial class Leptonica
     public static bool pixFindSkew(PixHandle binary, float sweepRangeDegrees, out float degrees, out float confidence) =>
         pixFindSkewSweepAndSearch_(binary, out degrees, out confidence, 4, 2, sweepRangeDegrees, 1.0f, 0.01f) == 0;
 
+    public static PixHandle pixMedianFilter(PixHandle pixs, int wf, int hf) => Owned.Wrap<PixHandle>(pixMedianFilter_(pixs, wf, hf), nameof(pixMedianFilter));
     public static PixHandle pixScale(PixHandle pixs, float scalex, float scaley) => Owned.Wrap<PixHandle>(pixScale_(pixs, scalex, scaley), nameof(pixScale));
 
     /// <summary>An 8 bpp image shrunk by a whole factor, each pixel the lightest of the block it stands for.</summary>

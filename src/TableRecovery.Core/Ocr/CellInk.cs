@@ -14,6 +14,12 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
 {
     public bool IsBlank => InkBox is null;
 
+    /// <summary>The longest side of the largest piece of the text, in pixels.</summary>
+    public int LargestPiece { get; init; }
+
+    /// <summary>Gone from the page smoothed against specks (see <see cref="Imaging.NormalizedImage.SmoothedInk"/>): specks, or a faint thin glyph.</summary>
+    public bool VanishesWhenSmoothed { get; init; }
+
     /// <summary>
     /// One flat stroke and nothing else: a dash printed for zero. A small font's hyphen, scaled up and blurred, is only
     /// 1.4 times as wide as it is thick (7×5 px at a 30 px text height); a speck or a point is about as wide as tall.
@@ -72,7 +78,10 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var lines = CountLines(kept, textHeight);
         var mark = HasMarkBefore(kept, specks, x0, y0, y1, textHeight);
         var onlySpecks = AllSpecks(kept, textHeight);
-        return new CellInk(interior, ink, kept.Count, onlySpecks || LooksLikeNumber(kept, ink, textHeight, lines), lines, mark, onlySpecks);
+        return new CellInk(interior, ink, kept.Count, onlySpecks || LooksLikeNumber(kept, ink, textHeight, lines), lines, mark, onlySpecks)
+        {
+            LargestPiece = kept.Max(b => Math.Max(b.W, b.H)),
+        };
     }
 
     /// <summary>The ink of the binary image across a column edge at <paramref name="x"/> (a band a tenth of a text height either side), rows top to bottom.</summary>

@@ -16,8 +16,20 @@ public sealed class CellInks(NormalizedImage image)
         if (!_measured.TryGetValue(box, out var ink))
         {
             ink = CellInk.Measure(image.Binary, image.Width, image.Height, box, image.TextHeight);
+            if (!ink.IsBlank && ink.LargestPiece < image.TextHeight * SpeckSized && image.SmoothedInk is { } smoothed
+                && CellInk.Measure(smoothed, image.Width, image.Height, box, image.TextHeight).IsBlank)
+            {
+                ink = ink with { VanishesWhenSmoothed = true };
+            }
             _measured[box] = ink;
         }
         return ink;
     }
+
+    /// <summary>
+    /// Ink whose pieces are all shorter than this share of the text height, any way, may be specks: it is looked for on the
+    /// page smoothed against them. A glyph's stroke runs most of a text height; a blot of pepper noise, blurred and
+    /// smeared by JPEG, a third of it.
+    /// </summary>
+    private const double SpeckSized = 0.6;
 }

@@ -674,6 +674,37 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(right >= 113, $"{right} of {table.Cells.Count} values right");
     }
 
+    /// <summary>
+    /// The same scan: specks blurred and smeared by JPEG into blots a third of a text height wide, in cells printed blank,
+    /// read as digits (7, 1, 2, 4) and the cells held no blank to choose. Gone from the page median-filtered at its own
+    /// scale, they are a weak blank as well, for the identities to pick.
+    /// </summary>
+    [Fact]
+    public void Specks_in_a_cell_printed_blank_that_vanish_when_smoothed_leave_a_blank_among_its_readings()
+    {
+        var (table, truth) = Recover("0077_requests-2019_hard", "requests-2019");
+        AssertACandidateAndNoWrongValuePassed(table, truth, ["withheld.state_secret/other_org", "withheld.prohibited/legal_services",
+            "unavailable.needs_creation/commercial", "not_processed.excessive/research"],
+            (printed, r) => r.Method == "cell" && r.Text == "" && printed.Text == "", "speckled blank cells without a blank reading");
+    }
+
+    /// <summary>
+    /// hard 0148: a 2 of thin strokes printed so faintly a reader barely sees it, in 自然人 and in 总计 of one row. The median
+    /// erases it with the specks; a blank taken at its word passed both as 0 (the row's sum held). The blank is weak: the
+    /// cells go to review.
+    /// </summary>
+    [Fact]
+    public void A_faint_thin_digit_the_smoothing_erases_is_not_passed_as_blank()
+    {
+        var (table, truth) = Recover("0148_requests-2021_hard", "requests-2021");
+        foreach (var id in new[] { "unavailable.not_held/natural_person", "unavailable.not_held/total" })
+        {
+            var cell = table.Cells.Single(c => c.Id == id);
+            Assert.True(cell.Value == truth.Cells[id].Value || cell.Status == Statuses.NeedsReview,
+                $"{id}: printed {truth.Cells[id].Text}, output {cell.Value} ({cell.Status}), readings [{string.Join(", ", cell.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]");
+        }
+    }
+
     [Fact]
     public void Tables_whose_labels_read_as_garbage_are_identified_by_their_shape_and_go_to_review()
     {
