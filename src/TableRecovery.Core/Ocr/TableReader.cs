@@ -200,6 +200,11 @@ public sealed class TableReader
                 readings[cell].Insert(0, slash);
                 continue;
             }
+            if (SlashTheEngineTookForADigit(measured, readings[cell]) is { } slashToo)
+            {
+                readings[cell].Add(slashToo);
+                continue;
+            }
             if (OpenZeroTheEngineMissed(measured, readings[cell]) is { } openZero)
             {
                 readings[cell].Add(openZero);
@@ -388,6 +393,20 @@ public sealed class TableReader
     }
 
     private const double SlashShapeConfidence = 0.85;
+
+    /// <summary>
+    /// A "/" slanted like the stem of a 7 or a 1: cell and strip both read a sure 7 where a curled appeals scan printed a
+    /// slash for zero, in 其他 and in its 总计, and the copy passed as two ways agreeing. The shape, read the other way,
+    /// leaves the two ways no agreement to stand on.
+    /// </summary>
+    private static Reading? SlashTheEngineTookForADigit(Lazy<GlyphShape?> shape, List<Reading> readings) =>
+        readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is "7" or "1")
+        && !readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is var x && x.Length > 0 && x is not ("7" or "1"))
+        && shape.Value is { Slash: true }
+            ? new Reading("/", SlashTakenForADigitConfidence, ReadingMethod.Shape)
+            : null;
+
+    private const double SlashTakenForADigitConfidence = 0.5;
 
     /// <summary>
     /// A lone thin upright stroke the engine read as nothing, by cell (every retry) and by strip: a faint or blurred 1 is
