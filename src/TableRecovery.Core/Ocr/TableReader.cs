@@ -396,8 +396,9 @@ public sealed class TableReader
 
     /// <summary>
     /// A "/" slanted like the stem of a 7 or a 1: cell and strip both read a sure 7 where a curled appeals scan printed a
-    /// slash for zero, in 其他 and in its 总计, and the copy passed as two ways agreeing. The shape, read the other way,
-    /// leaves the two ways no agreement to stand on.
+    /// slash for zero, in 总计 (and 其他 beside it read 7 too); the sum held on the two 7s, and two ways agreeing vouched for
+    /// the copy (flagged only because a header of that table read badly; read well, as in a trial, the 7 passed). The shape,
+    /// read the other way, leaves the two ways no agreement to stand on.
     /// </summary>
     private static Reading? SlashTheEngineTookForADigit(Lazy<GlyphShape?> shape, List<Reading> readings) =>
         readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is "7" or "1")

@@ -708,8 +708,8 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// <summary>
     /// A curled hard scan printing "/" for zero (warp corpus `generate --count 60 --seed 4242 --warp mixed`, 0052): cell and
     /// strip both read the slash of 复议后起诉's 总计 as a sure 7 (0.94, 0.91), as the engine read 其他 beside it; the sum held
-    /// on the two 7s, and two ways agreeing vouched for the copy. The glyph's slant is a "/" read the other way, so the two
-    /// ways do not agree alone.
+    /// on the two 7s, and two ways agreeing vouched for the copy (the cell went to review only for a header read badly). The
+    /// glyph's slant is a "/" read the other way, so the two ways do not agree alone.
     /// </summary>
     [Fact]
     public void A_slash_both_ways_read_as_a_seven_has_its_shape_read_as_a_slash()
