@@ -36,16 +36,10 @@ public sealed class PageNormalizer
         {
             scale = 1;
         }
-        var deskew = Math.Abs(skew) >= 0.05f;
-        var border = deskew ? BorderFor(turned, skew) : 0;
-        using var padded = deskew ? AddWhiteBorder(turned, border) : Leptonica.pixConvertTo8(turned);
-        // Scaled before it is turned: the rotation smooths what it moves by a fraction of a pixel, and at the larger
-        // scale that smoothing is a fraction of a stroke; turned first, a thin faint stroke (a minus, a serif label)
-        // loses its contrast, and the scaling then spreads the loss.
-        using var scaled = rescale ? Leptonica.pixScale(padded, (float)scale, (float)scale) : Leptonica.pixConvertTo8(padded);
-        var gray = deskew ? Leptonica.pixRotate(scaled, (float)(skew * Math.PI / 180)) : Leptonica.pixConvertTo8(scaled);
-        var binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
+        var border = Math.Abs(skew) >= 0.05f ? BorderFor(turned, skew) : 0;
         var transform = new ImageTransform(page.Width, page.Height, quarterTurns % 4, border, skew, scale);
+        var gray = Deskewed(turned, transform);
+        var binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
         if (PageDewarper.Measure(binary, textHeight * scale) is { } warp)
         {
             var straight = PageDewarper.Straighten(gray, warp);
@@ -63,15 +57,24 @@ public sealed class PageNormalizer
         return normalized;
     }
 
-    /// <summary>The page median-filtered (3 × 3), then deskewed, scaled, straightened and binarized as <paramref name="transform"/> says.</summary>
+    /// <summary>The upright page padded, scaled and deskewed as <paramref name="transform"/> says (not straightened).</summary>
+    private static PixHandle Deskewed(PixHandle upright, ImageTransform transform)
+    {
+        var deskew = transform.Border > 0;
+        using var padded = deskew ? AddWhiteBorder(upright, transform.Border) : Leptonica.pixConvertTo8(upright);
+        // Scaled before it is turned: the rotation smooths what it moves by a fraction of a pixel, and at the larger
+        // scale that smoothing is a fraction of a stroke; turned first, a thin faint stroke (a minus, a serif label)
+        // loses its contrast, and the scaling then spreads the loss.
+        using var scaled = transform.Scale != 1 ? Leptonica.pixScale(padded, (float)transform.Scale, (float)transform.Scale) : Leptonica.pixConvertTo8(padded);
+        return deskew ? Leptonica.pixRotate(scaled, (float)(transform.SkewDegrees * Math.PI / 180)) : Leptonica.pixConvertTo8(scaled);
+    }
+
+    /// <summary>The page median-filtered (3 × 3), then made as <paramref name="transform"/> says and binarized.</summary>
     private static PixHandle SmoothedInk(PixHandle upright, ImageTransform transform)
     {
         using var median = Leptonica.pixMedianFilter(upright, 3, 3);
-        var deskew = transform.Border > 0;
-        using var padded = deskew ? AddWhiteBorder(median, transform.Border) : Leptonica.pixConvertTo8(median);
-        using var scaled = transform.Scale != 1 ? Leptonica.pixScale(padded, (float)transform.Scale, (float)transform.Scale) : Leptonica.pixConvertTo8(padded);
-        using var turned = deskew ? Leptonica.pixRotate(scaled, (float)(transform.SkewDegrees * Math.PI / 180)) : Leptonica.pixConvertTo8(scaled);
-        using var straight = transform.Warp is { } warp ? PageDewarper.Straighten(turned, warp) : Leptonica.pixConvertTo8(turned);
+        using var deskewed = Deskewed(median, transform);
+        using var straight = transform.Warp is { } warp ? PageDewarper.Straighten(deskewed, warp) : Leptonica.pixConvertTo8(deskewed);
         return Binarizer.Binarize(straight, (int)(TargetTextHeight * 0.8));
     }
 

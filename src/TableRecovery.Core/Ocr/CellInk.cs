@@ -17,9 +17,6 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// <summary>The longest side of the largest piece of the text, in pixels.</summary>
     public int LargestPiece { get; init; }
 
-    /// <summary>Gone from the page smoothed against specks (see <see cref="Imaging.NormalizedImage.SmoothedInk"/>): specks, or a faint thin glyph.</summary>
-    public bool VanishesWhenSmoothed { get; init; }
-
     /// <summary>
     /// One flat stroke and nothing else: a dash printed for zero. A small font's hyphen, scaled up and blurred, is only
     /// 1.4 times as wide as it is thick (7×5 px at a 30 px text height); a speck or a point is about as wide as tall.

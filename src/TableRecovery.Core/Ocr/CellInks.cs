@@ -16,15 +16,18 @@ public sealed class CellInks(NormalizedImage image)
         if (!_measured.TryGetValue(box, out var ink))
         {
             ink = CellInk.Measure(image.Binary, image.Width, image.Height, box, image.TextHeight);
-            if (!ink.IsBlank && ink.LargestPiece < image.TextHeight * SpeckSized && image.SmoothedInk is { } smoothed
-                && CellInk.Measure(smoothed, image.Width, image.Height, box, image.TextHeight).IsBlank)
-            {
-                ink = ink with { VanishesWhenSmoothed = true };
-            }
             _measured[box] = ink;
         }
         return ink;
     }
+
+    /// <summary>
+    /// The box's ink is small and gone from the page smoothed against specks (<see cref="NormalizedImage.SmoothedInk"/>,
+    /// made on the first call that needs it): specks, or a faint thin glyph the median erased too.
+    /// </summary>
+    public bool VanishesWhenSmoothed(PixelRect box) =>
+        Of(box) is { IsBlank: false } ink && ink.LargestPiece < image.TextHeight * SpeckSized && image.SmoothedInk is { } smoothed
+        && CellInk.Measure(smoothed, image.Width, image.Height, box, image.TextHeight).IsBlank;
 
     /// <summary>
     /// Ink whose pieces are all shorter than this share of the text height, any way, may be specks: it is looked for on the

@@ -58,7 +58,7 @@ public sealed class TableReader
             }
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
             AddSignedIfAMinusWasDropped(readings[cell], ink, crops, t);
-            if (ink.VanishesWhenSmoothed) readings[cell].Add(new Reading("", SmoothedBlankConfidence, ReadingMethod.Cell));
+            if (cellInks.VanishesWhenSmoothed(cell.Box)) readings[cell].Add(new Reading("", SmoothedBlankConfidence, ReadingMethod.Cell));
             var weak = readings[cell].Count == 0 || readings[cell][0].Confidence < WeakDigitsConfidence;
             if (!ink.LooksNumeric && ink.Pieces > 2 || weak)
             {
