@@ -30,6 +30,22 @@ public sealed class CellInks(NormalizedImage image)
         && CellInk.Measure(smoothed, image.Width, image.Height, box, image.TextHeight).IsBlank;
 
     /// <summary>
+    /// The box of the ink on the page smoothed against specks where it is narrower or shorter than the box measured, by
+    /// specks beside a label, by at least <see cref="SpecksWidened"/> text heights; null where the page has no smoothed copy
+    /// (a bilevel page) or the specks made no difference. Made on the first call that needs it.
+    /// </summary>
+    public PixelRect? BoxWithoutSpecks(PixelRect box)
+    {
+        if (Of(box) is not { InkBox: { } inkBox } || image.SmoothedInk is not { } smoothed) return null;
+        if (CellInk.Measure(smoothed, image.Width, image.Height, box, image.TextHeight) is not { InkBox: { } clean }) return null;
+        var widened = image.TextHeight * SpecksWidened;
+        return inkBox.Width - clean.Width >= widened || inkBox.Height - clean.Height >= widened ? clean : null;
+    }
+
+    /// <summary>Less than this share of a text height is the jitter of binarizing a page twice, not specks.</summary>
+    private const double SpecksWidened = 0.3;
+
+    /// <summary>
     /// Ink whose pieces are all shorter than this share of the text height, any way, may be specks: it is looked for on the
     /// page smoothed against them. A glyph's stroke runs most of a text height; a blot of pepper noise, blurred and
     /// smeared by JPEG, a third of it.

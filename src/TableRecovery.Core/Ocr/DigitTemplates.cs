@@ -85,6 +85,7 @@ public sealed class DigitTemplates
             if (!IsNumberOrSlash(digits) || templates._samplesByCell.ContainsKey(ink)) continue;
             numbers.Add(ink);
             var glyphs = templates.Glyphs(ink, out _);
+            if (digits.Length == 1 && glyphs is { Count: 2 } && templates.TwoPiecesWhole(ink) is { } oneGlyph) glyphs = [oneGlyph];
             if (glyphs is null || glyphs.Count != digits.Length) continue;
             var samples = new List<(int, double[])>(glyphs.Count);
             for (var i = 0; i < glyphs.Count; i++)
@@ -173,8 +174,23 @@ public sealed class DigitTemplates
         var glyphs = Glyphs(ink, out splitTouching);
         if (glyphs is null || glyphs.Count == 0) return null;
         var prototypes = _samplesByCell.TryGetValue(ink, out var own) ? LeavingOut(own) : _prototypes;
+        var split = Classify(glyphs, prototypes);
+        if (glyphs.Count == 2 && splitTouching == 0 && TwoPiecesWhole(ink) is { } oneGlyph
+            && Classify([oneGlyph], prototypes) is { } merged && (split is null || merged.Weakest > split.Value.Weakest))
+        {
+            // A thin zero whose hairlines a bilevel scan lost (its two sides left, "( )"): as one glyph it resembles the
+            // table's zeros better than its halves resemble anything; two 1s resemble 1s better apart.
+            split = merged;
+        }
+        return split is { } read && IsNumberOrSlash(read.Text) ? new Reading(read.Text, read.Confidence, ReadingMethod.Template) : null;
+    }
+
+    /// <summary>The digit each glyph resembles most; null when one resembles no digit the table taught well enough.</summary>
+    private (string Text, double Confidence, double Weakest)? Classify(List<Glyph> glyphs, double[][] prototypes)
+    {
         var text = new char[glyphs.Count];
         var confidence = 1.0;
+        var weakest = double.PositiveInfinity;
         for (var i = 0; i < glyphs.Count; i++)
         {
             double best = double.NegativeInfinity, second = double.NegativeInfinity;
@@ -195,6 +211,7 @@ public sealed class DigitTemplates
                 }
             }
             if (bestDigit < 0 || best < LeastResemblance) return null;
+            weakest = Math.Min(weakest, best);
             if (best < _leastTypical[bestDigit] - TypicalTolerance)
             {
                 // Less like the digit than its samples are: another digit the table taught nothing about, or this one under
@@ -207,8 +224,36 @@ public sealed class DigitTemplates
             confidence = Math.Min(confidence, 1 - Math.Exp(-margin / MarginScale));
             text[i] = GlyphClasses[bestDigit];
         }
-        var read = new string(text);
-        return IsNumberOrSlash(read) ? new Reading(read, confidence, ReadingMethod.Template) : null;
+        return (new string(text), confidence, weakest);
+    }
+
+    /// <summary>
+    /// Ink of exactly two pieces side by side, no wider together than one digit (0.95 of its height, as in
+    /// <see cref="Glyphs"/>), as one glyph; null otherwise.
+    /// </summary>
+    private Glyph? TwoPiecesWhole(PixelRect ink)
+    {
+        var r = ink.Inflate(1, 1).Intersect(new PixelRect(0, 0, _width, _height));
+        if (r.Width < 3 || r.Height < 6) return null;
+        var (darkest, lightest) = CropMaker.ToneRange(_gray, _width, r);
+        if (lightest - darkest < 40) return null;
+        var threshold = darkest + (lightest - darkest) * 0.65;
+        var (top, bottom) = VerticalExtent(r, 0, r.Width, threshold);
+        int left = r.Width, right = -1;
+        for (var x = 0; x < r.Width; x++)
+        {
+            for (var y = top; y <= bottom && top >= 0; y++)
+            {
+                if (_gray[(r.Y + y) * _width + r.X + x] >= threshold) continue;
+                left = Math.Min(left, x);
+                right = Math.Max(right, x);
+                break;
+            }
+        }
+        var h = bottom - top + 1;
+        var w = right - left + 1;
+        if (top < 0 || right < 0 || h < 6 || w > h * 0.95) return null;
+        return new Glyph(Raster(r.X + left, r.Y + top, w, h, darkest, lightest), w / (double)h);
     }
 
     /// <summary>

@@ -89,6 +89,13 @@ public sealed class TableReader
         {
             var ink = inks[cell];
             var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1);
+            if (!ink.IsBlank && labelConfidence < WeakLabelConfidence && cellInks.BoxWithoutSpecks(cell.Box) is { } withoutSpecks
+                && labelReader.Read(withoutSpecks, pad, ink.Lines == 1) is var reread
+                && reread.Confidence > labelConfidence && reread.Text.Count(IsChineseGlyph) >= 2)
+            {
+                // A label whose crop specks of pepper noise widened reads as garble; from the box of its ink without them, words.
+                (label, labelConfidence) = reread;
+            }
             labels[cell] = label;
             labelConfidences[cell] = labelConfidence;
             if (cell.RowSpan == 1 && NumberText.WithoutSpecks(label) == "无")
@@ -655,6 +662,9 @@ public sealed class TableReader
     /// at its word, the blank passed the faint 2 as 0 (hard scans of `generate --count 150 --seed 2026`, 0148).
     /// </summary>
     private const double SmoothedBlankConfidence = 0.45;
+
+    /// <summary>A label read below this may be garbled by specks: read again without them.</summary>
+    private const double WeakLabelConfidence = 0.5;
 
     /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
     internal static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];

@@ -92,6 +92,23 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
     }
 
+    /// <summary>
+    /// A bilevel scan of a brush font (bilevel corpus image 0040): the cut took the hairline top and bottom of many zeros
+    /// and left their two sides, "( )". The engine read them weakly or not at all, and the templates split the ink into
+    /// two glyphs that resemble no digit; about a hundred cells were for review and the whole table with them. Two pieces
+    /// no wider together than one digit resemble the table's zeros as one glyph better than their halves resemble anything.
+    /// </summary>
+    [Fact]
+    public void A_zero_a_bilevel_cut_left_in_two_pieces_is_read_by_the_templates_as_one_glyph()
+    {
+        var (table, truth) = Recover("0040_requests-2019_clean_bilevel", "requests-2019");
+        AssertACandidateAndNoWrongValuePassed(table, truth,
+            ["carried_in/commercial", "disclosed/commercial", "withheld.prohibited/natural_person"],
+            (printed, r) => r.Method == "template" && r.Text == printed.Text, "zeros in two pieces without a template reading of 0");
+        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
+        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+    }
+
     private static void AssertRead(TableResult table, TruthTable truth, IEnumerable<string> ids)
     {
         var wrong = ids.Select(id => (Id: id, Cell: table.Cells.Single(c => c.Id == id)))
@@ -258,6 +275,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     {
         var (table, truth) = Recover("0075_page-2021_hard", "appeals");
         AssertRead(table, truth, ["count/review.upheld", "count/litigation_direct.upheld", "count/litigation_after_review.total"]);
+    }
+
+    /// <summary>
+    /// On the same page pepper noise spread across the merged heading rows widened their ink boxes: 第二十条第(一)项 measured
+    /// 2463 px wide, of which its words take 294, and the engine read nothing from it; 行政许可 read as "(和". Too few row
+    /// labels were recognized and the active table was not identified (best fit 0.43 &lt; 0.50). A label read weakly is read
+    /// again from the box of its ink on the page smoothed against specks.
+    /// </summary>
+    [Fact]
+    public void A_label_widened_by_specks_is_read_again_without_them()
+    {
+        var (table, truth) = Recover("0075_page-2021_hard", "active-2021");
+        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
+        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
     }
 
     /// <summary>
