@@ -36,8 +36,18 @@ public static class RecoverCommand
         }
 
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        var recoverer = recovererFactory?.Invoke() ?? RecovererFactory.Create(
-            RecovererFactory.EngineOptionsFrom(new EngineOptions { TessdataPath = arguments.Tessdata?.FullName }, arguments.Jobs), loggers);
+        ITableRecoverer recoverer;
+        try
+        {
+            recoverer = recovererFactory?.Invoke() ?? RecovererFactory.Create(
+                RecovererFactory.EngineOptionsFrom(new EngineOptions { TessdataPath = arguments.Tessdata?.FullName }, arguments.Jobs), loggers);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            // The models missing is a setup fault to name, not a crash to dump a stack for.
+            Console.Error.WriteLine($"recover: {ex.Message}");
+            return UsageError;
+        }
         try
         {
             var summary = new Summary();

@@ -92,6 +92,30 @@ public sealed class RecoverCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Recover_names_a_models_folder_without_the_models_and_exits_with_a_usage_error()
+    {
+        await File.WriteAllBytesAsync(_folder["a.png"], TestImages.Png());
+        Directory.CreateDirectory(_folder["empty-tessdata"]);
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        int exit;
+        try
+        {
+            exit = await RecoverCommand.RunAsync(
+                new RecoverArguments([new FileInfo(_folder["a.png"])], new DirectoryInfo(_folder["out"]), Overlay: false, Jobs: 1,
+                    Tessdata: new DirectoryInfo(_folder["empty-tessdata"])),
+                CancellationToken.None);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+        Assert.True(exit == 2 && error.ToString().Contains("empty-tessdata") && error.ToString().Contains("chi_sim.traineddata"),
+            $"exit {exit}; stderr: {error}");
+    }
+
+    [Fact]
     public async Task Recover_runs_the_real_pipeline_over_good_and_bad_files()
     {
         await File.WriteAllBytesAsync(_folder["grid.png"], TestImages.Png(400, 300, seed: 2));
