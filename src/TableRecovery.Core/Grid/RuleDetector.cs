@@ -10,7 +10,8 @@ namespace TableRecovery.Core.Grid;
 /// </summary>
 public static class RuleDetector
 {
-    public static (IReadOnlyList<Rule> Horizontal, IReadOnlyList<Rule> Vertical) Detect(NormalizedImage image)
+    /// <param name="withDashed">Also rules a bilevel scan cut into dashes (<see cref="DashedRules"/>).</param>
+    public static (IReadOnlyList<Rule> Horizontal, IReadOnlyList<Rule> Vertical) Detect(NormalizedImage image, bool withDashed = false)
     {
         var t = Math.Max(8, image.TextHeight);
         // Bridge only specks of missing ink: a wider bridge joins the strokes of neighbouring glyphs (一, 丨)
@@ -29,11 +30,15 @@ public static class RuleDetector
         using var linesH = Leptonica.pixOr(inkH, faintH);
         using var linesV = Leptonica.pixOr(inkV, faintV);
 
-        var horizontal = Cluster(Leptonica.pixConnCompBoxes(linesH), horizontal: true, t)
+        (int X, int Y, int W, int H)[] dashedH = withDashed ? DashedRules.Find(image.Binary, t, horizontal: true) : [];
+        (int X, int Y, int W, int H)[] dashedV = withDashed ? DashedRules.Find(image.Binary, t, horizontal: false) : [];
+        var horizontal = Cluster([.. Leptonica.pixConnCompBoxes(linesH), .. dashedH], horizontal: true, t)
             .Where(r => !IsGlyphRow(r, image.Binary, t))
             .ToList();
-        var vertical = Cluster(Leptonica.pixConnCompBoxes(linesV), horizontal: false, t);
-        (horizontal, vertical) = WithoutShowThrough(horizontal, vertical, image.Gray, t);
+        var vertical = Cluster([.. Leptonica.pixConnCompBoxes(linesV), .. dashedV], horizontal: false, t);
+        // A dashed rule is light where its gaps are, but it is the page's own: the show-through check would cut it back to dashes.
+        var dashed = horizontal.Where(r => DashedRules.Holds(dashedH, r)).Concat(vertical.Where(r => DashedRules.Holds(dashedV, r))).ToHashSet();
+        (horizontal, vertical) = WithoutShowThrough(horizontal, vertical, image.Gray, t, dashed);
         var (h, v) = KeepConnected(horizontal, vertical, t);
         var trimmed = v.Select(r => WithoutGlyphStems(r, h, image.Binary, t)).ToList();
         return trimmed.SequenceEqual(v) ? (h, v) : KeepConnected([.. h], trimmed.OfType<Rule>().ToList(), t);
@@ -47,7 +52,8 @@ public static class RuleDetector
     /// only where the rule has paper on both sides: a rule between shaded cells is light against its shading, and a
     /// broken rule against nothing.
     /// </summary>
-    private static (List<Rule> Horizontal, List<Rule> Vertical) WithoutShowThrough(List<Rule> horizontal, List<Rule> vertical, PixHandle gray, double t)
+    private static (List<Rule> Horizontal, List<Rule> Vertical) WithoutShowThrough(List<Rule> horizontal, List<Rule> vertical, PixHandle gray, double t,
+        IReadOnlySet<Rule> dashed)
     {
         var all = horizontal.Concat(vertical).ToList();
         // Measured on the long rules first, which set the page's paper and typical rule: a page none of whose long rules
@@ -86,7 +92,7 @@ public static class RuleDetector
         // stretches where the page's own is dark stay.
         Rule? Own(Rule r)
         {
-            if (Contrast(r) is not { } c || c >= limit) return r;
+            if (dashed.Contains(r) || Contrast(r) is not { } c || c >= limit) return r;
             var kept = new List<Interval>();
             foreach (var (along, _, sampleContrast) in samples[r])
             {

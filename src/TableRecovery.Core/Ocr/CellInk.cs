@@ -14,6 +14,9 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
 {
     public bool IsBlank => InkBox is null;
 
+    /// <summary>The boxes of the text's pieces in the page, rule remnants and specks left out.</summary>
+    public IReadOnlyList<PixelRect> PieceBoxes { get; init; } = [];
+
     /// <summary>The longest side of the largest piece of the text, in pixels.</summary>
     public int LargestPiece { get; init; }
 
@@ -77,6 +80,7 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         var onlySpecks = AllSpecks(kept, textHeight);
         return new CellInk(interior, ink, kept.Count, onlySpecks || LooksLikeNumber(kept, ink, textHeight, lines), lines, mark, onlySpecks)
         {
+            PieceBoxes = kept.Select(b => new PixelRect(interior.X + b.X, interior.Y + b.Y, b.W, b.H)).ToList(),
             LargestPiece = kept.Max(b => Math.Max(b.W, b.H)),
         };
     }

@@ -7,6 +7,7 @@ using TableRecovery.Core.Documents.Word;
 using TableRecovery.Core.Grid;
 using TableRecovery.Core.Imaging;
 using TableRecovery.Core.Interop;
+using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Ocr;
 using TableRecovery.Core.Results;
 
@@ -27,6 +28,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     private readonly PageNormalizer _normalizer = new();
     private readonly TableReader _reader = new();
     private readonly ITableAssembler _assembler;
+    private readonly LayoutSnapper _snapper = new();
     private readonly ILogger _logger;
 
     public TableRecoverer(RecoveryEngineOptions options, ILoggerFactory? loggerFactory = null, ITableAssembler? assembler = null)
@@ -165,12 +167,21 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             }
             var read = tables.Select(t => text is not null && TextLayerTableReader.Covers(text, image, t)
                 ? TextLayerTableReader.Read(image, t, text, name)
-                : _reader.Read(image, inks, crops, t, engines.Digits, labels, name)).ToList();
+                : WithLostRulesRestored(_reader.Read(image, inks, crops, t, engines.Digits, labels, name), t)).ToList();
             if (request.RenderOverlay)
             {
                 overlays.Add(new Overlay(name, OverlayRenderer.Render(image, read, [])));
             }
             return read;
+
+            // A table no layout fits may have lost rules whole (a bilevel scan thresholds thin gray rules away): read again on
+            // the lattice its text shows, and kept only when a layout fits that one. A table that fits costs nothing more.
+            ReadTable WithLostRulesRestored(ReadTable read, DetectedTable table)
+            {
+                if (_snapper.Snap(read).IsMatch || TextLattice.Complete(table.Lattice, inks.Of, image.TextHeight) is not { } completed) return read;
+                var again = _reader.Read(image, inks, crops, table with { Lattice = completed }, engines.Digits, labels, name);
+                return _snapper.Snap(again).IsMatch ? again : read;
+            }
 
             void Renormalize()
             {

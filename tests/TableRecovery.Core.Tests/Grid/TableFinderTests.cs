@@ -1,5 +1,6 @@
 using TableRecovery.Core.Grid;
 using TableRecovery.Core.Imaging;
+using TableRecovery.Core.Ocr;
 using TableRecovery.Core.Tests.Support;
 
 namespace TableRecovery.Core.Tests.Grid;
@@ -117,6 +118,69 @@ public sealed class TableFinderTests
         // A small mild scan scaled up three times: the bottom strokes of 本年增/减, centred in a two-line header row, ran
         // together into a short horizontal line between the column's rules, and the header became two rows.
         AssertFindsTheDrawnLattice("0149_active-2019_mild");
+    }
+
+    [Fact]
+    public void Rules_a_bilevel_scan_cut_into_dashes_are_found_as_rules()
+    {
+        // A mild scan thresholded to black and white (bilevel corpus 0035): its thin gray rules, skewed a degree, kept only
+        // dashes as long as the gaps between them (0.6 to 1.7 text heights apart). The opening that keeps rules dropped them
+        // all and the page had no table. Still left: four rules kept only dots shorter than a third of a text height, too
+        // sparse to chain, and their rows are read merged with the next (22 of the 26 rows).
+        var source = Fixtures.Case("0035_requests-2019_mild_bilevel");
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var drawn = source.Tables.Single();
+        var found = TableFinder.Find(image);
+        Assert.True(found is [{ } table] && table.Lattice.ColumnCount == drawn.GridColumns && table.Lattice.RowCount >= drawn.GridRows - 4
+            && table.Lattice.RowCount <= drawn.GridRows,
+            $"drawn {drawn.GridRows}x{drawn.GridColumns}; found {string.Join(", ", found.Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}"))}");
+    }
+
+    [Fact]
+    public void Rules_lost_whole_are_put_back_where_the_text_shows_them()
+    {
+        // A clean scan thresholded to black and white (bilevel corpus 0018): thin gray rules vanished whole but for dots where
+        // they crossed, and the rules left made a 10x6 lattice of the drawn 27x11; no layout fitted it. Rows of numbers one
+        // over another in each cell, and numbers side by side down a column, show where the lost rules ran. Still left: the
+        // rules between the label columns (三、 | (三) 不予公开 | 1. 属于…) run only part of the table's height, and 一、本年新收…
+        // runs across where they would be, so the labels stay one column; and the rule under 法人或其他组织 stops at 自然人
+        // and 总计, which run across it. The seven number columns and all rows but that header's are put back.
+        var source = Fixtures.Case("0018_requests-2019_clean_bilevel");
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var drawn = source.Tables.Single();
+        var found = Assert.Single(TableFinder.Find(image));
+        var inks = new CellInks(image);
+        var completed = TextLattice.Complete(found.Lattice, inks.Of, image.TextHeight);
+        Assert.True(completed is not null && completed.RowCount >= drawn.GridRows - 2 && completed.RowCount <= drawn.GridRows
+            && completed.ColumnCount >= NumberColumns + 1 && completed.ColumnCount <= drawn.GridColumns,
+            $"drawn {drawn.GridRows}x{drawn.GridColumns}; found {found.Lattice.RowCount}x{found.Lattice.ColumnCount}, completed "
+            + (completed is null ? "none" : $"{completed.RowCount}x{completed.ColumnCount}"));
+    }
+
+    /// <summary>自然人, the five 法人或其他组织 columns and 总计.</summary>
+    private const int NumberColumns = 7;
+
+    [Fact]
+    public void Text_puts_back_no_rule_in_a_table_whose_rules_are_all_there()
+    {
+        // Wrapped labels beside single-line numbers, and headers wrapped under single-line ones, have ink across any cut.
+        var cut = new List<string>();
+        foreach (var source in Fixtures.Corpus().Where(c => c.ScanClass == "clean" && c.Rotation == 0))
+        {
+            using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+            using var image = new PageNormalizer().Normalize(page, 0);
+            var inks = new CellInks(image);
+            foreach (var table in TableFinder.Find(image))
+            {
+                if (TextLattice.Complete(table.Lattice, inks.Of, image.TextHeight) is { } completed)
+                {
+                    cut.Add($"{source.Name}: {table.Lattice.RowCount}x{table.Lattice.ColumnCount} -> {completed.RowCount}x{completed.ColumnCount}");
+                }
+            }
+        }
+        Assert.True(cut.Count == 0, $"rules put back in fully ruled tables:\n{string.Join("\n", cut)}");
     }
 
     [Fact]
