@@ -15,6 +15,9 @@ public static class OrientationDetector
 {
     private const int SampleSize = 10;
 
+    /// <summary>Fewer cells than this, read both ways, do not turn a page.</summary>
+    private const int MinSamples = 4;
+
     /// <summary>True when the table reads better after a quarter turn clockwise than as it is.</summary>
     public static bool IsSideways(NormalizedImage image, IReadOnlyList<DetectedTable> tables, CellInks cellInks, CropMaker crops, OcrEngine digits)
     {
@@ -29,7 +32,9 @@ public static class OrientationDetector
             .Select(ink => ink.InkBox!.Value)
             .Where(b => Math.Max(b.Width, b.Height) <= t * 4 && Math.Min(b.Width, b.Height) >= t * 0.4)
             .ToList();
-        if (samples.Count == 0) return false;
+        // Upright is the rule; two or three cells read both ways are too few to turn a page for (a grid found only in part,
+        // on a bilevel page whose rules were mostly lost, gave two cells, and they read a little better turned).
+        if (samples.Count < MinSamples) return false;
         // Spread the sample over the table rather than its first rows.
         var step = Math.Max(1, samples.Count / SampleSize);
         var chosen = samples.Where((_, i) => i % step == 0).Take(SampleSize).ToList();

@@ -174,13 +174,23 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             }
             return read;
 
-            // A table no layout fits may have lost rules whole (a bilevel scan thresholds thin gray rules away): read again on
-            // the lattice its text shows, and kept only when a layout fits that one. A table that fits costs nothing more.
+            // A table no layout fits, or one that fits with layout rows, columns or cells not placed, may have lost rules
+            // whole (a bilevel scan thresholds thin gray rules away): read again on the lattice its text shows, and kept
+            // only when a layout fits that one (the same layout, with fewer of its parts not placed and no lower score, if
+            // one fitted before). A table that fits whole costs nothing more.
             ReadTable WithLostRulesRestored(ReadTable read, DetectedTable table)
             {
-                if (_snapper.Snap(read).IsMatch || TextLattice.Complete(table.Lattice, inks.Of, image.TextHeight) is not { } completed) return read;
+                var before = _snapper.Snap(read).Table;
+                if (before is not null && Missing(before) == 0) return read;
+                if (TextLattice.Complete(table.Lattice, inks.Of, image.TextHeight) is not { } completed) return read;
                 var again = _reader.Read(image, inks, crops, table with { Lattice = completed }, engines.Digits, labels, name);
-                return _snapper.Snap(again).IsMatch ? again : read;
+                if (_snapper.Snap(again).Table is not { } after) return read;
+                return before is null || after.Layout.Id == before.Layout.Id && Missing(after) < Missing(before) && after.Score >= before.Score
+                    ? again
+                    : read;
+
+                // Rows and columns not found, and cells whose number could not be told from a neighbour's.
+                static int Missing(SnappedTable fit) => fit.MissingRowKeys.Count + fit.MissingColumnKeys.Count + fit.UnresolvedCellIds.Count;
             }
 
             void Renormalize()

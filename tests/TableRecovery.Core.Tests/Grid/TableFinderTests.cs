@@ -79,14 +79,8 @@ public sealed class TableFinderTests
         // lightened to 88 %, showed through; the faint-line search found its rules, which cut the page's cells into a 27×9
         // lattice, and three numbers left their cells (read blank, they passed as 0). Still left: where the back's rules run on
         // past the page's right border, one blank column beyond it (the snapper leaves it out).
-        var source = Fixtures.Case("0033_active-2019_clean_showthrough");
-        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var drawn = source.Tables.Single();
-        var found = TableFinder.Find(image);
-        Assert.True(found is [{ } table] && table.Lattice.RowCount == drawn.GridRows
-            && table.Lattice.ColumnCount >= drawn.GridColumns && table.Lattice.ColumnCount <= drawn.GridColumns + 1,
-            $"drawn {drawn.GridRows}x{drawn.GridColumns}; found {string.Join(", ", found.Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}"))}");
+        AssertFindsOneTable("0033_active-2019_clean_showthrough", (lattice, drawn) => lattice.RowCount == drawn.GridRows
+            && lattice.ColumnCount >= drawn.GridColumns && lattice.ColumnCount <= drawn.GridColumns + 1);
     }
 
     [Fact]
@@ -127,14 +121,8 @@ public sealed class TableFinderTests
         // dashes as long as the gaps between them (0.6 to 1.7 text heights apart). The opening that keeps rules dropped them
         // all and the page had no table. Still left: four rules kept only dots shorter than a third of a text height, too
         // sparse to chain, and their rows are read merged with the next (22 of the 26 rows).
-        var source = Fixtures.Case("0035_requests-2019_mild_bilevel");
-        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var drawn = source.Tables.Single();
-        var found = TableFinder.Find(image);
-        Assert.True(found is [{ } table] && table.Lattice.ColumnCount == drawn.GridColumns && table.Lattice.RowCount >= drawn.GridRows - 4
-            && table.Lattice.RowCount <= drawn.GridRows,
-            $"drawn {drawn.GridRows}x{drawn.GridColumns}; found {string.Join(", ", found.Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}"))}");
+        AssertFindsOneTable("0035_requests-2019_mild_bilevel", (lattice, drawn) => lattice.ColumnCount == drawn.GridColumns
+            && lattice.RowCount >= drawn.GridRows - 4 && lattice.RowCount <= drawn.GridRows);
     }
 
     [Fact]
@@ -227,6 +215,18 @@ public sealed class TableFinderTests
     }
 
     /// <summary>The tables found in a reading case (tests/fixtures/cases) have the rows and columns its truth draws.</summary>
+    /// <summary>The case's one table is found, with a lattice as close to the drawn one as <paramref name="close"/> asks.</summary>
+    private static void AssertFindsOneTable(string name, Func<Lattice, TruthTable, bool> close)
+    {
+        var source = Fixtures.Case(name);
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var drawn = source.Tables.Single();
+        var found = TableFinder.Find(image);
+        Assert.True(found is [{ } table] && close(table.Lattice, drawn),
+            $"{name}: drawn {drawn.GridRows}x{drawn.GridColumns}; found {string.Join(", ", found.Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}"))}");
+    }
+
     private static void AssertFindsTheDrawnLattice(string name)
     {
         var source = Fixtures.Case(name);

@@ -21,6 +21,18 @@ public sealed class OrientationAndLeakTests
     }
 
     [Fact]
+    public void A_page_whose_grid_was_found_only_in_part_is_not_turned_on_two_cells()
+    {
+        // A hard bilevel scan (bilevel corpus 0033), upright: most rules were lost, the grid found was a 5x7 fragment with two
+        // cells small enough to read both ways, and they read a little better turned; the page was read sideways.
+        using var recoverer = new TableRecoverer(new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 });
+        var source = Fixtures.Case("0033_requests-2021_hard_bilevel");
+        var doc = recoverer.Recover(new SourceFile(source.Name, source.Bytes), new RecoveryRequest(), CancellationToken.None).Document;
+        Assert.True(doc.Tables.Count > 0 && doc.Tables.All(t => t.Rotation == 0),
+            $"an upright page got corrections [{string.Join(", ", doc.Tables.Select(t => t.Rotation))}]");
+    }
+
+    [Fact]
     public void Recovering_the_sample_leaves_no_native_handle_alive()
     {
         NativeLeakCheck.AssertNoLeak(() =>
