@@ -158,6 +158,13 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
                 {
                     turns = 1;
                     Renormalize();
+                    if (tables.Count == 0)
+                    {
+                        // A quarter turn that loses every table the page showed upright is no turn of the page (faint rules
+                        // the normalization of the turned page no longer finds): the page is read as it stood.
+                        turns = 0;
+                        Renormalize();
+                    }
                 }
                 if (OrientationDetector.IsUpsideDown(image, tables, inks, labels))
                 {
