@@ -25,11 +25,7 @@ public sealed class OrientationAndLeakTests
     {
         // A hard bilevel scan (bilevel corpus 0033), upright: most rules were lost, the grid found was a 5x7 fragment with two
         // cells small enough to read both ways, and they read a little better turned; the page was read sideways.
-        using var recoverer = new TableRecoverer(new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 });
-        var source = Fixtures.Case("0033_requests-2021_hard_bilevel");
-        var doc = recoverer.Recover(new SourceFile(source.Name, source.Bytes), new RecoveryRequest(), CancellationToken.None).Document;
-        Assert.True(doc.Tables.Count > 0 && doc.Tables.All(t => t.Rotation == 0),
-            $"an upright page got corrections [{string.Join(", ", doc.Tables.Select(t => t.Rotation))}]");
+        AssertReadUpright("0033_requests-2021_hard_bilevel");
     }
 
     [Fact]
@@ -38,11 +34,17 @@ public sealed class OrientationAndLeakTests
         // A hard scan of an active table with faint gray rules (benchmark corpus 0029), upright: the orientation check took
         // it for sideways, and on the page turned a quarter no rule was found; the picture came out with no table at all.
         // Read as it stood, its tables are there (not yet identified: their rules are found only in part).
+        AssertReadUpright("0029_active-2019_hard");
+    }
+
+    /// <summary>The case, an upright page, yields tables, none of them turned.</summary>
+    private static void AssertReadUpright(string name)
+    {
         using var recoverer = new TableRecoverer(new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 });
-        var source = Fixtures.Case("0029_active-2019_hard");
+        var source = Fixtures.Case(name);
         var doc = recoverer.Recover(new SourceFile(source.Name, source.Bytes), new RecoveryRequest(), CancellationToken.None).Document;
         Assert.True(doc.Tables.Count > 0 && doc.Tables.All(t => t.Rotation == 0),
-            $"expected tables read upright; got [{string.Join(", ", doc.Tables.Select(t => t.Rotation))}], errors [{string.Join(", ", doc.Errors.Select(e => e.Code))}]");
+            $"{name}, upright: tables turned [{string.Join(", ", doc.Tables.Select(t => t.Rotation))}], errors [{string.Join(", ", doc.Errors.Select(e => e.Code))}]");
     }
 
     [Fact]
