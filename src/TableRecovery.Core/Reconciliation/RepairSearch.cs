@@ -68,6 +68,15 @@ internal sealed class RepairSearch
     private readonly long[] _sum;
     private readonly int[] _unknown;
     private readonly int[] _pinnedBy;
+
+    // Scratch of a node, reused: a node allocating its lists and sets spent most of the search's time (hard scans run
+    // hundreds of thousands of nodes, with a score of broken sums each).
+    private readonly int[] _pinned;
+    private int _pinnedCount;
+    private readonly int[] _cellSeen;
+    private readonly int[] _identitySeen;
+    private readonly int[] _identityQueue;
+    private int _seenStamp;
     private double _cost;
     private double _cap;
     private bool _stopAtFirst;
@@ -114,6 +123,10 @@ internal sealed class RepairSearch
         _sum = new long[identityCells.Length];
         _unknown = new int[identityCells.Length];
         _pinnedBy = new int[n];
+        _pinned = new int[n];
+        _cellSeen = new int[n];
+        _identitySeen = new int[identityCells.Length];
+        _identityQueue = new int[identityCells.Length];
     }
 
     /// <summary>For each cell, the identities it is in.</summary>
@@ -176,8 +189,14 @@ internal sealed class RepairSearch
     /// through the cell that keeps them holding; a change may undo one of the best assignment's moves (the sum blamed on
     /// this cell instead of that one), which then saves its cost.
     /// </summary>
-    public bool HasAlternativeWithin(int cell, RepairAssignment best, double margin, long maxNodes)
+    public bool HasAlternativeWithin(int cell, RepairAssignment best, double margin, long maxNodes) =>
+        HasAlternativeWithin(cell, best, margin, maxNodes, out _);
+
+    /// <inheritdoc cref="HasAlternativeWithin(int, RepairAssignment, double, long)"/>
+    /// <param name="found">The alternative found, if one was (not when the node limit cut the search short).</param>
+    public bool HasAlternativeWithin(int cell, RepairAssignment best, double margin, long maxNodes, out RepairAssignment? found)
     {
+        found = null;
         _maxNodes = maxNodes;
         if (!ReferenceEquals(_originIs, best))
         {
@@ -205,6 +224,7 @@ internal sealed class RepairSearch
         if (!Done) MoveToUnknown(cell, RepairMove.Other, _otherLow[cell]);
         if (!Done) MoveToUnknown(cell, RepairMove.Printed, _printedCost[cell]);
         _forced = -1;
+        found = _best;
         return Aborted || _best is not null;
     }
 
@@ -239,6 +259,7 @@ internal sealed class RepairSearch
         Aborted = false;
         _nodes = 0;
         _cost = 0;
+        _pinnedCount = 0;
         Array.Clear(_sum);
         Array.Clear(_unknown);
         Array.Fill(_locked, false);
@@ -274,9 +295,9 @@ internal sealed class RepairSearch
         }
         // Every value the sums pin is pinned first, so the bound sees the clashes they lead to; the pins are undone
         // before a cell moves, as a move changes what they pin.
-        var pinned = new List<int>();
+        var pinned = _pinnedCount;
         var extra = 0.0;
-        var problem = PinUnknowns(pinned, ref extra);
+        var problem = PinUnknowns(ref extra);
         var bound = LowerBound();
         if (_cost + bound > Threshold + 1e-9 || !_stopAtFirst && _best is not null && _cost + bound >= _best.Cost - 1e-9)
         {
@@ -397,7 +418,7 @@ internal sealed class RepairSearch
     /// Returns the cells one of which must move when a sum breaks, pins a value a cell cannot hold, or can no longer
     /// close; null when every sum holds or stays open.
     /// </summary>
-    private List<int>? PinUnknowns(List<int> pinned, ref double extra)
+    private List<int>? PinUnknowns(ref double extra)
     {
         for (var progress = true; progress;)
         {
@@ -411,28 +432,67 @@ internal sealed class RepairSearch
                 extra += _move[u] == RepairMove.Printed ? 0 : CostOf(u, RepairMove.Other, value) - _otherLow[u];
                 SetKnown(u, value);
                 _pinnedBy[u] = k;
-                pinned.Add(u);
+                _pinned[_pinnedCount++] = u;
                 progress = true;
             }
         }
-        List<int>? problem = null;
+        int problem = -1, fewest = 0;
         for (var k = 0; k < _identityCells.Length; k++)
         {
             if (_unknown[k] == 0 && _sum[k] != 0 || _unknown[k] == 1 || _unknown[k] >= 2 && !CanStillClose(k))
             {
-                var cells = ProblemAt(k);
-                if (problem is null || cells.Count < problem.Count) problem = cells;
+                var count = ProblemSize(k);
+                if (problem < 0 || count < fewest) (problem, fewest) = (k, count);
             }
         }
-        return problem;
+        return problem < 0 ? null : ProblemAt(problem);
     }
 
-    private void Unpin(List<int> pinned)
+    /// <summary>Undoes the pins made since the stack of pinned cells held <paramref name="mark"/> of them, last first.</summary>
+    private void Unpin(int mark)
     {
-        for (var i = pinned.Count - 1; i >= 0; i--)
+        while (_pinnedCount > mark)
         {
-            SetUnknown(pinned[i]);
+            SetUnknown(_pinned[--_pinnedCount]);
         }
+    }
+
+    /// <summary>How many cells <see cref="ProblemAt"/> returns for <paramref name="k"/>, counted without building the list.</summary>
+    private int ProblemSize(int k)
+    {
+        var count = 0;
+        var stamp = ++_seenStamp;
+        foreach (var c in _identityCells[k])
+        {
+            if (IsMovable(c) && _cellSeen[c] != stamp)
+            {
+                _cellSeen[c] = stamp;
+                count++;
+            }
+        }
+        if (!_stopAtFirst && count > 0) return count;
+        _identitySeen[k] = stamp;
+        int head = 0, tail = 0;
+        _identityQueue[tail++] = k;
+        while (head < tail)
+        {
+            foreach (var c in _identityCells[_identityQueue[head++]])
+            {
+                if (!IsPinned(c) || _identitySeen[_pinnedBy[c]] == stamp) continue;
+                var by = _pinnedBy[c];
+                _identitySeen[by] = stamp;
+                foreach (var m in _identityCells[by])
+                {
+                    if (IsMovable(m) && _cellSeen[m] != stamp)
+                    {
+                        _cellSeen[m] = stamp;
+                        count++;
+                    }
+                }
+                _identityQueue[tail++] = by;
+            }
+        }
+        return count;
     }
 
     /// <summary>
@@ -534,11 +594,20 @@ internal sealed class RepairSearch
             var sum = 0.0;
             foreach (var k in family)
             {
-                if (NeedsMove(k) && !_identityCells[k].Any(IsPinned)) sum += CheapestFix(k);
+                if (NeedsMove(k) && !AnyPinned(k)) sum += CheapestFix(k);
             }
             best = Math.Max(best, sum);
         }
         return best + savings;
+    }
+
+    private bool AnyPinned(int k)
+    {
+        foreach (var c in _identityCells[k])
+        {
+            if (IsPinned(c)) return true;
+        }
+        return false;
     }
 
     private double CheapestFix(int k)

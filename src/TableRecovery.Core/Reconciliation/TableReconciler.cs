@@ -508,6 +508,18 @@ public sealed class TableReconciler
         var cellIdentities = search.CellIdentities;
         var vouchedConfidence = Math.Min(MaxConfidence, 1 - Math.Exp(-RepairMarginNats));
         var result = new ReconciledCell[cells.Length];
+        // An alternative found for one cell that gives others another value too is one for them: theirs need no search.
+        var hasAlternative = new bool[cells.Length];
+        bool AlternativeWithinMargin(int i)
+        {
+            if (hasAlternative[i]) return true;
+            if (!search.HasAlternativeWithin(i, best, RepairMarginNats, MarginNodes, out var found)) return false;
+            for (var c = 0; found is not null && c < cells.Length; c++)
+            {
+                hasAlternative[c] |= found.Values[c] != best.Values[c];
+            }
+            return true;
+        }
         for (var i = 0; i < cells.Length; i++)
         {
             var cand = cells[i];
@@ -517,7 +529,7 @@ public sealed class TableReconciler
                 var top = cand.Candidates[0];
                 var copyDoesNot = top.Scaled == 0 || UnsharedReading(cand);
                 var vouched = cellIdentities[i].Any(k => clean[k] && (copyDoesNot || !IsCopy(identityCells[k], c => best.Values[c], cells)))
-                    && !search.HasAlternativeWithin(i, best, RepairMarginNats, MarginNodes);
+                    && !AlternativeWithinMargin(i);
                 result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
                     vouched ? vouchedConfidence : Math.Min(top.Probability, MaxConfidence), vouched ? Statuses.Ok : Statuses.NeedsReview,
                     Alternatives(cand.Candidates.Skip(1).ToDictionary(c => c.Scaled, c => c.Probability)), ValueSource.Reading);
