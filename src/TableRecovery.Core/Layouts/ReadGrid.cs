@@ -34,7 +34,7 @@ internal sealed class ReadGrid
                     _at[r, k] = cell;
                 }
             }
-            var numberLike = cell.IsNumeric || ReadsAsNumber(cell.Text);
+            var numberLike = cell.IsNumeric && !IsUnreadWideMerge(cell) || ReadsAsNumber(cell.Text);
             if (numberLike)
             {
                 _numberLike.Add(cell);
@@ -61,6 +61,17 @@ internal sealed class ReadGrid
         !cell.IsNumeric && cell.Cell.RowSpan == 1 && cell.Cell.ColumnSpan == 1 && ReadsAsNumber(cell.Text)
             ? cell with { IsNumeric = true, Readings = [new Reading(NumberText.WithoutStrayMarks(cell.Text), LabelTextAsNumberConfidence, ReadingMethod.Cell)] }
             : cell;
+
+    /// <summary>
+    /// A cell the ink vote took for a number that spans three columns or more and that no way read with any confidence:
+    /// a group header over many columns (行政诉讼 over ten, on a warped hard scan) whose garbled strokes passed for digits.
+    /// No layout prints a number across three columns, and a rule lost between numbers leaves them readable. Taken
+    /// for a number, it made the header row the first body row: the table had no headers left to match.
+    /// </summary>
+    private static bool IsUnreadWideMerge(ReadCell cell) =>
+        cell.Cell.ColumnSpan >= 3 && cell.Readings.All(r => r.Confidence < UnreadConfidence);
+
+    private const double UnreadConfidence = 0.1;
 
     public ReadTable Table { get; }
     public int RowCount { get; }

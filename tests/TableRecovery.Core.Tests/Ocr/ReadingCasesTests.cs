@@ -138,6 +138,19 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
     }
 
+    /// <summary>
+    /// A warped hard scan (warp corpus 0026): the group header 行政诉讼 over ten columns read as nothing and its garbled
+    /// strokes passed for a number, so the header row became the first body row, the table had no headers left and was
+    /// not identified. A cell over three columns or more that no way reads is no number.
+    /// </summary>
+    [Fact]
+    public void An_appeals_table_whose_wide_group_header_passed_for_a_number_is_identified()
+    {
+        var (table, truth) = Recover("0026_appeals_hard_warp", "appeals");
+        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
+        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+    }
+
     private static void AssertRead(TableResult table, TruthTable truth, IEnumerable<string> ids)
     {
         var wrong = ids.Select(id => (Id: id, Cell: table.Cells.Single(c => c.Id == id)))
