@@ -142,6 +142,7 @@ public static class OrientationDetector
     {
         double score = 0;
         var rows = 0;
+        var told = false;
         foreach (var table in tables)
         {
             var lattice = table.Lattice;
@@ -149,6 +150,7 @@ public static class OrientationDetector
             var labels = lattice.Cells.Where(c => !numeric.Contains(c) && !inks[c].IsBlank).ToList();
             var numbers = lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank).ToList();
             if (labels.Count == 0 || numbers.Count == 0) continue;
+            told = true;
             var b = lattice.Bounds;
             double X(LatticeCell c) => (c.Box.CenterX - b.X) / (double)b.Width;
             double Y(LatticeCell c) => (c.Box.CenterY - b.Y) / (double)b.Height;
@@ -162,7 +164,28 @@ public static class OrientationDetector
                 else if (beside.Min(l => l.Column) > row.Max(n => n.LastColumn)) rows--;
             }
         }
+        if (!told) return GroupHeadersBelow(tables);
         // Two rows agreeing outweigh the whole-table average; fewer (an appeals table has one number row) do not.
         return Math.Abs(rows) >= 2 ? rows < 0 : score < 0;
+    }
+
+    /// <summary>
+    /// Neither the labels nor the numbers could be told (a hard warped scan read upside down: its digits not taken for
+    /// digits, its labels garbled either way): the group headers decide. Every layout heads its columns with cells merged
+    /// over a group of them (行政复议 over five, 行政诉讼 over ten, 法人或其他组织 over five) above the leaf headers, so
+    /// merged cells short of the table's width lie in its upper half; upside down, in its lower half.
+    /// </summary>
+    private static bool GroupHeadersBelow(IReadOnlyList<DetectedTable> tables)
+    {
+        int above = 0, below = 0;
+        foreach (var lattice in tables.Select(t => t.Lattice))
+        {
+            foreach (var cell in lattice.Cells.Where(c => c.ColumnSpan >= 3 && c.ColumnSpan < lattice.ColumnCount && c.RowSpan == 1))
+            {
+                if (cell.Row * 2 + 1 < lattice.RowCount) above++;
+                else if (cell.Row * 2 + 1 > lattice.RowCount) below++;
+            }
+        }
+        return below >= 2 && above == 0;
     }
 }

@@ -37,6 +37,20 @@ public sealed class OrientationAndLeakTests
         AssertReadUpright("0029_active-2019_hard");
     }
 
+    [Fact]
+    public void A_sideways_table_whose_text_reads_garbled_both_ways_is_turned_by_its_group_headers()
+    {
+        // A hard warped scan of an appeals table turned 90° (warp corpus 0039): a quarter turn made it upright but for a half
+        // turn; its labels read as garble either way (0.07) and not one digit was taken for a digit, so nothing told the half
+        // turn, and the table came out upside down, unidentified. Its group headers (行政复议 over five columns, 行政诉讼 over
+        // ten) lay in its lower half.
+        using var recoverer = new TableRecoverer(new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 });
+        var source = Fixtures.Case("0039_appeals_hard_warp");
+        var doc = recoverer.Recover(new SourceFile(source.Name, source.Bytes), new RecoveryRequest(), CancellationToken.None).Document;
+        Assert.True(doc.Tables is [{ Rotation: 270, Layout: "appeals" }],
+            $"turned 90° clockwise: expected one appeals table corrected by 270°, got [{string.Join(", ", doc.Tables.Select(t => $"{t.Layout} {t.Rotation}°"))}]");
+    }
+
     /// <summary>The case, an upright page, yields tables, none of them turned.</summary>
     private static void AssertReadUpright(string name)
     {
