@@ -63,13 +63,14 @@ internal sealed class ReadGrid
             : cell;
 
     /// <summary>
-    /// A cell the ink vote took for a number that spans three columns or more and that no way read with any confidence:
+    /// A cell the ink vote took for a number that spans four columns or more and that no way read with any confidence:
     /// a group header over many columns (行政诉讼 over ten, on a warped hard scan) whose garbled strokes passed for digits.
-    /// No layout prints a number across three columns, and a rule lost between numbers leaves them readable. Taken
-    /// for a number, it made the header row the first body row: the table had no headers left to match.
+    /// No layout prints a number across more than three columns (active-2021's amounts and decisions span three, and may
+    /// read blank), and a rule lost between numbers leaves them readable. Taken for a number, it made the header row the
+    /// first body row: the table had no headers left to match.
     /// </summary>
     private static bool IsUnreadWideMerge(ReadCell cell) =>
-        cell.Cell.ColumnSpan >= 3 && cell.Readings.All(r => r.Confidence < UnreadConfidence);
+        cell.Cell.ColumnSpan >= 4 && cell.Readings.All(r => r.Confidence < UnreadConfidence);
 
     private const double UnreadConfidence = 0.1;
 

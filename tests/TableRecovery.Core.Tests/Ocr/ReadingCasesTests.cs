@@ -141,7 +141,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// <summary>
     /// A warped hard scan (warp corpus 0026): the group header 行政诉讼 over ten columns read as nothing and its garbled
     /// strokes passed for a number, so the header row became the first body row, the table had no headers left and was
-    /// not identified. A cell over three columns or more that no way reads is no number.
+    /// not identified. A cell over four columns or more that no way reads is no number.
     /// </summary>
     [Fact]
     public void An_appeals_table_whose_wide_group_header_passed_for_a_number_is_identified()
