@@ -140,7 +140,7 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     public bool MinusBefore(PixelRect ink, PixelRect interior, double textHeight) => FaintMinus.Before(gray, width, height, ink, interior, textHeight);
 
     /// <summary>The shape (loops, slant) of the largest glyph in the region.</summary>
-    public GlyphShape? Shape(PixelRect region) => GlyphShape.Measure(gray, width, height, region);
+    public GlyphShape? Shape(PixelRect region, double inkShare = GlyphShape.InkShare) => GlyphShape.Measure(gray, width, height, region, inkShare);
 
     /// <summary>
     /// The region thresholded halfway between its darkest and lightest pixel, padded white. The line model reads

@@ -202,6 +202,8 @@ public sealed class TableReader
         {
             // Measured at most once per cell, and only when a reading calls for it.
             var measured = new Lazy<GlyphShape?>(() => crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1)));
+            var zeroLoop = new Lazy<bool>(() => measured.Value is { IsZero: true }
+                || crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1), GlyphShape.BlurredInkShare) is { IsZero: true });
             if (SlashTheEngineMissed(measured, readings[cell]) is { } slash)
             {
                 readings[cell].Insert(0, slash);
@@ -222,13 +224,13 @@ public sealed class TableReader
                 readings[cell].Add(one);
                 continue;
             }
-            if (LoopsSayZero(measured, readings[cell]) is { } shape)
+            if (LoopsSayZero(zeroLoop, readings[cell]) is { } shape)
             {
                 // The engine's readings against the loops keep only a fraction of their confidence (see GlyphShape.IsZero).
                 readings[cell] = [shape, .. readings[cell].Select(r => r.Method == ReadingMethod.Choice || r.Text.Trim() == shape.Text
                     ? r : r with { Confidence = r.Confidence * DisagreeingWithLoops })];
             }
-            else if (LoopsConfirmZero(measured, readings[cell]) is { } confirmed)
+            else if (LoopsConfirmZero(zeroLoop, readings[cell]) is { } confirmed)
             {
                 readings[cell].Add(confirmed);
             }
@@ -448,10 +450,10 @@ public sealed class TableReader
     /// A lone digit other than 0 whose loops say 0: a speck on a zero's outline makes the line model read a
     /// confident 6, 9, 8 or 2 (0.95), by cell and by strip alike. The shape's reading competes.
     /// </summary>
-    private static Reading? LoopsSayZero(Lazy<GlyphShape?> shape, List<Reading> readings)
+    private static Reading? LoopsSayZero(Lazy<bool> zeroLoop, List<Reading> readings)
     {
         var disagree = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() is [>= '1' and <= '9']);
-        return disagree && shape.Value is { IsZero: true }
+        return disagree && zeroLoop.Value
             ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
             : null;
     }
@@ -460,10 +462,10 @@ public sealed class TableReader
     /// A lone 0 the engine read that the loops confirm: a witness that does not share the line model's failures, for
     /// the zeros it reads only fairly (0.5–0.8, a bold or blurred 0), which no pair of engine readings can vouch for.
     /// </summary>
-    private static Reading? LoopsConfirmZero(Lazy<GlyphShape?> shape, List<Reading> readings)
+    private static Reading? LoopsConfirmZero(Lazy<bool> zeroLoop, List<Reading> readings)
     {
         var engineZero = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == "0");
-        return engineZero && shape.Value is { IsZero: true }
+        return engineZero && zeroLoop.Value
             ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
             : null;
     }
