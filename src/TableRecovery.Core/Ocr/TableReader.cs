@@ -224,6 +224,11 @@ public sealed class TableReader
                 readings[cell].Add(one);
                 continue;
             }
+            if (ZeroTheEngineMissed(zeroLoop, readings[cell]) is { } missedZero)
+            {
+                readings[cell].Add(missedZero);
+                continue;
+            }
             if (LoopsSayZero(zeroLoop, readings[cell]) is { } shape)
             {
                 // The engine's readings against the loops keep only a fraction of their confidence (see GlyphShape.IsZero).
@@ -445,6 +450,16 @@ public sealed class TableReader
     }
 
     private const double OpenZeroConfidence = 0.8;
+
+    /// <summary>
+    /// A zero with its loop whole that the engine read as nothing, by cell and by strip: a blurred or specked 0 on a hard
+    /// scan the line model drops (its blank reading scores 0.2). The loops are a witness of their own.
+    /// </summary>
+    private static Reading? ZeroTheEngineMissed(Lazy<bool> zeroLoop, List<Reading> readings)
+    {
+        var engineSawDigits = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Any(char.IsAsciiDigit));
+        return !engineSawDigits && zeroLoop.Value ? new Reading("0", OpenZeroConfidence, ReadingMethod.Shape) : null;
+    }
 
     /// <summary>
     /// A lone digit other than 0 whose loops say 0: a speck on a zero's outline makes the line model read a

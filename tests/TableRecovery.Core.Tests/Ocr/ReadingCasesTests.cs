@@ -172,6 +172,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
     }
 
+    /// <summary>
+    /// The same scan: a blurred zero that cell and strip read as nothing (0.20 and 0.00). Its loop runs its height: the
+    /// loops read it, and its neighbours' sums then propose 0, not 5 or 20, for the zeros misread beside it.
+    /// </summary>
+    [Fact]
+    public void A_zero_the_engine_read_as_nothing_is_read_by_its_loop()
+    {
+        var (table, truth) = Recover("0109_requests-2021_hard", "requests-2021");
+        var cell = table.Cells.Single(c => c.Id == "other.no_correction/research");
+        Assert.True(cell.Readings?.Any(r => r.Method == "shape" && r.Text == "0") == true,
+            $"{cell.Id}: no reading of the loops: [{string.Join(", ", (cell.Readings ?? []).Select(r => $"{r.Method} '{r.Text}' {r.Confidence:0.00}"))}]");
+        AssertRead(table, truth, [cell.Id, "other.no_correction/commercial", "withheld.process_info/commercial"]);
+    }
+
     private static void AssertRead(TableResult table, TruthTable truth, IEnumerable<string> ids)
     {
         var wrong = ids.Select(id => (Id: id, Cell: table.Cells.Single(c => c.Id == id)))
