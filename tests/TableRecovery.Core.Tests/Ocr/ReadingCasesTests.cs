@@ -42,8 +42,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         var missing = cells.Where(c => c.Readings?.Any(r => candidate(truth.Cells[c.Id], r)) != true).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} {missingWhat}: {string.Join(", ", missing.Select(c =>
             $"{c.Id} [{string.Join(", ", c.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]"))}");
-        var passed = cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(cells, truth);
     }
 
     /// <summary>
@@ -56,8 +55,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     {
         var (table, truth) = Recover("0034_active-2019_clean_bilevel", "active-2019");
         AssertRead(table, truth, ["art20_9.central_procurement/amount"]);
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
@@ -88,8 +86,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
             .Select(c => $"{c.Id} {c.Value} [{string.Join(", ", c.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]")
             .ToList();
         Assert.True(ones.Count == 0, $"{ones.Count} zeros of two bars shown as 1 or read as 1 by shape: {string.Join("; ", ones)}");
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
@@ -105,8 +102,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertACandidateAndNoWrongValuePassed(table, truth,
             ["carried_in/commercial", "disclosed/commercial", "withheld.prohibited/natural_person"],
             (printed, r) => r.Method == "template" && r.Text == printed.Text, "zeros in two pieces without a template reading of 0");
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
@@ -118,8 +114,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     {
         var (table, truth) = Recover("0018_requests-2019_clean_bilevel", "requests-2019");
         var right = table.Cells.Count(c => c.Status != Statuses.NeedsReview && c.Value == truth.Cells[c.Id].Value);
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
         Assert.True(right * 2 >= table.Cells.Count, $"only {right} of {table.Cells.Count} cells read right and passed");
     }
 
@@ -134,8 +129,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     {
         var (table, truth) = Recover("0049_active-2021_hard_fresh", "active-2021");
         AssertEachHasAReading(table, ["art20_1.normative_docs/repealed", "art20_1.normative_docs/in_force"]);
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
@@ -147,8 +141,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     public void An_appeals_table_whose_wide_group_header_passed_for_a_number_is_identified()
     {
         var (table, truth) = Recover("0026_appeals_hard_warp", "appeals");
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
@@ -168,8 +161,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
             .ToList();
         Assert.True(unseen.Count == 0, $"{unseen.Count} zeros without the loops' reading:\n{string.Join("\n", unseen)}");
         AssertRead(table, truth, ids);
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
@@ -184,6 +176,13 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         Assert.True(cell.Readings?.Any(r => r.Method == "shape" && r.Text == "0") == true,
             $"{cell.Id}: no reading of the loops: [{string.Join(", ", (cell.Readings ?? []).Select(r => $"{r.Method} '{r.Text}' {r.Confidence:0.00}"))}]");
         AssertRead(table, truth, [cell.Id, "other.no_correction/commercial", "withheld.process_info/commercial"]);
+    }
+
+    /// <summary>No cell holds a wrong value without being for review.</summary>
+    private static void AssertNoWrongValuePassed(IEnumerable<CellResult> cells, TruthTable truth)
+    {
+        var passed = cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
+        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
     }
 
     private static void AssertRead(TableResult table, TruthTable truth, IEnumerable<string> ids)
@@ -364,8 +363,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     public void A_label_widened_by_specks_is_read_again_without_them()
     {
         var (table, truth) = Recover("0075_page-2021_hard", "active-2021");
-        var passed = table.Cells.Where(c => c.Status != Statuses.NeedsReview && c.Value != truth.Cells[c.Id].Value).ToList();
-        Assert.True(passed.Count == 0, $"a wrong value passed: {string.Join(", ", passed.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
