@@ -10,8 +10,12 @@ namespace TableRecovery.Core.Grid;
 /// </summary>
 public static class RuleDetector
 {
-    /// <param name="withDashed">Also rules a bilevel scan cut into dashes (<see cref="DashedRules"/>).</param>
-    public static (IReadOnlyList<Rule> Horizontal, IReadOnlyList<Rule> Vertical) Detect(NormalizedImage image, bool withDashed = false)
+    /// <summary>
+    /// The pieces of rule on the page before they are clustered into rules: runs of ink long enough for a rule, and faint
+    /// lines found in the gray image. Measured once per page; a page whose solid rules make no table is searched again
+    /// with dashed rules added to these (see <see cref="Detect"/>).
+    /// </summary>
+    public static RulePieces Pieces(NormalizedImage image)
     {
         var t = Math.Max(8, image.TextHeight);
         // Bridge only specks of missing ink: a wider bridge joins the strokes of neighbouring glyphs (一, 丨)
@@ -29,13 +33,20 @@ public static class RuleDetector
         using var faintV = grayV;
         using var linesH = Leptonica.pixOr(inkH, faintH);
         using var linesV = Leptonica.pixOr(inkV, faintV);
+        return new RulePieces(Leptonica.pixConnCompBoxes(linesH), Leptonica.pixConnCompBoxes(linesV));
+    }
 
+    /// <param name="pieces">The page's pieces of rule (<see cref="Pieces"/>).</param>
+    /// <param name="withDashed">Also rules a bilevel scan cut into dashes (<see cref="DashedRules"/>).</param>
+    public static (IReadOnlyList<Rule> Horizontal, IReadOnlyList<Rule> Vertical) Detect(NormalizedImage image, RulePieces pieces, bool withDashed = false)
+    {
+        var t = Math.Max(8, image.TextHeight);
         (int X, int Y, int W, int H)[] dashedH = withDashed ? DashedRules.Find(image.Binary, t, horizontal: true) : [];
         (int X, int Y, int W, int H)[] dashedV = withDashed ? DashedRules.Find(image.Binary, t, horizontal: false) : [];
-        var horizontal = Cluster([.. Leptonica.pixConnCompBoxes(linesH), .. dashedH], horizontal: true, t)
+        var horizontal = Cluster([.. pieces.Horizontal, .. dashedH], horizontal: true, t)
             .Where(r => !IsGlyphRow(r, image.Binary, t))
             .ToList();
-        var vertical = Cluster([.. Leptonica.pixConnCompBoxes(linesV), .. dashedV], horizontal: false, t);
+        var vertical = Cluster([.. pieces.Vertical, .. dashedV], horizontal: false, t);
         // A dashed rule is light where its gaps are, but it is the page's own: the show-through check would cut it back to dashes.
         var dashed = horizontal.Where(r => DashedRules.Holds(dashedH, r)).Concat(vertical.Where(r => DashedRules.Holds(dashedV, r))).ToHashSet();
         (horizontal, vertical) = WithoutShowThrough(horizontal, vertical, image.Gray, t, dashed);
@@ -442,3 +453,6 @@ public static class RuleDetector
         return new Rule(horizontal, (int)Math.Round(sum / weight), thickness, stretches);
     }
 }
+
+/// <summary>Boxes of the horizontal and vertical pieces of rule on a page, before clustering.</summary>
+public sealed record RulePieces((int X, int Y, int W, int H)[] Horizontal, (int X, int Y, int W, int H)[] Vertical);

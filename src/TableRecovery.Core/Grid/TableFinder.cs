@@ -10,16 +10,17 @@ public static class TableFinder
 {
     public static IReadOnlyList<DetectedTable> Find(NormalizedImage image)
     {
-        var tables = Find(image, withDashed: false);
+        var pieces = RuleDetector.Pieces(image);
+        var tables = Find(image, pieces, withDashed: false);
         // Only a page whose solid rules make no table is searched for dashed ones: in a column of zeros a bilevel scan cut
         // into their two sides, the sides stack into chains as regular as a dashed rule's (bilevel corpus 0050: six
         // columns too many), and a page whose rules are solid needs none.
-        return tables.Count > 0 ? tables : Find(image, withDashed: true);
+        return tables.Count > 0 ? tables : Find(image, pieces, withDashed: true);
     }
 
-    private static List<DetectedTable> Find(NormalizedImage image, bool withDashed)
+    private static List<DetectedTable> Find(NormalizedImage image, RulePieces pieces, bool withDashed)
     {
-        var (allHorizontal, allVertical) = RuleDetector.Detect(image, withDashed);
+        var (allHorizontal, allVertical) = RuleDetector.Detect(image, pieces, withDashed);
         var t = Math.Max(8, image.TextHeight);
         // A dark edge of a scan or a page frame runs along the picture's border and would tie every
         // table of a page into one; no table's own rule sits that close to the edge.
