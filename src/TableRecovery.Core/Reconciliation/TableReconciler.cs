@@ -303,6 +303,7 @@ public sealed class TableReconciler
 
         var repaired = RepairedOnTopReadings(own, identityCells, identityCoef);
         var result = new ReconciledCell[n];
+        var pinnedBelowOk = new List<int>();
         for (var i = 0; i < n; i++)
         {
             var cand = cells[i];
@@ -358,6 +359,7 @@ public sealed class TableReconciler
             else if (value == top)
             {
                 status = posterior >= _options.OkPosterior ? Statuses.Ok : Statuses.NeedsReview;
+                if (status == Statuses.NeedsReview && pinned[i] && !onlyPinnedVouched) pinnedBelowOk.Add(i);
             }
             else
             {
@@ -409,7 +411,51 @@ public sealed class TableReconciler
                 source,
                 consistentValue);
         }
+        if (pinnedBelowOk.Count > 0)
+        {
+            VouchedByMargin(pinnedBelowOk, result, own, hyp, candidateIndex, consistent, Output, identityCells, identityCoef, cellIdentities);
+        }
         return new Solved(searchIndex, result, misprints, stats);
+    }
+
+    /// <summary>
+    /// Cells pinned to their readings (<see cref="PinnedToTopReadings"/>) answer only for themselves in the pinned search, by
+    /// their own readings' posterior: a 无 the Chinese model guessed at 0.3 that the templates read at 0.9 stays under
+    /// <see cref="ReconciliationOptions.OkPosterior"/>, though every sum it is in holds. Such a cell is vouched for as the repair
+    /// search vouches (see <see cref="Repaired"/>): one of its sums holds on cells all kept as read, and no assignment of the
+    /// unpinned cells within <see cref="RepairMarginNats"/> of the one found gives it another value.
+    /// </summary>
+    private void VouchedByMargin(List<int> weak, ReconciledCell[] result, CellCandidates[] own, Hypothesis[] hyp, int[] candidateIndex,
+        long?[] consistent, Func<int, long?> output, int[][] identityCells, int[][] identityCoef, int[][] cellIdentities)
+    {
+        var n = own.Length;
+        var moves = new RepairMove[n];
+        var values = new long?[n];
+        for (var c = 0; c < n; c++)
+        {
+            var asRead = hyp[c] == Hypothesis.Candidate && candidateIndex[c] == 0 && own[c].HasCandidates;
+            moves[c] = hyp[c] switch
+            {
+                Hypothesis.Printed => RepairMove.Printed,
+                Hypothesis.Other => RepairMove.Other,
+                _ => asRead ? RepairMove.Base : RepairMove.Candidate,
+            };
+            values[c] = hyp[c] is Hypothesis.Printed or Hypothesis.Other ? consistent[c] : output(c);
+        }
+        bool AsRead(int c) => moves[c] == RepairMove.Base && values[c] == own[c].Candidates[0].Scaled;
+        var search = new RepairSearch(own, identityCells, identityCoef, _options.PrintedErrorPrior);
+        var found = new RepairAssignment(0, moves, values);
+        var vouchedConfidence = Math.Min(MaxConfidence, 1 - Math.Exp(-RepairMarginNats));
+        foreach (var i in weak)
+        {
+            if (!AsRead(i)) continue;
+            var copyDoesNot = own[i].Candidates[0].Scaled == 0 || UnsharedReading(own[i]);
+            var clean = cellIdentities[i].Any(k => identityCells[k].All(AsRead) && (copyDoesNot || !IsCopy(identityCells[k], c => values[c], own)));
+            if (clean && !search.HasAlternativeWithin(i, found, RepairMarginNats, MarginNodes))
+            {
+                result[i] = result[i] with { Status = Statuses.Ok, Confidence = vouchedConfidence };
+            }
+        }
     }
 
     /// <summary>Cells none of whose identities is broken on the top readings (and that have a reading).</summary>
