@@ -72,6 +72,21 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// The same scan: the cut broke the hairline top of a 0 and the bar of a 7 into bits above their strokes. Counted as
+    /// marks of a number (a point, a comma) they made the glyphs words, and the first number column lost its vote: its
+    /// numbers were read as 品, 了 and 二) and no value came out.
+    /// </summary>
+    [Fact]
+    public void A_number_column_whose_glyphs_a_bilevel_cut_broke_at_the_top_keeps_its_numbers()
+    {
+        var (table, truth) = Recover("0057_active-2019_clean_bilevel", "active-2019");
+        AssertRead(table, truth, ["art20_1.rules/new_made", "art20_1.normative_docs/new_made", "art20_5.licensing/prev_year_items",
+            "art20_5.other_services/prev_year_items", "art20_6.penalty/prev_year_items", "art20_6.enforcement/prev_year_items",
+            "art20_8.fees/prev_year_items", "art20_9.central_procurement/items"]);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A bilevel scan of a brush font (bilevel corpus image 0003): each zero kept only its two plumb sides. The shape
     /// measure, which looks at the larger piece, took the ink for a lone 1 and gave a candidate 1 that the output showed
     /// for review. Two strokes side by side are no lone 1: the cell shows what the engine saw (nothing, so 0).
