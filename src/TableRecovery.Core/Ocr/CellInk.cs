@@ -208,7 +208,9 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         // A lone round zero (old-style figures: x-height tall, as wide as high) is a digit too.
         if (pieces.Count == 1 && tall.Count == 1 && tall[0].W <= tall[0].H * 1.15 && tall[0].H >= t * 0.45 && tall[0].H <= t * 0.8) return true;
         var narrow = tall.Count(p => p.W <= p.H * 0.95);
-        var smallPieces = pieces.Count - tall.Count - HairlinesOnTop(pieces, tall, ink.Height); // decimal points, commas
+        // One glyph's width only: a label's strokes on top (the dot of 文, the bar of 行) must still count against it.
+        var hairlines = ink.Width <= ink.Height ? HairlinesOnTop(pieces, tall, ink.Height) : 0;
+        var smallPieces = pieces.Count - tall.Count - hairlines; // decimal points, commas
         // Two digits printed touching make one wide piece; in a long number that is the one exception allowed.
         // A pair is clearly wider than high, where a Chinese glyph is about square.
         var pairs = tall.Count(p => p.W >= p.H * 1.25 && p.W <= p.H * 1.9);
