@@ -28,7 +28,7 @@ public static class RuleDetector
         using var closedV = Leptonica.pixCloseBrick(image.Binary, 1, bridge);
         using var inkV = Leptonica.pixOpenBrick(closedV, 1, minVertical);
         // Faint lines that the text binarization dropped are found in the gray image.
-        var (grayH, grayV) = LineMap.Find(image.Gray, t, minHorizontal, minVertical);
+        var (grayH, grayV) = LineMap.Find(image.Gray, t, minHorizontal, minVertical, speckled: !image.FromBilevelScan);
         using var faintH = grayH;
         using var faintV = grayV;
         using var linesH = Leptonica.pixOr(inkH, faintH);

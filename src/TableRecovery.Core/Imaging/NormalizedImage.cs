@@ -12,6 +12,12 @@ public sealed class NormalizedImage(PixHandle gray, PixHandle binary, ImageTrans
     public PixHandle Binary { get; } = binary;
     public ImageTransform Transform { get; } = transform;
 
+    /// <summary>
+    /// The source was a bilevel scan (mended before normalizing): its gray holds no tones but the scaling's, so what
+    /// speckles a gray scan's light rules never happens to it; its rules break into dashes instead.
+    /// </summary>
+    public bool FromBilevelScan { get; init; }
+
     /// <summary>Typical glyph height in pixels after scaling.</summary>
     public double TextHeight { get; } = textHeight;
 

@@ -49,7 +49,7 @@ public sealed class PageNormalizer
             binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
             transform = transform with { Warp = warp };
         }
-        var normalized = new NormalizedImage(gray, binary, transform, textHeight * scale);
+        var normalized = new NormalizedImage(gray, binary, transform, textHeight * scale) { FromBilevelScan = mended is not null };
         if (mended is null)
         {
             normalized.SmoothInkFrom(Leptonica.pixConvertTo8(turned), source => SmoothedInk(source, transform));

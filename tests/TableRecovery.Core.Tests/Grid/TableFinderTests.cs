@@ -115,6 +115,15 @@ public sealed class TableFinderTests
     }
 
     [Fact]
+    public void Light_rules_peppered_with_salt_noise_are_found_as_rules()
+    {
+        // A hard scan (`generate --count 80 --seed 7777`, 0039): one-pixel #8C8C8C rules, blurred, under salt-and-pepper
+        // noise of 0.069. White specks every few pixels along a rule left no stretch as long as the opening's brick dark
+        // throughout, two header rules were lost and the appeals table came out 4x13, unidentified.
+        AssertFindsTheDrawnLattice("0039_appeals_hard_speckled");
+    }
+
+    [Fact]
     public void Rules_a_bilevel_scan_cut_into_dashes_are_found_as_rules()
     {
         // A mild scan thresholded to black and white (bilevel corpus 0035): its thin gray rules, skewed a degree, kept only
