@@ -37,6 +37,10 @@ if (mode == "dump" && args.Length > 1)
 {
     return TableDump.Run(args[1]);
 }
+if (mode == "textheight" && args.Length > 1)
+{
+    return TextHeightSurvey.Run(args[1]);
+}
 if (mode == "solve" && args.Length > 1)
 {
     return SolveDumps.Run(args.Skip(1));
