@@ -11,6 +11,7 @@ using TableRecovery.Core.Tests.Reconciliation;
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- dump <image>   (what was read and snapped)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- fixture <image> <read table> <truth table>   (a read-table test fixture)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solve <files or folders>   (the reconciler alone on readings fixtures: tests/fixtures/readings, or BENCH_SOLVER_DUMP=dir)
+//        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- textheight <folder>   (estimated text height against the truth's digit height)
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- solver [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- accuracy [tables]
 //        dotnet run -c Release --project bench/TableRecovery.Benchmarks -- review-actions <corpus dir> [tessdata dir]
@@ -68,7 +69,7 @@ switch (mode)
         ReviewActionsBench.Run(args[1], args.Length > 2 ? args[2] : null);
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, dump, fixture, solve, solver, accuracy, review-actions.");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Modes: corpus, dump, fixture, solve, textheight, solver, accuracy, review-actions.");
         return 2;
 }
 return 0;
