@@ -3,21 +3,12 @@ using TableRecovery.Core.Interop;
 namespace TableRecovery.Core.Imaging;
 
 /// <summary>
-/// Estimates the typical glyph height from the connected components of the ink: the 85th percentile of
+/// Estimates the typical glyph height from the connected components of the ink: the upper quartile of
 /// the heights of glyph-like components (Chinese characters break into radicals, so the median
 /// underestimates; ruling lines and specks are filtered out by their shape).
 /// </summary>
-/// <remarks>
-/// The upper quartile was not high enough on a blurred noisy scan of a light serif font, whose glyphs break into more
-/// pieces than whole ones: over 230 generated images (`textheight`, two seeds), the quartile came to 0.88–1.42 times the
-/// printed digit height, and the two lowest (0.88, 0.99) were tables the layout could not be found for, their labels
-/// read at 1.5 times the size. The 85th percentile came to 1.06–1.47, typical images unchanged (median 1.29 → 1.30);
-/// the 90th reaches into merged ink and rules (up to 2.07).
-/// </remarks>
 public static class TextHeightEstimator
 {
-    private const double GlyphPercentile = 0.85;
-
     public static double? Estimate(PixHandle binary)
     {
         var boxes = Leptonica.pixConnCompBoxes(binary);
@@ -33,6 +24,6 @@ public static class TextHeightEstimator
             return null;
         }
         heights.Sort();
-        return heights[(int)(heights.Count * GlyphPercentile)];
+        return heights[(int)(heights.Count * 0.75)];
     }
 }

@@ -208,18 +208,6 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertNoWrongValuePassed(table.Cells, truth);
     }
 
-    [Fact]
-    public void A_page_whose_labels_fit_their_layout_poorly_is_read_again_at_another_size()
-    {
-        // With its text height taken from the 85th percentile of glyph heights, this faint serif scan read its column
-        // headers as nothing recognizable (requests-2021 at 0.60, a near tie with requests-2019, columns placed by
-        // position) and 128 of 175 cells went to review. Read again at 1.25 times the size, the headers fit (0.68).
-        var (table, truth) = Recover("0148_requests-2021_hard", "requests-2021");
-        var review = table.Cells.Count(c => c.Status == Statuses.NeedsReview);
-        Assert.True(review <= 60, $"{review} of {table.Cells.Count} cells for review (128 read once, 14 read again)");
-        AssertNoWrongValuePassed(table.Cells, truth);
-    }
-
     /// <summary>No cell holds a wrong value without being for review.</summary>
     private static void AssertNoWrongValuePassed(IEnumerable<CellResult> cells, TruthTable truth)
     {
