@@ -26,7 +26,7 @@ public sealed class PageNormalizer
         float skew;
         using (var coarse = Binarizer.Binarize(turned, 15))
         {
-            textHeight = TextHeightEstimator.Estimate(coarse) ?? TargetTextHeight;
+            textHeight = TextHeightEstimator.Estimate(coarse, mended is not null) ?? TargetTextHeight;
             skew = FindSkew(coarse);
         }
 

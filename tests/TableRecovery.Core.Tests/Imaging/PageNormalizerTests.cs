@@ -145,6 +145,21 @@ public sealed class PageNormalizerTests
     }
 
     [Fact]
+    public void Glyphs_of_a_blurred_light_serif_broken_into_pieces_are_not_taken_for_small_print()
+    {
+        // A hard scan (`generate --count 80 --seed 7777`, 0065): AR PL UMing digits 11.3 px tall, blurred, salted and
+        // saved at JPEG quality 42. Its glyphs came apart into more pieces than whole glyphs, the upper quartile of their
+        // heights was 10 px, the page was scaled half as large again as its print asks, and the labels read as garbage:
+        // no layout fitted an appeals table whose grid was found whole.
+        var source = Fixtures.Case("0065_appeals_hard_fragmented");
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var normalized = new PageNormalizer().Normalize(page, 0);
+        var estimated = normalized.TextHeight / normalized.Transform.Scale;
+        Assert.True(estimated >= source.DigitHeight,
+            $"text height estimated at {estimated:F1}px (scale {normalized.Transform.Scale:F2}) for digits printed {source.DigitHeight:F1}px tall; Chinese glyphs run about 1.3 times a digit");
+    }
+
+    [Fact]
     public void Boxes_map_back_to_the_source_through_quarter_turns_skew_and_scale()
     {
         var t = new ImageTransform(SourceWidth: 1000, SourceHeight: 600, QuarterTurns: 1, Border: 20, SkewDegrees: 0, Scale: 2);

@@ -841,6 +841,19 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         }
     }
 
+    [Fact]
+    public void A_stroke_under_a_faint_glyph_read_as_a_dash_is_read_again_with_the_glyph()
+    {
+        // Scaled for its 85th percentile glyph height, the faint 2 of unavailable.not_held/total binarized to its base alone
+        // (9x4 px); the faint ink above it was seen, but the engine, shown the stroke, read "-" at 0.81, and the sum closed on
+        // it and on the 2 beside it lost to the smoothing: 0, ok. Shown with the band above at full contrast it reads 2.
+        var (table, truth) = Recover("0148_requests-2021_hard", "requests-2021");
+        var cell = table.Cells.Single(c => c.Id == "unavailable.not_held/total");
+        var readings = cell.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}").ToList() ?? [];
+        Assert.True(cell.Readings?.Any(r => r.Text == "2") == true && cell.Readings.All(r => r.Text != "-" || r.Confidence <= 0.3),
+            $"printed {truth.Cells[cell.Id].Text}, readings [{string.Join(", ", readings)}], output {cell.Value} ({cell.Status})");
+    }
+
     /// <summary>
     /// A curled hard scan printing "/" for zero (warp corpus `generate --count 60 --seed 4242 --warp mixed`, 0052): cell and
     /// strip both read the slash of 复议后起诉's 总计 as a sure 7 (0.94, 0.91), as the engine read 其他 beside it; the sum held

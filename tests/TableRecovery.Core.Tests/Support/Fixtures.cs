@@ -47,6 +47,10 @@ public static class Fixtures
 public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotation, double SkewDegrees, bool IsPage, IReadOnlyList<TruthTable> Tables, string? Form = null)
 {
     public string Name => Path.GetFileName(ImagePath);
+
+    /// <summary>How tall the generator printed a digit, in the image's own pixels, when the truth says.</summary>
+    public double? DigitHeight { get; init; }
+
     public byte[] Bytes => File.ReadAllBytes(ImagePath);
 
     public static CorpusImage Load(string truthPath)
@@ -76,7 +80,10 @@ public sealed record CorpusImage(string ImagePath, string ScanClass, int Rotatio
             root.TryGetProperty("skew_degrees", out var sk) ? sk.GetDouble() : 0,
             root.TryGetProperty("page", out var pg) && pg.ValueKind == JsonValueKind.True,
             tables,
-            root.TryGetProperty("form", out var form) ? form.GetString() : null);
+            root.TryGetProperty("form", out var form) ? form.GetString() : null)
+        {
+            DigitHeight = root.TryGetProperty("digit_height_px", out var digits) ? digits.GetDouble() : null,
+        };
     }
 
     public override string ToString() => Name;
