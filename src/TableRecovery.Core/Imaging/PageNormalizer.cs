@@ -15,7 +15,8 @@ public sealed class PageNormalizer
 
     private const double MinScale = 0.35, MaxScale = 4.0;
 
-    public NormalizedImage Normalize(DecodedPage page, int quarterTurns)
+    /// <param name="scaleFactor">Scales the page this much past the size its text height asks for: a second look.</param>
+    public NormalizedImage Normalize(DecodedPage page, int quarterTurns, double scaleFactor = 1)
     {
         using var decoded = Leptonica.pixConvertTo8(page.Pix);
         // A bilevel scan's broken strokes are mended before anything measures the page.
@@ -30,7 +31,7 @@ public sealed class PageNormalizer
             skew = FindSkew(coarse);
         }
 
-        var scale = Math.Clamp(TargetTextHeight / textHeight, MinScale, MaxScale);
+        var scale = Math.Clamp(TargetTextHeight / textHeight * scaleFactor, MinScale, MaxScale);
         var rescale = Math.Abs(scale - 1) > 0.12;
         if (!rescale)
         {
