@@ -136,6 +136,9 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>A glyph's faint ink above a lone flat stroke, judged in gray (see <see cref="FaintGlyph"/>).</summary>
     public bool GlyphAbove(PixelRect stroke, PixelRect interior, double textHeight) => FaintGlyph.Above(gray, width, height, stroke, interior, textHeight);
 
+    /// <summary>A glyph's faint ink below a lone flat stroke (a 7's bar), judged in gray (see <see cref="FaintGlyph"/>).</summary>
+    public bool GlyphBelow(PixelRect stroke, PixelRect interior, double textHeight) => FaintGlyph.Below(gray, width, height, stroke, interior, textHeight);
+
     /// <summary>A minus sign left of the number's ink, judged in gray (see <see cref="FaintMinus"/>).</summary>
     public bool MinusBefore(PixelRect ink, PixelRect interior, double textHeight) => FaintMinus.Before(gray, width, height, ink, interior, textHeight);
 

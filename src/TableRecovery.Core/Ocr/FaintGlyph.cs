@@ -3,13 +3,14 @@ using TableRecovery.Core.Grid;
 namespace TableRecovery.Core.Ocr;
 
 /// <summary>
-/// A glyph's faint ink looked for in the gray image above a lone flat stroke. On a hard scan a faint 2 can binarize
-/// into its base stroke alone: the ink then looks like a printed dash, the engine reads the crop as "-", and the two
-/// agree on a zero (warp60 0055: a 2 of 行政强制 passed as 0, ok). A dash printed for zero has only paper above it.
+/// A glyph's faint ink looked for in the gray image above or below a lone flat stroke. On a hard scan a faint 2 can binarize
+/// into its base stroke alone, a faint thin 7 into its top bar: the ink then looks like a printed dash, the engine reads
+/// the crop as "-", and the two agree on a zero (warp60 0055: a 2 of 行政强制 passed as 0, ok; bench150 0148 read at 0.8
+/// times its size: a 7 passed as 0). A dash printed for zero has only paper above and below it.
 /// </summary>
 public static class FaintGlyph
 {
-    /// <summary>How far above the stroke a glyph's ink reaches, in text heights (the stroke's own row excluded).</summary>
+    /// <summary>How far above (below) the stroke a glyph's ink reaches, in text heights (the stroke's own row excluded).</summary>
     private const double Reach = 0.8;
 
     /// <summary>Pixels darker than this share of the way from the paper to the stroke's darkest tone count as ink.</summary>
@@ -26,7 +27,14 @@ public static class FaintGlyph
 
     /// <param name="stroke">The lone flat stroke's ink box.</param>
     /// <param name="interior">The cell inside its rules: the noise of the paper is measured there, away from the stroke.</param>
-    public static bool Above(byte[] gray, int width, int height, PixelRect stroke, PixelRect interior, double t)
+    public static bool Above(byte[] gray, int width, int height, PixelRect stroke, PixelRect interior, double t) =>
+        Beside(gray, width, height, stroke, interior, t, above: true);
+
+    /// <inheritdoc cref="Above"/>
+    public static bool Below(byte[] gray, int width, int height, PixelRect stroke, PixelRect interior, double t) =>
+        Beside(gray, width, height, stroke, interior, t, above: false);
+
+    private static bool Beside(byte[] gray, int width, int height, PixelRect stroke, PixelRect interior, double t, bool above)
     {
         var page = new PixelRect(0, 0, width, height);
         var inside = interior.Intersect(page);
@@ -37,16 +45,16 @@ public static class FaintGlyph
         if (paper - darkest < MinContrast) return false;
         var threshold = paper - (paper - darkest) * DarkShare;
         var margin = (int)Math.Ceiling(t * 0.2);
-        var top = Math.Max(inside.Y, stroke.Y - (int)Math.Ceiling(t * Reach));
-        var bottom = stroke.Y - (int)Math.Ceiling(t * 0.1);
+        var top = above ? Math.Max(inside.Y, stroke.Y - (int)Math.Ceiling(t * Reach)) : stroke.Bottom + (int)Math.Ceiling(t * 0.1);
+        var bottom = above ? stroke.Y - (int)Math.Ceiling(t * 0.1) : Math.Min(inside.Bottom, stroke.Bottom + (int)Math.Ceiling(t * Reach));
         var band = new PixelRect(stroke.X - margin, top, stroke.Width + 2 * margin, bottom - top).Intersect(inside);
         if (band.Width <= 0 || band.Height < t * 0.3) return false;
-        var above = Dark(gray, width, band, threshold);
+        var beside = Dark(gray, width, band, threshold);
         // The same band elsewhere in the cell, left of the stroke where there is room, else right of it.
         var shift = band.X - inside.X >= band.Width + margin ? -(band.Width + margin) : band.Width + margin;
         var elsewhere = new PixelRect(band.X + shift, band.Y, band.Width, band.Height).Intersect(inside);
         var noise = elsewhere.Width > 0 ? Dark(gray, width, elsewhere, threshold) * (double)(band.Width * band.Height) / (elsewhere.Width * elsewhere.Height) : 0;
-        return above >= band.Width * band.Height * MinCover && above >= noise * OverNoise;
+        return beside >= band.Width * band.Height * MinCover && beside >= noise * OverNoise;
     }
 
     private static int Dark(byte[] gray, int width, PixelRect r, double threshold)

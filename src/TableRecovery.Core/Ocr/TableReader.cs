@@ -40,9 +40,11 @@ public sealed class TableReader
                 texts[cell] = "";
                 continue;
             }
-            // A faint glyph above the stroke: its base alone binarized (a 2), no dash. Read as a number, by the cell alone.
+            // A faint glyph above or below the stroke: its base (a 2) or its bar (a 7) alone binarized, no dash. Read as a
+            // number, by the cell alone.
             var glyphAbove = ink.IsLowLoneStroke(t) && crops.GlyphAbove(ink.InkBox!.Value, ink.Interior, t);
-            if (ink.IsDash(t) && !glyphAbove)
+            var glyphBelow = ink.IsLowLoneStroke(t) && !glyphAbove && crops.GlyphBelow(ink.InkBox!.Value, ink.Interior, t);
+            if (ink.IsDash(t) && !glyphAbove && !glyphBelow)
             {
                 (readings[cell], texts[cell]) = ReadDash(digits, crops, ink.InkBox!.Value, pad, t);
                 continue;
@@ -50,11 +52,11 @@ public sealed class TableReader
             readings[cell] = cell.RowSpan > 1
                 ? ReadStackedCell(digits, crops, image, lattice, cell, pad)
                 : ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
-            if (glyphAbove && readings[cell] is [{ Text: "-" }, ..])
+            if ((glyphAbove || glyphBelow) && readings[cell] is [{ Text: "-" }, ..])
             {
-                readings[cell] = ReadFaintGlyphAbove(digits, crops, ink, pad, t);
+                readings[cell] = ReadFaintGlyph(digits, crops, ink, pad, t, glyphAbove);
             }
-            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t) && !glyphAbove)
+            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t) && !glyphAbove && !glyphBelow)
             {
                 // A hyphen too short to pass for flat (a small font's, scaled up and blurred) that the engine reads as one:
                 // the engine and the low lone stroke agree, as for a flat one.
@@ -687,17 +689,18 @@ public sealed class TableReader
         : null;
 
     /// <summary>
-    /// A low stroke with a faint glyph's ink above it (a 2 whose base alone binarized) that the engine, shown the stroke, read
-    /// as a dash: shown with the glyph's band above, at full contrast, it reads as the digit. What still reads as a dash is
-    /// kept only as a weak reading; the faint glyph says it is none (committed case 0148 at its 85th percentile scale: a
-    /// 2 read "-" at 0.81 passed as 0 where the identities closed on another lost 2).
+    /// A lone stroke with a faint glyph's ink above it (a 2 whose base alone binarized) or below it (a 7's bar) that the
+    /// engine, shown the stroke, read as a dash: shown with the glyph's band, at full contrast, it reads as the digit. What
+    /// still reads as a dash is kept only as a weak reading; the faint glyph says it is none (committed case 0148 at its
+    /// 85th percentile scale: a 2 read "-" at 0.81 passed as 0 where the identities closed on another lost 2).
     /// </summary>
-    private static List<Reading> ReadFaintGlyphAbove(OcrEngine digits, CropMaker crops, CellInk ink, int pad, double t)
+    private static List<Reading> ReadFaintGlyph(OcrEngine digits, CropMaker crops, CellInk ink, int pad, double t, bool above)
     {
         var stroke = ink.InkBox!.Value;
         var margin = (int)Math.Ceiling(t * 0.3);
-        var top = Math.Max(ink.Interior.Y, stroke.Y - (int)Math.Ceiling(t));
-        var glyph = new PixelRect(stroke.X - margin, top, stroke.Width + 2 * margin, stroke.Bottom - top + 2).Intersect(ink.Interior);
+        var top = above ? Math.Max(ink.Interior.Y, stroke.Y - (int)Math.Ceiling(t)) : stroke.Y - 2;
+        var bottom = above ? stroke.Bottom + 2 : Math.Min(ink.Interior.Bottom, stroke.Bottom + (int)Math.Ceiling(t));
+        var glyph = new PixelRect(stroke.X - margin, top, stroke.Width + 2 * margin, bottom - top).Intersect(ink.Interior);
         using var crop = crops.PaddedFullContrast(glyph, pad);
         var words = digits.Recognize(crop, PageSegmentation.SingleLine);
         var text = Joined(words, null);

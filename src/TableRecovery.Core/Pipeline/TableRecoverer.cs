@@ -172,10 +172,11 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     /// <summary>The size of the second look, relative to the first.</summary>
     /// <remarks>
     /// Over the 16 pages of two corpora (bench150, g80) that read this poorly, the second look fitted clearly better
-    /// (<see cref="ClearlyBetterFit"/>) three times at 1.25, twice at 1.5 and seven times at 0.8; but at 0.8 two faint thin
-    /// 7s lost their strokes and read as a dash and a blank, both ways agreeing, and passed silently (bench150 0148).
+    /// (<see cref="ClearlyBetterFit"/>) three times at 1.25, twice at 1.5 and seven times at 0.8. At 0.8 two faint thin digits
+    /// of bench150 0148 (a 7 reduced to its bar, read as a dash both ways; a 7 the smoothing erased) passed silently until
+    /// a faint glyph's ink below a stroke and a sure blank's height were checked (<see cref="FaintGlyph"/>).
     /// </remarks>
-    private const double SecondLookScale = 1.25;
+    private const double SecondLookScale = 0.8;
 
     /// <summary>
     /// How much better the second look's layouts must fit, summed over the page, to be taken: fits move by a few hundredths
