@@ -133,11 +133,8 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>The table's digits as its sure numbers print them (see <see cref="Ocr.DigitTemplates"/>).</summary>
     public DigitTemplates DigitTemplates(IEnumerable<(PixelRect Ink, string Digits)> sure) => Ocr.DigitTemplates.Learn(gray, width, height, sure);
 
-    /// <summary>A glyph's faint ink above a lone flat stroke, judged in gray (see <see cref="FaintGlyph"/>).</summary>
-    public bool GlyphAbove(PixelRect stroke, PixelRect interior, double textHeight) => FaintGlyph.Above(gray, width, height, stroke, interior, textHeight);
-
-    /// <summary>A glyph's faint ink below a lone flat stroke (a 7's bar), judged in gray (see <see cref="FaintGlyph"/>).</summary>
-    public bool GlyphBelow(PixelRect stroke, PixelRect interior, double textHeight) => FaintGlyph.Below(gray, width, height, stroke, interior, textHeight);
+    /// <summary>Where a glyph's faint ink lies beside a lone flat stroke, judged in gray (see <see cref="FaintGlyph"/>).</summary>
+    public GlyphSide? FaintGlyphBeside(PixelRect stroke, PixelRect interior, double textHeight) => FaintGlyph.Side(gray, width, height, stroke, interior, textHeight);
 
     /// <summary>A minus sign left of the number's ink, judged in gray (see <see cref="FaintMinus"/>).</summary>
     public bool MinusBefore(PixelRect ink, PixelRect interior, double textHeight) => FaintMinus.Before(gray, width, height, ink, interior, textHeight);

@@ -34,6 +34,21 @@ public static class FaintGlyph
     public static bool Below(byte[] gray, int width, int height, PixelRect stroke, PixelRect interior, double t) =>
         Beside(gray, width, height, stroke, interior, t, above: false);
 
+    /// <summary>Where a faint glyph's ink lies beside the stroke: above it (a 2's base), below it (a 7's bar), or nowhere.</summary>
+    public static GlyphSide? Side(byte[] gray, int width, int height, PixelRect stroke, PixelRect interior, double t) =>
+        Above(gray, width, height, stroke, interior, t) ? GlyphSide.Above
+        : Below(gray, width, height, stroke, interior, t) ? GlyphSide.Below
+        : null;
+
+    /// <summary>The stroke with a text height beside it on the glyph's side, inside the cell: what to show the engine.</summary>
+    public static PixelRect Region(PixelRect stroke, PixelRect interior, double t, GlyphSide side)
+    {
+        var margin = (int)Math.Ceiling(t * 0.3);
+        var top = side == GlyphSide.Above ? Math.Max(interior.Y, stroke.Y - (int)Math.Ceiling(t)) : stroke.Y - 2;
+        var bottom = side == GlyphSide.Above ? stroke.Bottom + 2 : Math.Min(interior.Bottom, stroke.Bottom + (int)Math.Ceiling(t));
+        return new PixelRect(stroke.X - margin, top, stroke.Width + 2 * margin, bottom - top).Intersect(interior);
+    }
+
     private static bool Beside(byte[] gray, int width, int height, PixelRect stroke, PixelRect interior, double t, bool above)
     {
         var page = new PixelRect(0, 0, width, height);
@@ -69,4 +84,11 @@ public static class FaintGlyph
         }
         return count;
     }
+}
+
+/// <summary>Which side of a lone stroke a faint glyph's ink lies on.</summary>
+public enum GlyphSide
+{
+    Above,
+    Below,
 }

@@ -42,9 +42,8 @@ public sealed class TableReader
             }
             // A faint glyph above or below the stroke: its base (a 2) or its bar (a 7) alone binarized, no dash. Read as a
             // number, by the cell alone.
-            var glyphAbove = ink.IsLowLoneStroke(t) && crops.GlyphAbove(ink.InkBox!.Value, ink.Interior, t);
-            var glyphBelow = ink.IsLowLoneStroke(t) && !glyphAbove && crops.GlyphBelow(ink.InkBox!.Value, ink.Interior, t);
-            if (ink.IsDash(t) && !glyphAbove && !glyphBelow)
+            var faintGlyph = ink.IsLowLoneStroke(t) ? crops.FaintGlyphBeside(ink.InkBox!.Value, ink.Interior, t) : null;
+            if (ink.IsDash(t) && faintGlyph is null)
             {
                 (readings[cell], texts[cell]) = ReadDash(digits, crops, ink.InkBox!.Value, pad, t);
                 continue;
@@ -52,11 +51,11 @@ public sealed class TableReader
             readings[cell] = cell.RowSpan > 1
                 ? ReadStackedCell(digits, crops, image, lattice, cell, pad)
                 : ReadNumberCell(digits, crops, ink.InkBox!.Value, pad, SeparationFor(cell, t));
-            if ((glyphAbove || glyphBelow) && readings[cell] is [{ Text: "-" }, ..])
+            if (faintGlyph is { } side && readings[cell] is [{ Text: "-" }, ..])
             {
-                readings[cell] = ReadFaintGlyph(digits, crops, ink, pad, t, glyphAbove);
+                readings[cell] = ReadFaintGlyph(digits, crops, ink, pad, t, side);
             }
-            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t) && !glyphAbove && !glyphBelow)
+            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t) && faintGlyph is null)
             {
                 // A hyphen too short to pass for flat (a small font's, scaled up and blurred) that the engine reads as one:
                 // the engine and the low lone stroke agree, as for a flat one.
@@ -694,14 +693,9 @@ public sealed class TableReader
     /// still reads as a dash is kept only as a weak reading; the faint glyph says it is none (committed case 0148 at its
     /// 85th percentile scale: a 2 read "-" at 0.81 passed as 0 where the identities closed on another lost 2).
     /// </summary>
-    private static List<Reading> ReadFaintGlyph(OcrEngine digits, CropMaker crops, CellInk ink, int pad, double t, bool above)
+    private static List<Reading> ReadFaintGlyph(OcrEngine digits, CropMaker crops, CellInk ink, int pad, double t, GlyphSide side)
     {
-        var stroke = ink.InkBox!.Value;
-        var margin = (int)Math.Ceiling(t * 0.3);
-        var top = above ? Math.Max(ink.Interior.Y, stroke.Y - (int)Math.Ceiling(t)) : stroke.Y - 2;
-        var bottom = above ? stroke.Bottom + 2 : Math.Min(ink.Interior.Bottom, stroke.Bottom + (int)Math.Ceiling(t));
-        var glyph = new PixelRect(stroke.X - margin, top, stroke.Width + 2 * margin, bottom - top).Intersect(ink.Interior);
-        using var crop = crops.PaddedFullContrast(glyph, pad);
+        using var crop = crops.PaddedFullContrast(FaintGlyph.Region(ink.InkBox!.Value, ink.Interior, t, side), pad);
         var words = digits.Recognize(crop, PageSegmentation.SingleLine);
         var text = Joined(words, null);
         if (words.Count > 0 && text.Length > 0 && text != "-")

@@ -228,27 +228,30 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
                     Renormalize();
                 }
             }
-            var read = tables.Select(t => text is not null && TextLayerTableReader.Covers(text, image, t)
-                ? TextLayerTableReader.Read(image, t, text, name)
+            // A table read from the text layer is as printed: its fit asks for no second look.
+            var fitted = tables.Select(t => text is not null && TextLayerTableReader.Covers(text, image, t)
+                ? (Read: TextLayerTableReader.Read(image, t, text, name), Fit: 1.0)
                 : WithLostRulesRestored(_reader.Read(image, inks, crops, t, engines.Digits, labels, name), t)).ToList();
-            var fits = read.Select(r => _snapper.Snap(r).Table?.Score ?? 0).ToList();
+            var read = fitted.Select(f => f.Read).ToList();
             var overlay = renderOverlay ? new Overlay(name, OverlayRenderer.Render(image, read, [])) : null;
-            return new PageRead(read, fits, knownTurns, overlay);
+            return new PageRead(read, [.. fitted.Select(f => f.Fit)], knownTurns, overlay);
 
             // A table no layout fits, or one that fits with layout rows, columns or cells not placed, may have lost rules
             // whole (a bilevel scan thresholds thin gray rules away): read again on the lattice its text shows, and kept
             // only when a layout fits that one (the same layout, with fewer of its parts not placed and no lower score, if
-            // one fitted before). A table that fits whole costs nothing more.
-            ReadTable WithLostRulesRestored(ReadTable read, DetectedTable table)
+            // one fitted before). A table that fits whole costs nothing more. Returned with how well its layout fits (0 for
+            // none), which decides on a second look.
+            (ReadTable Read, double Fit) WithLostRulesRestored(ReadTable read, DetectedTable table)
             {
                 var before = _snapper.Snap(read).Table;
-                if (before is not null && Missing(before) == 0) return read;
-                if (TextLattice.Complete(table.Lattice, inks.Of, image.TextHeight) is not { } completed) return read;
+                var kept = (read, before?.Score ?? 0);
+                if (before is not null && Missing(before) == 0) return kept;
+                if (TextLattice.Complete(table.Lattice, inks.Of, image.TextHeight) is not { } completed) return kept;
                 var again = _reader.Read(image, inks, crops, table with { Lattice = completed }, engines.Digits, labels, name);
-                if (_snapper.Snap(again).Table is not { } after) return read;
+                if (_snapper.Snap(again).Table is not { } after) return kept;
                 return before is null || after.Layout.Id == before.Layout.Id && Missing(after) < Missing(before) && after.Score >= before.Score
-                    ? again
-                    : read;
+                    ? (again, after.Score)
+                    : kept;
 
                 // Rows and columns not found, and cells whose number could not be told from a neighbour's.
                 static int Missing(SnappedTable fit) => fit.MissingRowKeys.Count + fit.MissingColumnKeys.Count + fit.UnresolvedCellIds.Count;
