@@ -8,6 +8,9 @@ namespace TableRecovery.Benchmarks.Corpus;
 /// <summary>`solve &lt;dump files or folder&gt;`: the reconciler alone on tables dumped by <see cref="SolverDump"/>, against their truth.</summary>
 internal static class SolveDumps
 {
+    /// <summary>BENCH_SOLVE_CELLS=1 lists each flagged cell with its readings.</summary>
+    private static readonly bool ListFlagged = Environment.GetEnvironmentVariable("BENCH_SOLVE_CELLS") == "1";
+
     public static int Run(IEnumerable<string> paths)
     {
         var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]).ToList();
@@ -34,7 +37,15 @@ internal static class SolveDumps
                         Console.WriteLine($"    SILENT {cell.Id}: truth {truth}, output {cell.Value} {cell.Status} @{cell.Confidence:0.000}");
                     }
                 }
-                else flagged++;
+                else
+                {
+                    flagged++;
+                    if (ListFlagged)
+                    {
+                        var readings = string.Join(", ", table.Readings.GetValueOrDefault(cell.Id)?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? []);
+                        Console.WriteLine($"    review {cell.Id}: truth {truth}, output {cell.Value} @{cell.Confidence:0.000} [{readings}]");
+                    }
+                }
             }
             var st = solved.Statistics;
             Console.WriteLine($"  {Path.GetFileName(file)}: {watch.Elapsed.TotalMilliseconds:0} ms, complete {st.Complete}, {st.Nodes} nodes, {st.Solutions} solutions, {st.AmbiguousCells} ambiguous; " +

@@ -101,6 +101,11 @@ internal static class BlockTableSnapper
             }
             var headerPair = blockPairs.Where(p => items[p.Expected].Kind == ItemKind.ColumnHeader).Select(p => (AlignedPair?)p).FirstOrDefault();
             var blockColumns = headerPair is { } hp ? ColumnsFromHeader(grid, edges, block, hp.Observed, headerColumn) : [];
+            if (SplitByTheNumbers(grid, edges, block, dataPairs.Select(p => p.Observed).ToList(), blockColumns) is { } split)
+            {
+                notes.Add($"block {block.Key}: a header over several columns of numbers (a rule lost in the header row); each column is the block's at its place");
+                blockColumns = split;
+            }
             columnMatches.AddRange(blockColumns);
             columnCredit += blockColumns.Sum(c => c.Basis == MatchBasis.Label ? c.Similarity : FitMeasure.NeighbourCredit) / block.Columns.Count;
             if (headerPair is null)
@@ -280,6 +285,34 @@ internal static class BlockTableSnapper
             last--;
         }
         return last;
+    }
+
+    /// <summary>
+    /// The block's columns where a rule lost in the column header row left two headers in one cell read as one (上一年项目数量 |
+    /// 本年增/减 read 人人本年增/减): the headers place one column over both lattice columns and none on the other, while every
+    /// data row holds the block's count of numbers, each in one lattice column, the same in every row. Then each column is
+    /// the lattice column at its place; a header that matched keeps its label where its span covers that place. Null when
+    /// the headers already give each column its own lattice column, or the numbers do not line up.
+    /// </summary>
+    private static List<ColumnMatch>? SplitByTheNumbers(ReadGrid grid, TableEdges edges, LayoutBlock block, List<int> dataRows,
+        List<ColumnMatch> fromHeader)
+    {
+        var wanted = block.Columns.Count;
+        if (dataRows.Count == 0 || wanted < 2) return null;
+        var places = dataRows.Select(r => NumbersRightOfLabel(grid, edges, r, wanted)).ToList();
+        if (places.Any(numbers => numbers.Count != wanted || numbers.Any(n => n.Cell.ColumnSpan != 1))) return null;
+        var at = places[0].Select(n => n.Cell.Column).ToList();
+        if (places.Any(numbers => !numbers.Select(n => n.Cell.Column).SequenceEqual(at))) return null;
+        var matches = block.Columns.Select(c => fromHeader.FirstOrDefault(m => m.ColumnKey == c.Key)).ToList();
+        var spanning = matches.Any(m => m is not null && m.LastLatticeColumn > m.FirstLatticeColumn);
+        if (!spanning || matches.Select((m, k) => m is not null && m.FirstLatticeColumn == at[k] && m.LastLatticeColumn == at[k]).All(own => own))
+        {
+            return null;
+        }
+        return block.Columns.Select((c, k) => matches[k] is { } m && m.FirstLatticeColumn <= at[k] && at[k] <= m.LastLatticeColumn
+                ? m with { FirstLatticeColumn = at[k], LastLatticeColumn = at[k] }
+                : new ColumnMatch(block.Key, c.Key, at[k], at[k], 0, MatchBasis.Position, matches[k]?.ReadHeader ?? string.Empty))
+            .ToList();
     }
 
     /// <summary>

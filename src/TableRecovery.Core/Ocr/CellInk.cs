@@ -90,10 +90,11 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     {
         var halfWidth = (int)Math.Max(1, textHeight * 0.1);
         var band = new PixelRect(x - halfWidth, top, 2 * halfWidth + 1, bottom - top).Intersect(new PixelRect(0, 0, imageWidth, imageHeight));
-        if (band.Width <= 0 || band.Height <= 0) return new EdgeInk(0, 0, 0, 0);
+        if (band.Width <= 0 || band.Height <= 0) return new EdgeInk(0, 0, 0, 0, false);
         using var clip = Leptonica.pixClipRectangle(binary, band.X, band.Y, band.Width, band.Height);
         var ink = Leptonica.CopyBinary(clip);
         int pixels = 0, rows = 0;
+        var atAnEnd = false;
         var columns = new bool[band.Width];
         for (var y = 0; y < band.Height; y++)
         {
@@ -106,8 +107,9 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
                 any = true;
             }
             if (any) rows++;
+            if (any && (y == 0 || y == band.Height - 1)) atAnEnd = true;
         }
-        return new EdgeInk(pixels, columns.Count(c => c), rows, band.Height);
+        return new EdgeInk(pixels, columns.Count(c => c), rows, band.Height, atAnEnd);
     }
 
     /// <summary>How far in from the interior's edges a rule's sliver reaches, in text heights.</summary>
@@ -261,8 +263,8 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     }
 }
 
-/// <summary>Ink in a narrow vertical band: how many pixels, in how many of its pixel columns and rows.</summary>
-public sealed record EdgeInk(int Pixels, int Columns, int Rows, int Height)
+/// <summary>Ink in a narrow vertical band: how many pixels, in how many of its pixel columns and rows, and whether in its first or last row.</summary>
+public sealed record EdgeInk(int Pixels, int Columns, int Rows, int Height, bool AtAnEnd)
 {
     /// <summary>Ink pixels that may cross an edge and still part what stands either side (scan noise), in text heights.</summary>
     private const double Speck = 0.3;
@@ -272,6 +274,16 @@ public sealed record EdgeInk(int Pixels, int Columns, int Rows, int Height)
 
     /// <summary>A thin vertical run down nearly all the band: a stretch of a rule, not a glyph across it.</summary>
     public bool IsRuleRemnant(double textHeight) => IsThin(textHeight) && Rows >= Height * 0.9;
+
+    /// <summary>
+    /// Measured over a whole cell inside its rules: a narrow run from the cell's top or bottom down half of it or more, what a
+    /// scan left of a rule lost part of the way (its upper half gone between two 无 of an appeals table, the stub below read
+    /// as "|"). Glyphs keep their padding from the rules; a rule blurred and scaled up is wider than <see cref="IsThin"/>.
+    /// </summary>
+    public bool IsRuleStub(double textHeight) => AtAnEnd && Columns <= Math.Max(3, textHeight * StubWidth) && Rows >= Height * 0.5;
+
+    /// <summary>A stub's widest, in text heights: a 1.2 px rule scaled 2.6 times and blurred spans 5 px at a text height of 30.</summary>
+    private const double StubWidth = 0.2;
 
     /// <summary>Nothing but a speck or a stretch of the rule crosses: what stands either side stands apart.</summary>
     public bool Parts(double textHeight) => Pixels <= textHeight * Speck || IsRuleRemnant(textHeight);

@@ -129,9 +129,11 @@ public sealed class TableReader
         // Not a column of labels: one label taken for a number (行政强制 read blank) must not make it a number column,
         // or a short label read as one glyph (规章) becomes a guessed 无. Labels run to three glyphs or more; a 无 the
         // noise garbled reads as one or two.
+        // Counted in rows that hold numbers only: an active table repeats its column headers above every block, and a sparse
+        // one (most cells blank) has more of them in a column than numbers.
         var numberColumns = numeric.Select(c => c.Column).ToHashSet();
         numberColumns.ExceptWith(lattice.Cells
-            .Where(c => c.ColumnSpan == 1 && !inks[c].IsBlank)
+            .Where(c => c.ColumnSpan == 1 && !inks[c].IsBlank && numberRows.Contains(c.Row))
             .GroupBy(c => c.Column)
             .Where(g => g.Count(c => !numeric.Contains(c) && labels[c].Trim().Length >= LabelGlyphs) * 2 > g.Count())
             .Select(g => g.Key));
@@ -142,8 +144,9 @@ public sealed class TableReader
             // One Chinese glyph where a row and a column of numbers cross: in a table printing its zeros as 无, almost always
             // a 无 the noise made chi_sim read as another glyph; elsewhere as likely a digit chi_sim took for a glyph (a 4,
             // a 7, 94). A weak guess of 无 either way, never vouched for by itself; in a table with no sure 无, read both ways
-            // as a number too.
-            if (printsNone)
+            // as a number too, and so in any table when its ink has a number's shape (a clean 4 chi_sim took for a glyph, in
+            // a table printing its other zeros 无: a 无 is as tall as the text and square).
+            if (printsNone && !inks[cell].LooksNumeric)
             {
                 numeric.Add(cell);
                 readings[cell] = [new Reading("无", GuessedNoneConfidence, ReadingMethod.Cell)];
@@ -196,7 +199,7 @@ public sealed class TableReader
         }
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column > 0 && !inks[c].IsBlank
             && c.Row >= firstNumberRow && numberRows.Contains(c.Row)
-            && Enumerable.Range(c.Column, c.ColumnSpan).All(numberColumns.Contains)
+            && (Enumerable.Range(c.Column, c.ColumnSpan).All(numberColumns.Contains) || NonesAndDigitsOnly(labels[c]))
             && InkApartAtEveryColumnEdge(image, lattice, c)).ToList())
         {
             // One cell over several columns of numbers whose ink lies apart at every column edge: numbers of neighbouring
@@ -514,6 +517,16 @@ public sealed class TableReader
         lattice.Cells.Where(n => n.Row == cell.Row && n != cell && !inks[n].IsBlank).Select(n => n.Column).SequenceEqual([0]);
 
     /// <summary>Text with at most one Chinese glyph among four or more other characters, or none: not a label of these tables.</summary>
+    /// <summary>
+    /// Only 无 and digits, with what separates them (无|无): the numbers of an appeals table's one data row, whose columns
+    /// hold no other number to count them as columns of numbers by.
+    /// </summary>
+    private static bool NonesAndDigitsOnly(string text)
+    {
+        static bool Written(char ch) => ch == '无' || char.IsAsciiDigit(ch);
+        return text.Any(Written) && text.All(ch => Written(ch) || char.IsWhiteSpace(ch) || ch is '|' or '.' or '-' or ',');
+    }
+
     private static bool WrittenWithoutWords(string text)
     {
         var trimmed = text.Trim();
@@ -666,9 +679,14 @@ public sealed class TableReader
         var inked = columnInks.Where(i => !i.IsBlank).Select(i => i.InkBox!.Value).ToList();
         if (inked.Count == 0) return false;
         int top = inked.Min(b => b.Y), bottom = inked.Max(b => b.Bottom);
+        // Inside the cell's own rules: a stub of the lost rule starts where the rule below or above it ends.
+        var inset = (int)Math.Max(2, t * 0.25);
         for (var c = cell.Column + 1; c <= cell.LastColumn; c++)
         {
-            if (!CellInk.InkAcross(image.Binary, image.Width, image.Height, lattice.ColumnEdges[c], top, bottom, t).Parts(t)) return false;
+            var x = lattice.ColumnEdges[c];
+            if (CellInk.InkAcross(image.Binary, image.Width, image.Height, x, top, bottom, t).Parts(t)) continue;
+            if (CellInk.InkAcross(image.Binary, image.Width, image.Height, x, cell.Box.Y + inset, cell.Box.Bottom - inset, t).IsRuleStub(t)) continue;
+            return false;
         }
         return true;
     }

@@ -57,11 +57,35 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
             && (snapped.RowsAtTheirPlace || IsFirm(r.Similarity, r.ReadLabel, otherRowLabels))
             || (r.Basis is MatchBasis.Neighbours or MatchBasis.Position) && snapped.RowsAtTheirPlace
             && otherRowLabels.All(label => LabelSimilarity.Score(r.ReadLabel, label) < FirmLabelSimilarity)));
-        var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
-        var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || columns.All(c => c.Basis == MatchBasis.Label
+        // An active table's blocks share column keys (上一年项目数量 in three of them): the cell's own block's header places it.
+        var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey && (cell.Row.BlockKey is null || c.BlockKey == cell.Row.BlockKey)).ToList();
+        bool FirmByLabel(ColumnMatch c) => c.Basis == MatchBasis.Label
             && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)
-                .Where(x => x.Key != columnKey).Select(x => x.Label))));
+                .Where(x => x.Key != c.ColumnKey).Select(x => x.Label));
+        var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || columns.All(FirmByLabel)
+            || columns.All(c => c.Basis == MatchBasis.Position && TheOneLeft(c)))
+            || columns.Count == 0 && WhereOtherBlocksReadIt();
         return rowFirm && columnFirm;
+
+        // A block whose column header row was not found puts its numbers in each row's order: firm where the blocks that read
+        // the same column's header clearly have it start at that place too (a block of two columns spans the last two).
+        bool WhereOtherBlocksReadIt()
+        {
+            var elsewhere = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
+            return elsewhere.Count > 0 && elsewhere.All(FirmByLabel)
+                && snapped.CellsById.GetValueOrDefault(cellId) is { } read
+                && elsewhere.All(c => c.FirstLatticeColumn <= read.Cell.Column && read.Cell.Column <= c.LastLatticeColumn);
+        }
+
+        // A block's last column without a header of its own (two headers read as one over the columns of numbers; see
+        // BlockTableSnapper) is the lattice column every other column, firmly placed by its label, left over.
+        bool TheOneLeft(ColumnMatch c)
+        {
+            var block = layout.Blocks.FirstOrDefault(b => b.Key == c.BlockKey);
+            var others = snapped.Columns.Where(o => o.BlockKey == c.BlockKey && o.ColumnKey != c.ColumnKey).ToList();
+            return block is not null && others.Count == block.Columns.Count - 1 && others.All(FirmByLabel)
+                && others.All(o => o.LastLatticeColumn < c.FirstLatticeColumn || o.FirstLatticeColumn > c.LastLatticeColumn);
+        }
     }
 
     /// <summary>Below <see cref="FirmLabelSimilarity"/> a label still places firmly when it is this much closer to its own label than to any other.</summary>

@@ -46,6 +46,54 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// `generate --count 60 --seed 4242`, image 0007: the rule between 上一年项目数量 and 本年增/减 was lost in the column header
+    /// row of 第二十条第（六）项, which read as one header (人人本年增/减) over both columns. Every data row below holds three
+    /// numbers, one a column; the header put 本年增/减 over both and 上一年项目数量 nowhere, and four numbers came out empty.
+    /// </summary>
+    [Fact]
+    public void Numbers_under_a_header_row_that_lost_a_rule_keep_their_columns()
+    {
+        var (table, truth) = Recover("0007_active-2019_mild_header_gap", "active-2019");
+        string[] ids = ["art20_6.penalty/prev_year_items", "art20_6.penalty/change", "art20_6.enforcement/prev_year_items", "art20_6.enforcement/change"];
+        AssertRead(table, truth, ids);
+        AssertNoWrongValuePassed(table.Cells, truth);
+        // 上一年项目数量 is the column its block's two headers read clearly leave over: its sure numbers pass. The blocks above and
+        // below share the column keys; their own headers still place their numbers firmly.
+        string[] elsewhere = ["art20_6.penalty/prev_year_items", "art20_6.enforcement/prev_year_items",
+            "art20_5.licensing/prev_year_items", "art20_5.other_services/prev_year_items", "art20_8.fees/prev_year_items"];
+        var flagged = elsewhere.Select(id => table.Cells.Single(c => c.Id == id)).Where(c => c.Status != Statuses.Ok).ToList();
+        Assert.True(flagged.Count == 0, $"cells of other blocks flagged: {string.Join(", ", flagged.Select(c => $"{c.Id} {c.Value} ({c.Status})"))}");
+    }
+
+    /// <summary>
+    /// The same corpus, image 0021: in the one data row of an appeals table printing every zero 无, the upper half of the rule
+    /// between 其他结果 and 尚未审结 was lost; the stub below made the two 无 one cell read as "无|无", a label, and no number
+    /// came out for either. Those columns hold no other number to count them as columns of numbers by.
+    /// </summary>
+    [Fact]
+    public void Two_nones_joined_by_the_stub_of_a_lost_rule_are_read_apart()
+    {
+        var (table, truth) = Recover("0021_appeals_mild_rule_stub", "appeals");
+        string[] ids = ["count/litigation_after_review.other", "count/litigation_after_review.pending"];
+        AssertEachHasAReading(table, ids);
+        AssertRead(table, truth, ids);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
+    /// The same corpus, image 0022, a clean scan: an active table printing most cells blank, where 本年增/减's column holds
+    /// one number (-1) under three repeated column headers. Counted with the headers, the column was one of labels; chi_sim
+    /// read the -1 as "-|", and the value came out 0.
+    /// </summary>
+    [Fact]
+    public void A_lone_number_in_a_sparse_column_under_repeated_headers_is_read_as_a_number()
+    {
+        var (table, truth) = Recover("0022_active-2019_clean_sparse", "active-2019");
+        AssertRead(table, truth, ["art20_5.other_services/change"]);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A bilevel scan (`generate --bilevel mixed --count 60 --seed 6060`, image 0034): a light brush font cut at 41 % gray
     /// lost the thin strokes of its digits, and the 4 of 4.6 kept its stem and a speck of its diagonal. Cell and strip both
     /// read a sure 1.6, which no identity checks: it passed as `ok`.
