@@ -140,7 +140,8 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     public bool MinusBefore(PixelRect ink, PixelRect interior, double textHeight) => FaintMinus.Before(gray, width, height, ink, interior, textHeight);
 
     /// <summary>The shape (loops, slant) of the largest glyph in the region.</summary>
-    public GlyphShape? Shape(PixelRect region, double inkShare = GlyphShape.InkShare) => GlyphShape.Measure(gray, width, height, region, inkShare);
+    public GlyphShape? Shape(PixelRect region, double inkShare = GlyphShape.InkShare, bool closeGaps = false) =>
+        GlyphShape.Measure(gray, width, height, region, inkShare, closeGaps);
 
     /// <summary>
     /// The region thresholded halfway between its darkest and lightest pixel, padded white. The line model reads

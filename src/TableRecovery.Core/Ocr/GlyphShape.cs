@@ -35,7 +35,7 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
     /// </summary>
     public const double BlurredInkShare = 0.5;
 
-    public static GlyphShape? Measure(byte[] gray, int width, int height, PixelRect region, double inkShare = InkShare)
+    public static GlyphShape? Measure(byte[] gray, int width, int height, PixelRect region, double inkShare = InkShare, bool closeGaps = false)
     {
         var r = region.Intersect(new PixelRect(0, 0, width, height));
         if (r.Width < 4 || r.Height < 6) return null;
@@ -52,6 +52,7 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
                 ink[(y + 1) * w + x + 1] = gray[(r.Y + y) * width + r.X + x] < threshold;
             }
         }
+        if (closeGaps) ink = Closed(ink, w, h);
         var labels = Label(ink, w, h, eightConnected: true, out var sizes);
         if (sizes.Count == 0) return null;
         var largest = sizes.IndexOf(sizes.Max()) + 1;
@@ -260,6 +261,43 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
 
     /// <summary>How far the upper middle of the stem may stand from the lower middle, in shares of the height.</summary>
     private const double UprightDrift = 0.06;
+
+    /// <summary>
+    /// The ink closed by a 3×3 square: a gap of a pixel or two in a stroke (a grain of salt on a small zero's outline, scaled
+    /// up) is filled, so the loop it opened is whole again; an opening as wide as a 6's stays open.
+    /// </summary>
+    private static bool[] Closed(bool[] ink, int w, int h)
+    {
+        bool[] Apply(bool[] src, bool dilate)
+        {
+            var dst = new bool[src.Length];
+            for (var y = 0; y < h; y++)
+            {
+                for (var x = 0; x < w; x++)
+                {
+                    var any = false;
+                    var all = true;
+                    for (var dy = -1; dy <= 1; dy++)
+                    {
+                        for (var dx = -1; dx <= 1; dx++)
+                        {
+                            int yy = y + dy, xx = x + dx;
+                            var v = yy >= 0 && yy < h && xx >= 0 && xx < w && src[yy * w + xx];
+                            any |= v;
+                            all &= v;
+                        }
+                    }
+                    dst[y * w + x] = dilate ? any : all;
+                }
+            }
+            return dst;
+        }
+        var closed = Apply(Apply(ink, dilate: true), dilate: false);
+        // The one-pixel border stays background, so the outside is still one region.
+        for (var x = 0; x < w; x++) closed[x] = closed[(h - 1) * w + x] = false;
+        for (var y = 0; y < h; y++) closed[y * w] = closed[y * w + w - 1] = false;
+        return closed;
+    }
 
     private static int[] Label(bool[] set, int w, int h, bool eightConnected, out List<int> sizes)
     {

@@ -216,7 +216,8 @@ public sealed class TableReader
             // Measured at most once per cell, and only when a reading calls for it.
             var measured = new Lazy<GlyphShape?>(() => crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1)));
             var zeroLoop = new Lazy<bool>(() => measured.Value is { IsZero: true }
-                || crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1), GlyphShape.BlurredInkShare) is { IsZero: true });
+                || crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1), GlyphShape.BlurredInkShare) is { IsZero: true }
+                || crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1), GlyphShape.BlurredInkShare, closeGaps: true) is { IsZero: true });
             if (SlashTheEngineMissed(measured, readings[cell]) is { } slash)
             {
                 readings[cell].Insert(0, slash);

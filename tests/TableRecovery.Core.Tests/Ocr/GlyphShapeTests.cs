@@ -1,0 +1,74 @@
+using TableRecovery.Core.Grid;
+using TableRecovery.Core.Ocr;
+
+namespace TableRecovery.Core.Tests.Ocr;
+
+/// <summary>Small digits drawn in gray as a scan scaled up shows them: a zero's ring, a six's bowl under an open hook.</summary>
+public sealed class GlyphShapeTests
+{
+    private const int Width = 40, Height = 50, Paper = 215, Ink = 70;
+    private static readonly PixelRect Glyph = new(6, 6, 28, 38);
+
+    [Fact]
+    public void A_zero_whose_outline_a_grain_of_salt_broke_is_one_loop_once_the_gap_is_closed()
+    {
+        var gray = Ring(gapFrom: 84, gapTo: 94);
+        var asCut = GlyphShape.Measure(gray, Width, Height, Glyph, GlyphShape.BlurredInkShare);
+        var closed = GlyphShape.Measure(gray, Width, Height, Glyph, GlyphShape.BlurredInkShare, closeGaps: true);
+        Assert.False(asCut is { IsZero: true }, $"the broken ring measured as a zero before closing: loops {Describe(asCut)}");
+        Assert.True(closed is { IsZero: true }, $"the closed ring is no zero: loops {Describe(closed)}");
+    }
+
+    [Fact]
+    public void A_six_stays_open_at_its_hook_when_gaps_are_closed()
+    {
+        // The bowl: a ring over the lower 60 % of the glyph; the hook: the left side going up, open to the right.
+        var gray = NoisyPaper();
+        DrawRing(gray, cx: 20, cy: 31, rx: 10, ry: 10, gapFrom: -1, gapTo: -1);
+        for (var y = 8; y < 31; y++)
+        {
+            for (var x = 10; x < 13; x++) gray[y * Width + x] = Ink;
+        }
+        for (var x = 12; x < 24; x++)
+        {
+            for (var y = 8; y < 11; y++) gray[y * Width + x] = Ink;
+        }
+        var closed = GlyphShape.Measure(gray, Width, Height, Glyph, GlyphShape.BlurredInkShare, closeGaps: true);
+        Assert.False(closed is { IsZero: true }, $"a six measured as a zero: loops {Describe(closed)}");
+    }
+
+    private static string Describe(GlyphShape? shape) =>
+        shape is null ? "none" : string.Join(", ", shape.Loops.Select(l => $"{l.Top:0.00}–{l.Bottom:0.00}"));
+
+    /// <summary>A zero's ring, 3 px thick, with a gap (degrees, clockwise from the right) where salt took the ink.</summary>
+    private static byte[] Ring(int gapFrom, int gapTo)
+    {
+        var gray = NoisyPaper();
+        DrawRing(gray, cx: 20, cy: 25, rx: 10, ry: 16, gapFrom, gapTo);
+        return gray;
+    }
+
+    private static byte[] NoisyPaper()
+    {
+        var random = new Random(11);
+        var gray = new byte[Width * Height];
+        for (var i = 0; i < gray.Length; i++) gray[i] = (byte)(Paper + random.Next(-5, 6));
+        return gray;
+    }
+
+    private static void DrawRing(byte[] gray, int cx, int cy, int rx, int ry, int gapFrom, int gapTo)
+    {
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                double dx = (x - cx) / (double)rx, dy = (y - cy) / (double)ry;
+                var r = Math.Sqrt(dx * dx + dy * dy);
+                var angle = (Math.Atan2(dy, dx) * 180 / Math.PI + 360) % 360;
+                var inGap = angle >= gapFrom && angle <= gapTo;
+                // 3 px thick: from the ellipse inward about 3 px.
+                if (r <= 1.0 && r >= 1.0 - 3.0 / Math.Min(rx, ry) && !inGap) gray[y * Width + x] = Ink;
+            }
+        }
+    }
+}
