@@ -238,6 +238,11 @@ public sealed class TableReader
                 readings[cell].Add(one);
                 continue;
             }
+            if (UprightConfirmsOne(measured, readings[cell]) is { } upright)
+            {
+                readings[cell].Add(upright);
+                continue;
+            }
             if (ZeroTheEngineMissed(zeroLoop, readings[cell]) is { } missedZero)
             {
                 readings[cell].Add(missedZero);
@@ -454,6 +459,18 @@ public sealed class TableReader
     }
 
     private const double OneShapeConfidence = 0.5;
+
+    /// <summary>
+    /// A lone 1 the engine read that the glyph's shape confirms: one plumb, thin stroke through its middle half (see
+    /// <see cref="GlyphShape.Upright"/>). A witness that does not share the line model's doubts about a lone glyph, whose
+    /// strip reading of a 1 scores 0.6–0.8 where its cell reading scores 0.95: an active table's 1s, which no identity
+    /// checks, went to review for that alone.
+    /// </summary>
+    private static Reading? UprightConfirmsOne(Lazy<GlyphShape?> shape, List<Reading> readings)
+    {
+        var engineOne = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == "1" && r.Confidence >= ShapeConfirmation);
+        return engineOne && shape.Value is { Upright: true } ? new Reading("1", OneShapeConfidence, ReadingMethod.Shape) : null;
+    }
 
     /// <summary>
     /// A zero whose hairlines the scan's cut took (a U, or two facing arcs; see <see cref="GlyphShape.IsOpenZero"/>) that the

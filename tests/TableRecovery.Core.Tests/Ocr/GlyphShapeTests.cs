@@ -37,6 +37,31 @@ public sealed class GlyphShapeTests
         Assert.False(closed is { IsZero: true }, $"a six measured as a zero: loops {Describe(closed)}");
     }
 
+    [Fact]
+    public void A_one_with_a_flag_and_a_foot_is_upright_and_a_four_is_not()
+    {
+        var one = NoisyPaper();
+        Fill(one, x: 19, y: 8, w: 3, h: 34);   // stem
+        Fill(one, x: 14, y: 8, w: 5, h: 3);    // flag
+        Fill(one, x: 13, y: 40, w: 15, h: 3);  // foot
+        var four = NoisyPaper();
+        Fill(four, x: 22, y: 8, w: 3, h: 34);  // stem
+        Fill(four, x: 10, y: 30, w: 20, h: 3); // bar, two thirds down
+        for (var y = 8; y < 31; y++) Fill(four, x: 22 - (y - 8) / 2, y: y, w: 3, h: 1); // diagonal
+        var oneShape = GlyphShape.Measure(one, Width, Height, Glyph);
+        var fourShape = GlyphShape.Measure(four, Width, Height, Glyph);
+        Assert.True(oneShape is { Upright: true }, $"a 1 with flag and foot not upright: loops {Describe(oneShape)}");
+        Assert.False(fourShape is { Upright: true }, $"a 4 measured upright: loops {Describe(fourShape)}");
+    }
+
+    private static void Fill(byte[] gray, int x, int y, int w, int h)
+    {
+        for (var yy = y; yy < y + h; yy++)
+        {
+            for (var xx = x; xx < x + w; xx++) gray[yy * Width + xx] = Ink;
+        }
+    }
+
     private static string Describe(GlyphShape? shape) =>
         shape is null ? "none" : string.Join(", ", shape.Loops.Select(l => $"{l.Top:0.00}–{l.Bottom:0.00}"));
 
