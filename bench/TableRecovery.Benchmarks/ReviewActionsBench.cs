@@ -13,6 +13,9 @@ using TableRecovery.Core.Tests.Support;
 /// </summary>
 internal static class ReviewActionsBench
 {
+    /// <summary>BENCH_VERBOSE=1 prints each flagged table's answers, re-solving and not (the browser test needs a scan where re-solving saves some).</summary>
+    private static readonly bool Verbose = Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1";
+
     public static void Run(string corpus, string? tessdata)
     {
         var truths = Directory.EnumerateFiles(corpus, "*.truth.json").Order(StringComparer.Ordinal).Select(CorpusImage.Load).ToList();
@@ -56,6 +59,10 @@ internal static class ReviewActionsBench
                 off.Add(without);
                 finishedOn += withResolve.Finished ? 1 : 0;
                 finishedOff += without.Finished ? 1 : 0;
+                if (Verbose)
+                {
+                    Console.WriteLine($"  {image.Name} {table.Layout}: {needing} flagged, answers {withResolve.CellActions + withResolve.IdentityActions} re-solving, {without.CellActions + without.IdentityActions} without");
+                }
             }
         }
         var matched = tables - unmatched;
