@@ -534,7 +534,6 @@ public sealed class TableReader
     private static bool OnlyBesideItsLabel(Lattice lattice, Dictionary<LatticeCell, CellInk> inks, LatticeCell cell) =>
         lattice.Cells.Where(n => n.Row == cell.Row && n != cell && !inks[n].IsBlank).Select(n => n.Column).SequenceEqual([0]);
 
-    /// <summary>Text with at most one Chinese glyph among four or more other characters, or none: not a label of these tables.</summary>
     /// <summary>
     /// Only 无 and digits, with what separates them (无|无): the numbers of an appeals table's one data row, whose columns
     /// hold no other number to count them as columns of numbers by.
@@ -545,6 +544,7 @@ public sealed class TableReader
         return text.Any(Written) && text.All(ch => Written(ch) || char.IsWhiteSpace(ch) || ch is '|' or '.' or '-' or ',');
     }
 
+    /// <summary>Text with at most one Chinese glyph among four or more other characters, or none: not a label of these tables.</summary>
     private static bool WrittenWithoutWords(string text)
     {
         var trimmed = text.Trim();
