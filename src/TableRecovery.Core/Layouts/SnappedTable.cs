@@ -49,14 +49,14 @@ public sealed record SnappedTable(
 
     /// <summary>
     /// The table has exactly the layout's rows, each at its own place, and the labels read (at least half of them lean to
-    /// their own row, none elsewhere) agree: a row is placed by the whole table's structure, not by its own label alone, so
+    /// their own row, a third in a layout whose sums check the places; none elsewhere) agree: a row is placed by the whole table's structure, not by its own label alone, so
     /// a weakly read label (规章 read 丛章) still places its row firmly.
     /// </summary>
     public bool RowsAtTheirPlace { get; init; }
 
     /// <summary>
     /// The table has exactly the layout's data columns, in order, none of their headers read as another column's,
-    /// and at least half read as their own: a column whose header is unreadable (a wrapped 自然人 lost to a rule's
+    /// and at least half read as their own (one, in a layout whose sums check the places): a column whose header is unreadable (a wrapped 自然人 lost to a rule's
     /// remnant) sits at its place by the whole header row, as firmly as its neighbours.
     /// </summary>
     public bool ColumnsAtTheirPlace { get; init; }

@@ -41,7 +41,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// A cell sits firmly when its row and column were both matched by a clearly read label. A missing or
     /// extra ruling line can shift weakly matched rows by one; the values then still satisfy row sums,
     /// so position alone must never make a number <c>ok</c>. Unless the lattice has exactly the layout's rows, each
-    /// of the kind the layout has there, and half of them read as their own (<see cref="SnappedTable.RowsAtTheirPlace"/>):
+    /// of the kind the layout has there, and half of them read as their own, a third where sums check them (<see cref="SnappedTable.RowsAtTheirPlace"/>):
     /// no line is missing or extra, and a row whose label could not be read (规章 read as 和) is the row at its place,
     /// as long as what was read is not plainly another row's label. Whether the alignment placed it between its
     /// neighbours or left it out (行政强制 read as 人扫呈各, too far from any label to fill a gap) and the exact shape put it
