@@ -214,10 +214,11 @@ public sealed class TableReader
         foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsLoneGlyph(inks[c], t)))
         {
             // Measured at most once per cell, and only when a reading calls for it.
-            var measured = new Lazy<GlyphShape?>(() => crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1)));
+            var glyph = inks[cell].InkBox!.Value.Inflate(1, 1);
+            var measured = new Lazy<GlyphShape?>(() => crops.Shape(glyph));
             var zeroLoop = new Lazy<bool>(() => measured.Value is { IsZero: true }
-                || crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1), GlyphShape.BlurredInkShare) is { IsZero: true }
-                || crops.Shape(inks[cell].InkBox!.Value.Inflate(1, 1), GlyphShape.BlurredInkShare, closeGaps: true) is { IsZero: true });
+                || crops.Shape(glyph, GlyphShape.BlurredInkShare) is { IsZero: true }
+                || crops.Shape(glyph, GlyphShape.BlurredInkShare, closeGaps: true) is { IsZero: true });
             if (SlashTheEngineMissed(measured, readings[cell]) is { } slash)
             {
                 readings[cell].Insert(0, slash);
@@ -391,7 +392,7 @@ public sealed class TableReader
             return DigitTemplates.None;
         }
         if (readings.Any(r => r.Method == ReadingMethod.Shape && r.Text == "0")
-            && readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == "0" && r.Confidence >= ShapeConfirmation))
+            && EngineRead(readings, "0", ShapeConfirmation))
         {
             // A zero the loops confirm is as sure as two engine readings agreeing (see LoopsConfirmZero): in a blurred
             // table whose zeros the engine reads only fairly, the zeros are then known glyphs too.
@@ -468,9 +469,12 @@ public sealed class TableReader
     /// </summary>
     private static Reading? UprightConfirmsOne(Lazy<GlyphShape?> shape, List<Reading> readings)
     {
-        var engineOne = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == "1" && r.Confidence >= ShapeConfirmation);
-        return engineOne && shape.Value is { Upright: true } ? new Reading("1", OneShapeConfidence, ReadingMethod.Shape) : null;
+        return EngineRead(readings, "1", ShapeConfirmation) && shape.Value is { Upright: true } ? new Reading("1", OneShapeConfidence, ReadingMethod.Shape) : null;
     }
+
+    /// <summary>The cell or the strip read exactly this, at least this surely.</summary>
+    private static bool EngineRead(List<Reading> readings, string text, double atLeast = 0) =>
+        readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == text && r.Confidence >= atLeast);
 
     /// <summary>
     /// A zero whose hairlines the scan's cut took (a U, or two facing arcs; see <see cref="GlyphShape.IsOpenZero"/>) that the
@@ -512,13 +516,8 @@ public sealed class TableReader
     /// A lone 0 the engine read that the loops confirm: a witness that does not share the line model's failures, for
     /// the zeros it reads only fairly (0.5–0.8, a bold or blurred 0), which no pair of engine readings can vouch for.
     /// </summary>
-    private static Reading? LoopsConfirmZero(Lazy<bool> zeroLoop, List<Reading> readings)
-    {
-        var engineZero = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim() == "0");
-        return engineZero && zeroLoop.Value
-            ? new Reading("0", ShapeConfidence, ReadingMethod.Shape)
-            : null;
-    }
+    private static Reading? LoopsConfirmZero(Lazy<bool> zeroLoop, List<Reading> readings) =>
+        EngineRead(readings, "0") && zeroLoop.Value ? new Reading("0", ShapeConfidence, ReadingMethod.Shape) : null;
 
     /// <summary>An engine reading of 0 this sure, with the loops confirming it, makes the glyph a sample of the table's 0.</summary>
     private const double ShapeConfirmation = 0.5;

@@ -77,7 +77,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 && elsewhere.All(c => c.FirstLatticeColumn <= read.Cell.Column && read.Cell.Column <= c.LastLatticeColumn);
         }
 
-        // A block's last column without a header of its own (two headers read as one over the columns of numbers; see
+        // A block's one column without a header of its own (two headers read as one over the columns of numbers; see
         // BlockTableSnapper) is the lattice column every other column, firmly placed by its label, left over.
         bool TheOneLeft(ColumnMatch c)
         {
