@@ -54,6 +54,24 @@ public sealed class GlyphShapeTests
         Assert.False(fourShape is { Upright: true }, $"a 4 measured upright: loops {Describe(fourShape)}");
     }
 
+    [Fact]
+    public void A_four_whose_closed_counter_is_as_tall_as_a_zeros_is_no_zero()
+    {
+        // A thin serif 4: its counter a triangle from the apex at the top down to the bar at three quarters of the height.
+        var four = NoisyPaper();
+        Fill(four, x: 22, y: 8, w: 3, h: 34);  // stem
+        Fill(four, x: 9, y: 33, w: 21, h: 3);  // bar
+        for (var y = 8; y < 34; y++) Fill(four, x: 22 - (y - 8) * 12 / 25, y: y, w: 3, h: 1); // diagonal
+        foreach (var (inkShare, closeGaps) in new[] { (GlyphShape.InkShare, false), (GlyphShape.BlurredInkShare, false), (GlyphShape.BlurredInkShare, true) })
+        {
+            var shape = GlyphShape.Measure(four, Width, Height, Glyph, inkShare, closeGaps);
+            // Closing fills the narrow apex, and the counter is then too short for a zero anyway.
+            Assert.True(closeGaps || shape is { Loops: [var (top, bottom, _)] } && top <= 0.3 && bottom >= 0.7,
+                $"the drawn 4's counter is not a loop as tall as a zero's (cut {inkShare}, closed {closeGaps}): loops {Describe(shape)}");
+            Assert.False(shape!.IsZero, $"a 4 measured as a zero (cut {inkShare}, closed {closeGaps}): loops {Describe(shape)}");
+        }
+    }
+
     private static void Fill(byte[] gray, int x, int y, int w, int h)
     {
         for (var yy = y; yy < y + h; yy++)
@@ -63,7 +81,7 @@ public sealed class GlyphShapeTests
     }
 
     private static string Describe(GlyphShape? shape) =>
-        shape is null ? "none" : string.Join(", ", shape.Loops.Select(l => $"{l.Top:0.00}–{l.Bottom:0.00}"));
+        shape is null ? "none" : string.Join(", ", shape.Loops.Select(l => $"{l.Top:0.00}–{l.Bottom:0.00}{(l.Tapered ? " tapered" : "")}"));
 
     /// <summary>A zero's ring, 3 px thick, with a gap (degrees, clockwise from the right) where salt took the ink.</summary>
     private static byte[] Ring(int gapFrom, int gapTo)
