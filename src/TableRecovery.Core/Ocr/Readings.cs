@@ -17,6 +17,12 @@ public enum ReadingMethod
     Shape,
     /// <summary>The glyphs matched against the table's own digits as the engine read them surely elsewhere (see <see cref="DigitTemplates"/>).</summary>
     Template,
+    /// <summary>
+    /// A minus the ink shows left of digits the engine read without one (a short or faint minus it dropped, or one blurred
+    /// into the digit): the signed number. No reading of digits of its own; where a number may be signed, it signs the
+    /// engine's readings of the same digits.
+    /// </summary>
+    Sign,
 }
 
 /// <summary>One reading of a cell's printed text with the engine's confidence (0..1).</summary>

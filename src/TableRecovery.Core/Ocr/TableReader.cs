@@ -571,7 +571,7 @@ public sealed class TableReader
         if (readings is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)
             || crops.MinusBefore(ink.InkBox!.Value, ink.Interior, t)))
         {
-            readings.Add(new Reading("-" + best.Text, best.Confidence * 0.9, ReadingMethod.Cell));
+            readings.Add(new Reading("-" + best.Text.Trim(), best.Confidence, ReadingMethod.Sign));
         }
     }
 

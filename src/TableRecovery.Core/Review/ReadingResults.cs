@@ -43,6 +43,7 @@ public static class ReadingResults
         ReadingMethod.Text => "text",
         ReadingMethod.Shape => "shape",
         ReadingMethod.Template => "template",
+        ReadingMethod.Sign => "sign",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 
@@ -54,6 +55,7 @@ public static class ReadingResults
         "text" => ReadingMethod.Text,
         "shape" => ReadingMethod.Shape,
         "template" => ReadingMethod.Template,
+        "sign" => ReadingMethod.Sign,
         _ => throw new FormatException($"Unknown reading method '{method}'."),
     };
 }

@@ -273,6 +273,24 @@ public class TableReconcilerTests
         Assert.Equal(Statuses.Ok, result.Cell("art20_8.fees/amount").Status);
     }
 
+    [Fact]
+    public void A_minus_only_the_ink_shows_signs_the_change_the_engine_read_unsigned_and_leaves_it_for_review()
+    {
+        // -2 printed with a short light minus (bench150 0052): both ways read 2 surely; the ink shows the minus before it.
+        var layout = LayoutCatalog.Default["active-2019"];
+        var readings = layout.Cells.ToDictionary(c => c.Id, _ => Agreeing("5"));
+        readings["art20_8.fees/change"] = [new("2", 0.97, ReadingMethod.Cell), new("2", 0.96, ReadingMethod.Strip), new("-2", 0.97, ReadingMethod.Sign)];
+        // Where no number is signed the same ink says nothing of a sign: the reading stands, doubted.
+        readings["art20_8.fees/prev_year_items"] = [new("2", 0.97, ReadingMethod.Cell), new("2", 0.96, ReadingMethod.Strip), new("-2", 0.97, ReadingMethod.Sign)];
+
+        var result = Run(layout, readings);
+
+        var change = result.Cell("art20_8.fees/change");
+        Assert.True(change.Value == -2 && change.Text == "-2" && change.Status == Statuses.NeedsReview, Detail(result, "art20_8.fees/change"));
+        var items = result.Cell("art20_8.fees/prev_year_items");
+        Assert.True(items.Value == 2, Detail(result, "art20_8.fees/prev_year_items"));
+    }
+
     [Theory]
     [InlineData(0.95, 0.6, null, Statuses.Ok)]
     [InlineData(0.85, 0.6, null, Statuses.NeedsReview)]
