@@ -21,6 +21,12 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     public int LargestPiece { get; init; }
 
     /// <summary>
+    /// More specks in the cell than a faint minus breaks into: pepper noise, which also sticks to a digit and widens its
+    /// ink (a bilevel scan's 6 read as a signed -6, corpus 0006).
+    /// </summary>
+    public bool Peppered { get; init; }
+
+    /// <summary>
     /// One flat stroke and nothing else: a dash printed for zero. A small font's hyphen, scaled up and blurred, is only
     /// 1.4 times as wide as it is thick (7×5 px at a 30 px text height); a speck or a point is about as wide as tall.
     /// </summary>
@@ -82,6 +88,7 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         {
             PieceBoxes = kept.Select(b => new PixelRect(interior.X + b.X, interior.Y + b.Y, b.W, b.H)).ToList(),
             LargestPiece = kept.Max(b => Math.Max(b.W, b.H)),
+            Peppered = specks.Count > MaxSpecksBesideAMark,
         };
     }
 
@@ -167,9 +174,14 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         {
             return true;
         }
-        return specks.Any(b => b.X + b.W <= inkLeft + 1 && inkLeft - (b.X + b.W) <= t * 0.6
+        // A speck is a mark only in a cell that is not peppered with them: in a bilevel scan with pepper noise a speck left
+        // of a number's digits at middle height is common, and signed a 27 and a 38 (bilevel corpus 0006).
+        return specks.Count <= MaxSpecksBesideAMark && specks.Any(b => b.X + b.W <= inkLeft + 1 && inkLeft - (b.X + b.W) <= t * 0.6
             && b.W >= 2 && b.W >= b.H && b.Y + b.H / 2.0 >= middleTop && b.Y + b.H / 2.0 <= middleBottom);
     }
+
+    /// <summary>A faint minus breaks into a speck or two, three at most; more specks in the cell are noise (see <see cref="Peppered"/>).</summary>
+    private const int MaxSpecksBesideAMark = 3;
 
     private static int CountLines(List<(int X, int Y, int W, int H)> pieces, double t)
     {

@@ -568,7 +568,7 @@ public sealed class TableReader
     /// </summary>
     private static void AddSignedIfAMinusWasDropped(List<Reading> readings, CellInk ink, CropMaker crops, double t)
     {
-        if (readings is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)
+        if (readings is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || !ink.Peppered && TooWideForOneDigit(best.Text, ink.InkBox!.Value)
             || crops.MinusBefore(ink.InkBox!.Value, ink.Interior, t)))
         {
             readings.Add(new Reading("-" + best.Text.Trim(), best.Confidence, ReadingMethod.Sign));
