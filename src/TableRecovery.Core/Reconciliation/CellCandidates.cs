@@ -48,6 +48,13 @@ internal sealed class CellCandidates
     /// </summary>
     private const double LoneDigitFloorFrom = 0.3, WeakLoneDigitFloor = 0.2;
 
+    /// <summary>
+    /// A number of two digits or more that two ways read alike, the surer at 0.3 or more, was right in 13 of 13 cells of
+    /// four corpora where the other scored under 0.1 (a strip scores its reading 0.00 where the cell scored 0.42; held at
+    /// its word, the 0.00 made every choice of the cell's likelier than the number both read: 2,806 came out 2,306).
+    /// </summary>
+    private const double AgreedDigitsFloor = 0.6;
+
     /// <summary>A template reading this sure needs an engine reading of only <see cref="TemplateConfirmation"/> to agree with.</summary>
     private const double SureTemplate = 0.9;
 
@@ -196,6 +203,13 @@ internal sealed class CellCandidates
             {
                 var sure = primaries.Any(q => q.Value == p.Value && q.RawConf >= LoneDigitFloorFrom);
                 primaries[i] = p with { Conf = Math.Max(p.Conf, sure ? LoneDigitFloor : WeakLoneDigitFloor) };
+            }
+            else if (p.Method != ReadingMethod.Text && p.Text.Count(char.IsAsciiDigit) >= 2
+                && primaries.Any(q => q.Method != p.Method && q.Value == p.Value && q.RawConf >= LoneDigitFloorFrom))
+            {
+                // Two ways reading the same digits, one of them fairly, are no misreading either, however low the other
+                // scored (see AgreedDigitsFloor).
+                primaries[i] = p with { Conf = Math.Max(p.Conf, AgreedDigitsFloor) };
             }
         }
 

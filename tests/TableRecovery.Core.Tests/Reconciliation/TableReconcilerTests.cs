@@ -292,6 +292,25 @@ public class TableReconcilerTests
     }
 
     [Fact]
+    public void A_number_cell_and_strip_read_alike_outweighs_the_cells_choices_however_low_the_strip_scored_it()
+    {
+        // A clean thin serif 2,806 (fresh corpus `generate --count 60 --seed 3131`, 0031): the strip's 0.00 taken at its word
+        // made each of the cell's choices likelier than the number both ways read.
+        var layout = LayoutCatalog.Default["active-2019"];
+        var readings = layout.Cells.ToDictionary(c => c.Id, _ => Agreeing("5"));
+        readings["art20_6.penalty/decisions"] =
+        [
+            new("2,806", 0.42, ReadingMethod.Cell), new("2,806", 0.0, ReadingMethod.Strip),
+            new("2,306", 0.42, ReadingMethod.Choice), new("2,206", 0.42, ReadingMethod.Choice), new("2,906", 0.42, ReadingMethod.Choice),
+        ];
+
+        var result = Run(layout, readings);
+
+        var cell = result.Cell("art20_6.penalty/decisions");
+        Assert.True(cell.Value == 2806 && cell.Status == Statuses.NeedsReview, Detail(result, "art20_6.penalty/decisions"));
+    }
+
+    [Fact]
     public void A_minus_only_the_ink_shows_signs_the_change_the_engine_read_unsigned_and_leaves_it_for_review()
     {
         // -2 printed with a short light minus (bench150 0052): both ways read 2 surely; the ink shows the minus before it.
