@@ -21,8 +21,9 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     public int LargestPiece { get; init; }
 
     /// <summary>
-    /// More specks in the cell than a faint minus breaks into: pepper noise, which also sticks to a digit and widens its
-    /// ink (a bilevel scan's 6 read as a signed -6, corpus 0006).
+    /// More specks in the cell than a faint minus breaks into: pepper noise. A speck of it left of the digits at middle
+    /// height passes for a minus, and one stuck to a digit widens its ink as a minus would (a bilevel scan's 27, 38 and 6
+    /// signed, corpus 0006); but a real minus in such a cell breaks into specks too (a hard scan's -9, fresh corpus 0042).
     /// </summary>
     public bool Peppered { get; init; }
 
@@ -174,13 +175,11 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
         {
             return true;
         }
-        // A speck is a mark only in a cell that is not peppered with them: in a bilevel scan with pepper noise a speck left
-        // of a number's digits at middle height is common, and signed a 27 and a 38 (bilevel corpus 0006).
-        return specks.Count <= MaxSpecksBesideAMark && specks.Any(b => b.X + b.W <= inkLeft + 1 && inkLeft - (b.X + b.W) <= t * 0.6
+        return specks.Any(b => b.X + b.W <= inkLeft + 1 && inkLeft - (b.X + b.W) <= t * 0.6
             && b.W >= 2 && b.W >= b.H && b.Y + b.H / 2.0 >= middleTop && b.Y + b.H / 2.0 <= middleBottom);
     }
 
-    /// <summary>A faint minus breaks into a speck or two, three at most; more specks in the cell are noise (see <see cref="Peppered"/>).</summary>
+    /// <summary>A faint minus breaks into a speck or two, three at most; more specks in the cell are noise.</summary>
     private const int MaxSpecksBesideAMark = 3;
 
     private static int CountLines(List<(int X, int Y, int W, int H)> pieces, double t)

@@ -564,14 +564,18 @@ public sealed class TableReader
 
     /// <summary>
     /// A minus the engine may have dropped (a mark before the ink, one digit read from ink about as wide as tall, a flat
-    /// stroke left of it): the signed reading competes, so a reviewer decides.
+    /// stroke left of it): a <see cref="ReadingMethod.Sign"/> reading, which signs the engine's readings where the number may
+    /// be signed; in a peppered cell, a signed reading that only competes with them, so a reviewer decides.
     /// </summary>
     private static void AddSignedIfAMinusWasDropped(List<Reading> readings, CellInk ink, CropMaker crops, double t)
     {
-        if (readings is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || !ink.Peppered && TooWideForOneDigit(best.Text, ink.InkBox!.Value)
+        if (readings is [{ Text: [>= '0' and <= '9', ..] } best, ..] && (ink.MarkBeforeInk || TooWideForOneDigit(best.Text, ink.InkBox!.Value)
             || crops.MinusBefore(ink.InkBox!.Value, ink.Interior, t)))
         {
-            readings.Add(new Reading("-" + best.Text.Trim(), best.Confidence, ReadingMethod.Sign));
+            // In a peppered cell the mark may be noise: a weaker reading of its own, to doubt the engine's, not to sign it.
+            readings.Add(ink.Peppered
+                ? new Reading("-" + best.Text.Trim(), best.Confidence * 0.9, ReadingMethod.Cell)
+                : new Reading("-" + best.Text.Trim(), best.Confidence, ReadingMethod.Sign));
         }
     }
 
