@@ -326,9 +326,10 @@ internal sealed class CellCandidates
             var templateConfirmed = primaries.Any(p => (p.Method == ReadingMethod.Template && p.RawConf >= SureTemplate || p.Method == ReadingMethod.Shape) && p.Value == top)
                 && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip && p.Value == top && p.RawConf >= TemplateConfirmation);
             // The engine torn at one glyph: a choice of another value scored as high as the cell's own reading (the choice
-            // takes the lower of the two). Two ways agreeing then share the doubt: over the readings of five corpora, cell
-            // and strip agreeing at 0.8 or more were wrong in 1 of 34 such cells (a 4 read 3, choice 4, in a table with no
-            // sums: it passed), against 9 of 16,434 otherwise.
+            // takes the lower of the two). Two ways agreeing then share the doubt: over the readings of four corpora
+            // (bench150, g80, n60 and a fresh one, `generate --count 60 --seed 3131`), cell and strip agreeing at 0.8 or
+            // more were wrong in 1 of 34 such cells (a 4 read 3, choice 4, in a table with no sums: it passed), against 9
+            // of 16,434 otherwise.
             var cellScore = evidence.Readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell)?.Confidence;
             var torn = cellScore is double score && choices.Any(c => c.Value != top)
                 && evidence.Readings.Any(r => r.Method == ReadingMethod.Choice && r.Confidence >= score
