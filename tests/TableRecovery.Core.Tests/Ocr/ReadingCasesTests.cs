@@ -81,6 +81,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// Image 0006 of the bilevel corpus (`generate --bilevel mixed --count 60 --seed 6060`), a hard scan with pepper noise:
+    /// a speck left of a 27 and a 38 at middle height, and pepper stuck to a lone 6, passed for a minus, and the sign the
+    /// ink showed signed them (-27, -38, -6). In a cell peppered with specks the mark only doubts the engine's reading.
+    /// </summary>
+    [Fact]
+    public void A_speck_in_a_peppered_cell_does_not_sign_the_number_beside_it()
+    {
+        var (table, truth) = Recover("0006_active-2019_hard_bilevel_pepper", "active-2019");
+        string[] ids = ["art20_5.licensing/change", "art20_5.other_services/change", "art20_8.fees/change"];
+        AssertRead(table, truth, ids);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// The same corpus, image 0022, a clean scan: an active table printing most cells blank, where 本年增/减's column holds
     /// one number (-1) under three repeated column headers. Counted with the headers, the column was one of labels; chi_sim
     /// read the -1 as "-|", and the value came out 0.
