@@ -130,7 +130,7 @@ internal sealed class CellCandidates
     {
         // Conf feeds the probabilities; RawConf, the engine's own figure, decides agreement.
         var primaries = new List<(long Value, double Conf, double RawConf, string Text, ReadingMethod Method)>();
-        var choices = new List<(long Value, double Rho, string Text)>();
+        var choices = new List<(long Value, double Rho, double Raw, string Text)>();
         var garbage = 0;
         string? firstText = null;
         var digits = new List<string>();
@@ -173,7 +173,7 @@ internal sealed class CellCandidates
             var value = ToScaled(parsed.Value!.Value);
             if (r.Method == ReadingMethod.Choice)
             {
-                choices.Add((value, Math.Clamp(r.Confidence, 0.02, 0.5), r.Text));
+                choices.Add((value, Math.Clamp(r.Confidence, 0.02, 0.5), r.Confidence, r.Text));
                 continue;
             }
             var conf = r.Method == ReadingMethod.Text ? TextConfidence : Math.Clamp(r.Confidence, 0.01, OcrCap);
@@ -331,9 +331,7 @@ internal sealed class CellCandidates
             // more were wrong in 1 of 34 such cells (a 4 read 3, choice 4, in a table with no sums: it passed), against 9
             // of 16,434 otherwise.
             var cellScore = evidence.Readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell)?.Confidence;
-            var torn = cellScore is double score && choices.Any(c => c.Value != top)
-                && evidence.Readings.Any(r => r.Method == ReadingMethod.Choice && r.Confidence >= score
-                    && CellValueParser.Parse(r.Text, evidence.Kind, evidence.DecimalPlaces) is { HasValue: true } v && ToScaled(v.Value!.Value) != top);
+            var torn = cellScore is double score && choices.Any(c => c.Value != top && c.Raw >= score);
             // A sign only the ink shows is one witness, however surely the engine read the digits.
             var signUnread = signedByInk && top < 0 && !evidence.Readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().StartsWith('-'));
             agree = hasText ||
