@@ -113,6 +113,8 @@ public static class TableHtmlRenderer
             table.grid td.block{text-align:left;font-weight:bold}
             table.grid td.title{font-weight:bold;font-size:1.1em}
             table.grid td.value{text-align:{{style.NumberAlign}};white-space:nowrap}
+            /* An empty cell keeps a line's height, as in Word: a row printing every zero blank must not collapse into a double rule. */
+            table.grid td:empty::after{content:"\00a0"}
             {{shade}}
             h1{font-size:1.5em;text-align:center;margin:0.4em 0 0.8em 0;font-weight:bold}
             h2{font-size:1.05em;margin:0.9em 0 0.5em 0;font-weight:bold}
