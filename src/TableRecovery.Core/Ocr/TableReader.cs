@@ -857,7 +857,16 @@ public sealed class TableReader
             return result;
         }
         var confidence = words.Min(w => w.Confidence);
+        Reading? dropped = null;
+        if (TooWideForItsDigits(text, ink) && LongerAtAnotherScale(digits, crop, text, ink) is { } longer)
+        {
+            // The engine dropped a digit it saw plainly (a blurred 34 read as 4 at 0.50, and so by the strip): at another
+            // scale it reads them all. What it read first stays as one of its alternatives: the ink says it is short.
+            dropped = new Reading(text, Math.Min(confidence, ShortReadingConfidence), ReadingMethod.Choice);
+            (words, text, confidence) = (longer, Joined(longer, sideBySide), longer.Min(w => w.Confidence));
+        }
         result.Add(new Reading(text, confidence, ReadingMethod.Cell));
+        if (dropped is not null) result.Add(dropped);
         // Each strong alternative of one symbol gives another reading of the whole cell.
         var symbols = words.SelectMany(w => w.Symbols).ToList();
         for (var i = 0; i < symbols.Count; i++)
@@ -874,6 +883,46 @@ public sealed class TableReader
         }
         return result;
     }
+
+    /// <summary>
+    /// Ink wider than the digits read can be: a digit's ink is at most about 0.8 of its height wide (a bold 4, blurred),
+    /// and each further digit adds about as much. Only for one or two digits read, where one digit more is plainly
+    /// wider; past that, narrow and wide fonts overlap.
+    /// </summary>
+    private static bool TooWideForItsDigits(string text, PixelRect ink)
+    {
+        var read = text.Count(char.IsAsciiDigit);
+        var others = text.Count(c => !char.IsAsciiDigit(c) && !char.IsWhiteSpace(c));
+        return read is 1 or 2 && ink.Width > (read + DroppedDigitShare + others * SeparatorShare) * DigitWidthShare * ink.Height;
+    }
+
+    private const double DigitWidthShare = 0.8, DroppedDigitShare = 0.35, SeparatorShare = 0.5;
+
+    /// <summary>Scales at which the engine is asked again for digits it dropped.</summary>
+    private static readonly float[] WiderRetryScales = [1.5f, 0.75f, 2f];
+
+    /// <summary>
+    /// The first reading, at another scale, of one number with more digits than <paramref name="text"/> and no more than
+    /// the ink has room for (a 1, the narrowest, takes about 0.4 of the height with its spacing).
+    /// </summary>
+    private static IReadOnlyList<OcrWord>? LongerAtAnotherScale(OcrEngine digits, PixHandle crop, string text, PixelRect ink)
+    {
+        var read = text.Count(char.IsAsciiDigit);
+        var room = (int)Math.Ceiling(ink.Width / (NarrowestDigitShare * ink.Height));
+        foreach (var scale in WiderRetryScales)
+        {
+            using var scaled = Leptonica.pixScale(crop, scale, scale);
+            var words = digits.Recognize(scaled, PageSegmentation.SingleLine, withChoices: true);
+            if (words.Count == 1 && NumberText.Clean(words[0].Text).Count(char.IsAsciiDigit) is var again && again > read && again <= room
+                && words[0].Confidence >= LongerReadingConfidence)
+            {
+                return words;
+            }
+        }
+        return null;
+    }
+
+    private const double LongerReadingConfidence = 0.3, NarrowestDigitShare = 0.4;
 
     private static void ReadStrip(OcrEngine digits, CropMaker crops, List<LatticeCell> cells, Dictionary<LatticeCell, CellInk> inks,
         int pad, double textHeight, Dictionary<LatticeCell, List<Reading>> readings)
