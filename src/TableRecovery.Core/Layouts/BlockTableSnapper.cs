@@ -133,7 +133,7 @@ internal static class BlockTableSnapper
             }
         }
         var columnFit = blocksFound == 0 ? 0 : columnCredit / blocksFound;
-        var (cells, unresolved) = CellAssembler.Assemble(grid, layout, targets, notes);
+        var (cells, unresolved, wordsWhereNumbersGo) = CellAssembler.Assemble(grid, layout, targets, notes);
         // cells with row found but no column: unresolved too
         var foundRowKeys = rowMatches.Select(m => m.RowKey).ToHashSet(StringComparer.Ordinal);
         var targeted = targets.Select(t => t.CellId).ToHashSet(StringComparer.Ordinal);
@@ -169,6 +169,7 @@ internal static class BlockTableSnapper
         // With the exact shape every row already sits at its place (above); half of them read as their own confirm it.
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes)
         {
+            WordsWhereNumbersGo = wordsWhereNumbersGo,
             RowsAtTheirPlace = shapeRows is not null && !placedByShape
                 && rowMatches.Count(m => m.Basis == MatchBasis.Label) * 2 >= layout.Rows.Count,
         };

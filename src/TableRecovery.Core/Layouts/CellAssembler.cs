@@ -1,3 +1,4 @@
+using TableRecovery.Core.Grid;
 using TableRecovery.Core.Ocr;
 
 namespace TableRecovery.Core.Layouts;
@@ -13,7 +14,11 @@ internal readonly record struct CellTarget(string CellId, int Row, int FirstColu
 /// </summary>
 internal static class CellAssembler
 {
-    public static (Dictionary<string, ReadCell?> Cells, List<string> Unresolved) Assemble(
+    /// <returns>
+    /// The read cell of each layout cell, the layout cells left without one, and the lattice cells read as words where the
+    /// layout puts a number (see <see cref="SnappedTable.WordsWhereNumbersGo"/>).
+    /// </returns>
+    public static (Dictionary<string, ReadCell?> Cells, List<string> Unresolved, List<LatticeCell> WordsWhereNumbersGo) Assemble(
         ReadGrid grid, TableLayout layout, IReadOnlyList<CellTarget> targets, List<string> notes)
     {
         var cells = layout.Cells.ToDictionary(c => c.Id, _ => (ReadCell?)null, StringComparer.Ordinal);
@@ -35,10 +40,21 @@ internal static class CellAssembler
             }
             list.Add(target);
         }
+        var words = new List<LatticeCell>();
         if (noNumber.Count > 0)
         {
             unresolved.AddRange(noNumber);
             notes.Add($"no numeric cell where {noNumber.Count} cell(s) should be: {Abbreviate(noNumber)}");
+            foreach (var target in targets.Where(t => noNumber.Contains(t.CellId, StringComparer.Ordinal)))
+            {
+                for (var c = target.FirstColumn; c <= target.LastColumn; c++)
+                {
+                    if (grid.At(target.Row, c) is { IsNumeric: false, Cell.RowSpan: 1 } cell && !words.Contains(cell.Cell))
+                    {
+                        words.Add(cell.Cell);
+                    }
+                }
+            }
         }
         foreach (var (cell, list) in claims)
         {
@@ -64,7 +80,7 @@ internal static class CellAssembler
             }
             notes.Add($"lattice cell {Position(cell)} text '{Flat(cell.Text)}' split {(stacked ? "top to bottom" : "left to right")} over {ids} (a rule is missing)");
         }
-        return (cells, unresolved);
+        return (cells, unresolved, words);
     }
 
     private static ReadCell? NumericCellAt(ReadGrid grid, CellTarget target)

@@ -149,7 +149,7 @@ internal static class GridTableSnapper
                        from c in columnMatches
                        select new CellTarget($"{r.RowKey}/{c.ColumnKey}", r.LatticeRow, c.FirstLatticeColumn, c.LastLatticeColumn,
                            rowOrder[r.RowKey], columnOrder[c.ColumnKey])).ToList();
-        var (cells, unresolved) = CellAssembler.Assemble(grid, layout, targets, notes);
+        var (cells, unresolved, wordsWhereNumbersGo) = CellAssembler.Assemble(grid, layout, targets, notes);
 
         var foundRows = rowMatches.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
         var missingRows = layout.Rows.Where(r => !foundRows.Contains(r.Key)).Select(r => r.Key).ToList();
@@ -176,6 +176,7 @@ internal static class GridTableSnapper
             $"rows {rowF:0.00} (P {rowP:0.00} R {rowR:0.00}, {rowMatches.Count}/{layout.Rows.Count} found), columns {columnF:0.00} (P {columnP:0.00} R {columnR:0.00}, {columnMatches.Count}/{columns.Count} found)");
         var snapped = new SnappedTable(layout, structure, cells, missingRows, missingColumns, unresolved, rowMatches, columnMatches, notes)
         {
+            WordsWhereNumbersGo = wordsWhereNumbersGo,
             RowsAtTheirPlace = exactShape && !placedByShape && layout.Rows.Count > 1
                 && rowPairs.Count(p => p.Basis == MatchBasis.Label) * (CheckedBySums(layout) ? 3 : 2) >= layout.Rows.Count,
             ColumnsAtTheirPlace = columnsAtTheirPlace && !placedByShape,

@@ -1,3 +1,4 @@
+using TableRecovery.Core.Grid;
 using TableRecovery.Core.Ocr;
 
 namespace TableRecovery.Core.Layouts;
@@ -66,6 +67,12 @@ public sealed record SnappedTable(
     /// so each column sits at its place by count. Joined to a part whose columns are at their place, so are its.
     /// </summary>
     public bool HeaderlessWithTheLayoutsColumns { get; init; }
+
+    /// <summary>
+    /// Lattice cells of one row, read as words, where the layout puts a number (bench150 0115: a faint serif font that blur
+    /// and noise broke into pieces no digit vote counted, read by chi_sim as garble): worth reading again as numbers.
+    /// </summary>
+    public IReadOnlyList<LatticeCell> WordsWhereNumbersGo { get; init; } = [];
 }
 
 /// <summary>

@@ -13,7 +13,9 @@ public sealed class TableReader
 {
     private const double StripScale = 1.5;
 
-    public ReadTable Read(NormalizedImage image, CellInks cellInks, CropMaker crops, DetectedTable table, OcrEngine digits, LabelReader labelReader, string imageName)
+    /// <param name="numbersByLayout">Lattice cells read as words before where the table's layout puts numbers: read as numbers.</param>
+    public ReadTable Read(NormalizedImage image, CellInks cellInks, CropMaker crops, DetectedTable table, OcrEngine digits, LabelReader labelReader,
+        string imageName, IReadOnlyCollection<LatticeCell>? numbersByLayout = null)
     {
         var t = image.TextHeight;
         var pad = CropMaker.PadFor(t);
@@ -205,6 +207,12 @@ public sealed class TableReader
             // One cell over several columns of numbers whose ink lies apart at every column edge: numbers of neighbouring
             // columns that a rule missing in this row left in one cell, read by the Chinese model as words because a 无 is
             // among them ("1到入" for 1 | 无). Read as a number cell, column by column (see ReadColumnParts).
+            ReadAsMissedNumber(cell);
+        }
+        foreach (var cell in lattice.Cells.Where(c => numbersByLayout?.Contains(c) == true && !numeric.Contains(c) && !inks[c].IsBlank).ToList())
+        {
+            // Where the layout snapped from the labels puts a number, words were read: ink no test took for a number (a
+            // faint serif font broken into pieces, read by chi_sim as garble). Read as a number, both ways.
             ReadAsMissedNumber(cell);
         }
         foreach (var column in lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && !printedNone.Contains(c)).GroupBy(c => c.Column))

@@ -244,6 +244,14 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             (ReadTable Read, double Fit) WithLostRulesRestored(ReadTable read, DetectedTable table)
             {
                 var before = _snapper.Snap(read).Table;
+                if (before is { WordsWhereNumbersGo.Count: > 0 }
+                    && _reader.Read(image, inks, crops, table, engines.Digits, labels, name, before.WordsWhereNumbersGo) is var asNumbers
+                    && _snapper.Snap(asNumbers).Table is { } numbersFit
+                    && numbersFit.Layout.Id == before.Layout.Id && Missing(numbersFit) < Missing(before) && numbersFit.Score >= before.Score)
+                {
+                    // Words where the layout puts numbers, read again as numbers: kept when the same layout then places more.
+                    (read, before) = (asNumbers, numbersFit);
+                }
                 var kept = (read, before?.Score ?? 0);
                 if (before is not null && Missing(before) == 0) return kept;
                 if (TextLattice.Complete(table.Lattice, inks.Of, image.TextHeight) is not { } completed) return kept;

@@ -33,6 +33,19 @@ public class SnappingUnderNoiseTests
     }
 
     [Fact]
+    public void Numbers_read_as_words_are_named_for_a_second_reading_as_numbers()
+    {
+        var table = SyntheticTable.Official("requests-2021").ReadAsWords("new/research", "站人").ReadAsWords("disclosed/total", "0aa");
+        var read = table.ToReadTable();
+
+        var snapped = _snapper.Snap(read).Table!;
+
+        var named = snapped.WordsWhereNumbersGo.Select(c => read.Cells.Single(r => r.Cell == c).Text).Order(StringComparer.Ordinal).ToList();
+        Assert.True(named.SequenceEqual(["0aa", "站人"]), $"named for a second reading: [{string.Join(", ", named)}]");
+        Assert.Contains("new/research", snapped.UnresolvedCellIds);
+    }
+
+    [Fact]
     public void Snaps_requests_2021_when_a_row_rule_is_missing()
     {
         var table = SyntheticTable.Official("requests-2021");

@@ -368,6 +368,14 @@ internal sealed class SyntheticTable
         return this;
     }
 
+    /// <summary>The number of a layout cell, broken into pieces no test took for a number, read by the Chinese model as words.</summary>
+    public SyntheticTable ReadAsWords(string cellId, string words)
+    {
+        var c = _cells.Single(c => c.IsNumeric && c.Text == Values[cellId]);
+        _cells[_cells.IndexOf(c)] = new ModelCell(c.Row, c.Column, c.RowSpan, c.ColumnSpan, words, false);
+        return this;
+    }
+
     /// <summary>The numbers of the row labelled <paramref name="label"/> read as nothing a number can be made of.</summary>
     public SyntheticTable Unreadable(string label)
     {

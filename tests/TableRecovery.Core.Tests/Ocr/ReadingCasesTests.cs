@@ -301,6 +301,21 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// Three number cells of this hard scan's appeals table (a 2, a 6 and a blank) passed no test for a number and were read
+    /// as words, so they had no reading at all. The layout, snapped from the labels, puts numbers there: the table is read
+    /// again with those cells as numbers.
+    /// </summary>
+    [Fact]
+    public void Words_read_where_the_layout_puts_numbers_are_read_again_as_numbers()
+    {
+        var (table, truth) = Recover("0078_appeals_hard", "appeals");
+        string[] ids = ["count/review.total", "count/litigation_direct.upheld", "count/litigation_direct.corrected"];
+        AssertEachHasAReading(table, ids);
+        AssertRead(table, truth, ids);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// `generate --count 60 --seed 4242 --classes clean,mild`, image 0016: a blurred 34 the engine read as 4 at 0.50, cell
     /// and strip alike, and the ink too wide for one digit made the 3 a minus. Shown 1.5 times larger, the cell reads 34 at
     /// 0.96.
