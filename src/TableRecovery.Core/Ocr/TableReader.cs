@@ -282,7 +282,8 @@ public sealed class TableReader
             if (numeric.Contains(cell))
             {
                 var distinct = Distinct(readings[cell]);
-                var parts = cell.RowSpan == 1 && cell.ColumnSpan > 1 && !printedNone.Contains(cell) && !inks[cell].IsBlank
+                // A printed 无 too: two of them a rule lost between (无 | 无) read as one 无 in the merged cell.
+                var parts = cell.RowSpan == 1 && cell.ColumnSpan > 1 && !inks[cell].IsBlank
                     ? ReadColumnParts(image, crops, lattice, cell, inks[cell], distinct, digits, labelReader, pad)
                     : null;
                 cells.Add(new ReadCell(cell, texts[cell], true, distinct, source) { ColumnParts = parts });

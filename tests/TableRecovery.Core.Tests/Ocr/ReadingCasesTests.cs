@@ -316,6 +316,22 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// `generate --count 50 --seed 8181 --show-through mixed`, image 0010: rules lost in the appeals table's data row left
+    /// pairs of 无 in merged cells, each pair read as one 无. A merged cell read as a printed 无 was not read column by
+    /// column, so five layout cells had no number.
+    /// </summary>
+    [Fact]
+    public void Two_nones_a_lost_rule_left_in_one_cell_are_read_column_by_column()
+    {
+        var (table, truth) = Recover("0010_appeals_mild_merged_nones", "appeals");
+        string[] ids = ["count/litigation_direct.upheld", "count/litigation_direct.pending", "count/litigation_direct.total",
+            "count/litigation_after_review.pending", "count/litigation_after_review.total"];
+        AssertEachHasAReading(table, ids);
+        AssertRead(table, truth, ids);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// `generate --count 60 --seed 4242 --classes clean,mild`, image 0016: a blurred 34 the engine read as 4 at 0.50, cell
     /// and strip alike, and the ink too wide for one digit made the 3 a minus. Shown 1.5 times larger, the cell reads 34 at
     /// 0.96.
