@@ -91,7 +91,7 @@ internal static class GridTableSnapper
                 columnPairs = anchors.Count == 0
                     ? ColumnsByPosition(table, columns.Count, notes) // header text read, but too garbled to match anything
                     : MonotoneAligner.FillGaps(anchors, table.DataColumns.Count, expected.Count,
-                        (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]);
+                        (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i], i => SplitInTheHeaderOnly(table, i));
             }
         }
         var (columnF, columnP, columnR) = FitMeasure.Of(columnPairs, usableColumns, columns.Count);
@@ -184,6 +184,15 @@ internal static class GridTableSnapper
         };
         return new LayoutFit(snapped, structure, explanation, exactShape, placedByShape);
     }
+
+    /// <summary>
+    /// Data column <paramref name="i"/> and the next are one column split by a rule in the header only: every body row holds
+    /// one number cell over both (f5 0012: blank header cells over 法律服务机构 voted numbers split its header in two).
+    /// </summary>
+    private static bool SplitInTheHeaderOnly(GridTableAnalysis table, int i) =>
+        i + 1 < table.DataColumns.Count && table.BodyRows.Count > 0
+        && table.BodyRows.All(r => table.Grid.At(r, table.DataColumns[i]) is { } cell && table.Grid.HoldsNumber(cell)
+            && ReferenceEquals(cell, table.Grid.At(r, table.DataColumns[i + 1])));
 
     /// <summary>
     /// A header cell over lattice columns that a stub of rule split (其他 over two, its numbers merged over both in most

@@ -131,7 +131,10 @@ internal static class MonotoneAligner
     /// as far as both sides last, up to <see cref="MaxOutwardReach"/> items. <paramref name="compatible"/> says whether observed i may stand for layout j
     /// (e.g. a thin or empty row may not).
     /// </summary>
-    public static List<AlignedPair> FillGaps(List<AlignedPair> anchors, int observedCount, int expectedCount, Func<int, int, bool> compatible)
+    /// <param name="oneItem">Whether observed i and the next, i + 1, are one item split in two (a column split by a rule in its
+    /// header only, its numbers merged over both): between two anchors, such a pair fills one layout item.</param>
+    public static List<AlignedPair> FillGaps(List<AlignedPair> anchors, int observedCount, int expectedCount, Func<int, int, bool> compatible,
+        Func<int, bool>? oneItem = null)
     {
         var result = new List<AlignedPair>(anchors);
         var prevObserved = -1;
@@ -147,6 +150,10 @@ internal static class MonotoneAligner
             if (observed.Count > 0 && expected.Count > 0 && !(leading && trailing))
             {
                 var usable = observed.Where(i => expected.Any(j => compatible(i, j))).ToList();
+                if (!leading && !trailing && usable.Count > expected.Count && oneItem is not null)
+                {
+                    usable = usable.Where((i, n) => n == 0 || !(usable[n - 1] == i - 1 && oneItem(i - 1))).ToList();
+                }
                 if (!leading && !trailing)
                 {
                     if (usable.Count == expected.Count && usable.Zip(expected).All(p => compatible(p.First, p.Second)))

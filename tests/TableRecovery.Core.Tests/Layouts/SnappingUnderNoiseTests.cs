@@ -46,6 +46,18 @@ public class SnappingUnderNoiseTests
     }
 
     [Fact]
+    public void A_column_split_in_its_unreadable_header_only_is_placed_between_its_neighbours()
+    {
+        var table = SyntheticTable.Official("requests-2021");
+        table.SplitInTheHeaderOnly(table.ColumnOf("法律服务机构")).Label("法律服务机构", "虽仓内");
+
+        var snapped = SnapAssert.Snapped(_snapper.Snap(table.ToReadTable()), table);
+
+        Assert.True(snapped.CellsById["new/legal_services"]?.Text == table.Values["new/legal_services"],
+            $"new/legal_services: '{snapped.CellsById["new/legal_services"]?.Text}', printed '{table.Values["new/legal_services"]}'");
+    }
+
+    [Fact]
     public void Snaps_requests_2021_when_a_row_rule_is_missing()
     {
         var table = SyntheticTable.Official("requests-2021");

@@ -271,6 +271,32 @@ internal sealed class SyntheticTable
     }
 
     /// <summary>An extra ruled column, empty, inserted at <paramref name="column"/>.</summary>
+    /// <summary>
+    /// A rule split <paramref name="column"/> in the header rows only: the header cell there moved right of it, with a blank
+    /// cell left of it that the reader took for a number; the body's numbers lie over both halves.
+    /// </summary>
+    public SyntheticTable SplitInTheHeaderOnly(int column)
+    {
+        foreach (var c in _cells.ToList())
+        {
+            if (c.Column < column && c.LastColumn >= column || c.Column == column && c.IsNumeric)
+            {
+                c.ColumnSpan++;
+            }
+            else if (c.Column > column)
+            {
+                c.Column++;
+            }
+            else if (c.Column == column)
+            {
+                c.Column++;
+                _cells.Add(new ModelCell(c.Row, column, c.RowSpan, 1, string.Empty, true));
+            }
+        }
+        _widths.Insert(column, 20);
+        return this;
+    }
+
     public SyntheticTable InsertBlankColumn(int column)
     {
         var numericRows = Enumerable.Range(0, RowCount).Select(r => At(r, Math.Max(column - 1, 0))?.IsNumeric == true).ToList();
