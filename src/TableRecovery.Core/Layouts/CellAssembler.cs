@@ -26,12 +26,20 @@ internal static class CellAssembler
         var claims = new Dictionary<ReadCell, List<CellTarget>>(ReferenceEqualityComparer.Instance);
         var noNumber = new List<string>();
         var blanks = new Dictionary<ReadCell, ReadCell>(ReferenceEqualityComparer.Instance);
+        var words = new List<LatticeCell>();
         foreach (var target in targets)
         {
             var cell = NumericCellAt(grid, target) ?? BlankCellAt(grid, target, blanks);
             if (cell is null)
             {
                 noNumber.Add(target.CellId);
+                for (var c = target.FirstColumn; c <= target.LastColumn; c++)
+                {
+                    if (grid.At(target.Row, c) is { IsNumeric: false, Cell.RowSpan: 1 } read && !words.Contains(read.Cell))
+                    {
+                        words.Add(read.Cell);
+                    }
+                }
                 continue;
             }
             if (!claims.TryGetValue(cell, out var list))
@@ -40,21 +48,10 @@ internal static class CellAssembler
             }
             list.Add(target);
         }
-        var words = new List<LatticeCell>();
         if (noNumber.Count > 0)
         {
             unresolved.AddRange(noNumber);
             notes.Add($"no numeric cell where {noNumber.Count} cell(s) should be: {Abbreviate(noNumber)}");
-            foreach (var target in targets.Where(t => noNumber.Contains(t.CellId, StringComparer.Ordinal)))
-            {
-                for (var c = target.FirstColumn; c <= target.LastColumn; c++)
-                {
-                    if (grid.At(target.Row, c) is { IsNumeric: false, Cell.RowSpan: 1 } cell && !words.Contains(cell.Cell))
-                    {
-                        words.Add(cell.Cell);
-                    }
-                }
-            }
         }
         foreach (var (cell, list) in claims)
         {

@@ -840,19 +840,30 @@ public sealed class TableReader
     {
         using var crop = crops.Padded(ink.Inflate(2, 2), pad);
         var words = digits.Recognize(crop, PageSegmentation.SingleLine, withChoices: true);
+        // Each scale read once: the retries below and the search for a dropped digit ask for some of the same.
+        var scaled = new Dictionary<float, IReadOnlyList<OcrWord>>();
+        IReadOnlyList<OcrWord> ReadAt(float scale)
+        {
+            if (scaled.TryGetValue(scale, out var read)) return read;
+            using var resized = Leptonica.pixScale(crop, scale, scale);
+            return scaled[scale] = digits.Recognize(resized, PageSegmentation.SingleLine, withChoices: true);
+        }
         // The line model often returns nothing for a lone short number ("0", "7") at one size and reads it at
         // another, and nothing for a faint one until it is shown at full contrast: try smaller, larger, then at
         // full contrast, and keep what the engine trusts most.
-        Func<PixHandle>[] retries =
+        Func<IReadOnlyList<OcrWord>>[] retries =
         [
-            .. RetryScales.Select(scale => (Func<PixHandle>)(() => Leptonica.pixScale(crop, scale, scale))),
-            () => crops.PaddedFullContrast(ink.Inflate(2, 2), pad),
+            .. RetryScales.Select(scale => (Func<IReadOnlyList<OcrWord>>)(() => ReadAt(scale))),
+            () =>
+            {
+                using var fullContrast = crops.PaddedFullContrast(ink.Inflate(2, 2), pad);
+                return digits.Recognize(fullContrast, PageSegmentation.SingleLine, withChoices: true);
+            },
         ];
         foreach (var retry in retries)
         {
             if (words.Count > 0 && words.Min(w => w.Confidence) >= RetryBelowConfidence) break;
-            using var again = retry();
-            var reread = digits.Recognize(again, PageSegmentation.SingleLine, withChoices: true);
+            var reread = retry();
             if (reread.Count > 0 && (words.Count == 0 || reread.Min(w => w.Confidence) > words.Min(w => w.Confidence)))
             {
                 words = reread;
@@ -867,7 +878,7 @@ public sealed class TableReader
         }
         var confidence = words.Min(w => w.Confidence);
         Reading? dropped = null;
-        if (TooWideForItsDigits(text, ink) && LongerAtAnotherScale(digits, crop, text, ink) is { } longer)
+        if (TooWideForItsDigits(text, ink) && LongerAtAnotherScale(ReadAt, text, ink) is { } longer)
         {
             // The engine dropped a digit it saw plainly (a blurred 34 read as 4 at 0.50, and so by the strip): at another
             // scale it reads them all. What it read first stays as one of its alternatives: the ink says it is short.
@@ -914,14 +925,13 @@ public sealed class TableReader
     /// The first reading, at another scale, of one number with more digits than <paramref name="text"/> and no more than
     /// the ink has room for (a 1, the narrowest, takes about 0.4 of the height with its spacing).
     /// </summary>
-    private static IReadOnlyList<OcrWord>? LongerAtAnotherScale(OcrEngine digits, PixHandle crop, string text, PixelRect ink)
+    private static IReadOnlyList<OcrWord>? LongerAtAnotherScale(Func<float, IReadOnlyList<OcrWord>> readAt, string text, PixelRect ink)
     {
         var read = text.Count(char.IsAsciiDigit);
         var room = (int)Math.Ceiling(ink.Width / (NarrowestDigitShare * ink.Height));
         foreach (var scale in WiderRetryScales)
         {
-            using var scaled = Leptonica.pixScale(crop, scale, scale);
-            var words = digits.Recognize(scaled, PageSegmentation.SingleLine, withChoices: true);
+            var words = readAt(scale);
             if (words.Count == 1 && NumberText.Clean(words[0].Text).Count(char.IsAsciiDigit) is var again && again > read && again <= room
                 && words[0].Confidence >= LongerReadingConfidence)
             {
