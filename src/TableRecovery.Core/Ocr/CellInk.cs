@@ -182,18 +182,35 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// <summary>A faint minus breaks into a speck or two, three at most; more specks in the cell are noise.</summary>
     private const int MaxSpecksBesideAMark = 3;
 
-    private static int CountLines(List<(int X, int Y, int W, int H)> pieces, double t)
+    private static int CountLines(List<(int X, int Y, int W, int H)> pieces, double t) => Math.Max(1, LineSpans(pieces.Select(p => (p.Y, p.H)), t).Count);
+
+    /// <summary>The top and bottom of each line of text, top to bottom: pieces a glyph's stroke tall that overlap one another.</summary>
+    private static List<(int Top, int Bottom)> LineSpans(IEnumerable<(int Y, int H)> pieces, double t)
     {
-        var spans = pieces.Where(p => p.H >= t * 0.3).Select(p => (p.Y, End: p.Y + p.H)).OrderBy(s => s.Y).ToList();
-        if (spans.Count == 0) return 1;
-        var lines = 1;
-        var end = spans[0].End;
-        foreach (var s in spans.Skip(1))
+        var lines = new List<(int Top, int Bottom)>();
+        foreach (var (y, h) in pieces.Where(p => p.H >= t * 0.3).OrderBy(p => p.Y))
         {
-            if (s.Y > end - t * 0.15) lines++;
-            end = Math.Max(end, s.End);
+            if (lines.Count > 0 && y <= lines[^1].Bottom - t * 0.15) lines[^1] = (lines[^1].Top, Math.Max(lines[^1].Bottom, y + h));
+            else lines.Add((y, y + h));
         }
         return lines;
+    }
+
+    /// <summary>
+    /// The box of each line of the text, top to bottom, in the page: the lines of <see cref="Lines"/>, each with the pieces
+    /// (points, commas) whose middle lies in it.
+    /// </summary>
+    public IReadOnlyList<PixelRect> LineBoxes(double textHeight)
+    {
+        var boxes = new List<PixelRect>();
+        foreach (var (top, bottom) in LineSpans(PieceBoxes.Select(p => (p.Y, p.Height)), textHeight))
+        {
+            var inLine = PieceBoxes.Where(p => p.Y + p.Height / 2 >= top && p.Y + p.Height / 2 < bottom).ToList();
+            if (inLine.Count == 0) continue;
+            int x0 = inLine.Min(p => p.X), x1 = inLine.Max(p => p.Right), y0 = Math.Min(top, inLine.Min(p => p.Y)), y1 = Math.Max(bottom, inLine.Max(p => p.Bottom));
+            boxes.Add(new PixelRect(x0, y0, x1 - x0, y1 - y0));
+        }
+        return boxes;
     }
 
     /// <summary>

@@ -48,6 +48,24 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
         return words.Count == 0 ? ("", 0) : (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
     }
 
+    /// <summary>
+    /// The text of a cell's ink and its mean confidence: one line in line mode, several in block mode, or line by line when
+    /// block mode reads nothing. Block mode's layout analysis can drop a wrapped header whole (结果维 over a lone 持, 其他结 over
+    /// 果, on a clean appeals table: nothing at any margin, while the same words in the next header read), and the layout
+    /// then misses the column; each line alone reads.
+    /// </summary>
+    public (string Text, double Confidence) Read(CellInk ink, int pad, double textHeight)
+    {
+        var box = ink.InkBox!.Value;
+        if (ink.Lines == 1) return Read(box, pad, singleLine: true);
+        var block = Read(box, pad);
+        if (block.Text.Length > 0) return block;
+        var lines = ink.LineBoxes(textHeight).Select(line => Read(line, pad, singleLine: true)).ToList();
+        return lines.Count < 2 || lines.All(l => l.Text.Length == 0)
+            ? block
+            : (string.Concat(lines.Select(l => l.Text)), lines.Average(l => l.Confidence));
+    }
+
     /// <summary>The words of one line of ink after <paramref name="turns"/> clockwise quarter turns; not kept.</summary>
     public IReadOnlyList<OcrWord> WordsTurned(PixelRect ink, int pad, int turns)
     {

@@ -125,6 +125,7 @@ public static class MissingRuleRepair
     {
         var whole = CellInk.Measure(image.Binary, image.Width, image.Height, cell.Box, t);
         if (whole.InkBox is not { } ink) return null;
+        var centred = Math.Abs(ink.CenterX - cell.Box.CenterX) <= Math.Max(t * 0.5, cell.Box.Width * CentredShare);
         for (var edge = cell.Column + 1; edge <= cell.LastColumn; edge++)
         {
             if (!EdgeInRowBeside(lattice, cell, edge)) continue;
@@ -139,9 +140,13 @@ public static class MissingRuleRepair
             var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, number.Y, number.Bottom, t);
             // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph.
             if (!across.Parts(t) && !across.IsThin(t)) continue;
+            // Text centred in the merged cell, its gap centred on the edge, is one text spaced wide over it: a group header
+            // (行政 诉讼 over ten columns, a hard scan's noise garbling its halves into words beside a short "number"). A label
+            // beside its number ends well before the edge the number stands well after.
+            if (centred && Math.Abs((x - leftInk.InkBox!.Value.Right) - (number.X - x)) <= t * 0.5) continue;
             // Words left: read alone, or read with the number (a short label such as 规章 can read as nothing alone).
-            if ((IsNumber(rightInk, leftInk, t) || edge == cell.LastColumn && IsNone(rightInk, x, t, readLabel))
-                && (ChineseGlyphs(readLabel(leftInk)) >= 2 || WordsThenDigits(readLabel(whole))))
+            if ((IsNumber(rightInk, leftInk, t) || ReadAsDigits(readLabel(rightInk)) || edge == cell.LastColumn && IsNone(rightInk, x, t, readLabel))
+                && (WordsFitting(readLabel(leftInk), leftInk, t) || WordsThenDigits(readLabel(whole))))
             {
                 return edge;
             }
@@ -150,6 +155,32 @@ public static class MissingRuleRepair
     }
 
     private static int ChineseGlyphs(string text) => text.Count(TableReader.IsChineseGlyph);
+
+    /// <summary>
+    /// Two Chinese glyphs or more, read from ink with room for them, line by line: a Chinese glyph is about as wide as the
+    /// text is tall. On a hard scan the Chinese model reads a lone digit as words (a 2 of 16 px as 中妈), which would pass a
+    /// number cell merged with the next for a label beside its number.
+    /// </summary>
+    private static bool WordsFitting(string text, CellInk ink, double t) =>
+        ChineseGlyphs(text) is var glyphs && glyphs >= 2 && ink.InkBox!.Value.Width * Math.Max(1, ink.Lines) >= glyphs * t * NarrowestGlyph;
+
+    /// <summary>Of the text height: the narrowest a Chinese glyph with its spacing prints (a condensed font, 0.8 measured).</summary>
+    private const double NarrowestGlyph = 0.6;
+
+    /// <summary>Of the cell's width: how far off its middle centred text stands, at most.</summary>
+    private const double CentredShare = 0.05;
+
+    /// <summary>
+    /// The Chinese model reads the ink right of the edge as digits alone. Ink height alone cannot tell them there when the
+    /// print blurs them as tall as the words beside them (行政处罚 84 on a mild JPEG: digits 24 px beside glyphs 28 px, 0.86),
+    /// while the last glyph of a heading an edge cuts off (项) is as short as 0.85 of its line; no glyph of a heading reads
+    /// as digits.
+    /// </summary>
+    private static bool ReadAsDigits(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Any(char.IsAsciiDigit) && trimmed.All(ch => char.IsAsciiDigit(ch) || ch is '.' or '-' or ',');
+    }
 
     private static bool WordsThenDigits(string text)
     {

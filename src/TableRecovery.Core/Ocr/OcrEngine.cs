@@ -9,6 +9,7 @@ public enum PageSegmentation
     SingleBlock = 6,
     SingleLine = 7,
     SingleWord = 8,
+    SingleCharacter = 10,
     SparseText = 11,
     /// <summary>The image is one line of text, fed to the line model as it is: no search for text lines or blobs.</summary>
     RawLine = 13,
@@ -34,7 +35,9 @@ public sealed class OcrEngine : IDisposable
     /// <summary>The digits engine: eng model, whitelist of what a number cell can print, alternatives on.</summary>
     public static OcrEngine CreateDigits(string tessdataPath) => Create(tessdataPath, "eng", new()
     {
-        ["tessedit_char_whitelist"] = "0123456789-.,/",
+        // The space too: a font that prints the point a digit wide leaves a gap before the next digit (60485. 3), and
+        // with no space to put there the engine read the number right at confidence 0; with one, two words at 0.96.
+        ["tessedit_char_whitelist"] = "0123456789-.,/ ",
         ["lstm_choice_mode"] = "2",
         // Lower than the default 5 so that alternatives keep distinguishable confidences instead of 0.
         ["lstm_rating_coefficient"] = "2",

@@ -19,7 +19,7 @@ public sealed class TableReader
     {
         var t = image.TextHeight;
         var pad = CropMaker.PadFor(t);
-        var lattice = MissingRuleRepair.SplitLabelsFromNumbers(image, table.Lattice, ink => labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text);
+        var lattice = MissingRuleRepair.SplitLabelsFromNumbers(image, table.Lattice, ink => labelReader.Read(ink, pad, t).Text);
         var inks = lattice.Cells.ToDictionary(c => c, c => cellInks.Of(c.Box));
         var numeric = NumericCellClassifier.Classify(lattice, inks);
         if (MissingRuleRepair.SplitRowsOfNumbers(image, lattice, numeric) is var split && split != lattice)
@@ -66,6 +66,7 @@ public sealed class TableReader
             }
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
             AddSignedIfAMinusWasDropped(readings[cell], ink, crops, t);
+            AddGlyphByGlyph(readings[cell], ink, digits, crops, pad, t);
             if (cellInks.VanishesWhenSmoothed(cell.Box))
             {
                 readings[cell].Add(new Reading("", SmoothedBlankConfidence, ReadingMethod.Cell));
@@ -100,7 +101,7 @@ public sealed class TableReader
         foreach (var cell in lattice.Cells.Where(c => !numeric.Contains(c)))
         {
             var ink = inks[cell];
-            var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : labelReader.Read(ink.InkBox!.Value, pad, ink.Lines == 1);
+            var (label, labelConfidence) = ink.IsBlank ? ("", 0.0) : labelReader.Read(ink, pad, t);
             if (!ink.IsBlank && labelConfidence < WeakLabelConfidence && cellInks.BoxWithoutSpecks(cell.Box) is { } withoutSpecks
                 && labelReader.Read(withoutSpecks, pad, ink.Lines == 1) is var reread
                 && reread.Confidence > labelConfidence && reread.Text.Count(IsChineseGlyph) >= 2)
@@ -305,6 +306,7 @@ public sealed class TableReader
             numeric.Add(cell);
             readings[cell] = ReadNumberCell(digits, crops, inks[cell].InkBox!.Value, pad, SeparationFor(cell, t));
             AddSignedIfAMinusWasDropped(readings[cell], inks[cell], crops, t);
+            AddGlyphByGlyph(readings[cell], inks[cell], digits, crops, pad, t);
             texts[cell] = readings[cell].Count > 0 && readings[cell][0].Text.Length > 0 ? readings[cell][0].Text : labels[cell];
         }
     }
@@ -589,6 +591,62 @@ public sealed class TableReader
     }
 
     /// <summary>
+    /// The cell read glyph by glyph where its ink shows more glyphs apart than the engine read digits: the line model drops a
+    /// digit with confidence (a 14 read as 4, an 11 as 1), most often a narrow 1 beside another glyph, and no scale brings it
+    /// back. Each glyph alone, in single-character mode, reads; the digits so read, in order, are a <see cref="ReadingMethod.Choice"/>
+    /// of the cell, never above <see cref="GlyphByGlyphConfidence"/>: the engine's own reading stands against it, and the
+    /// identities or a reviewer decide.
+    /// </summary>
+    private static void AddGlyphByGlyph(List<Reading> readings, CellInk ink, OcrEngine digits, CropMaker crops, int pad, double t)
+    {
+        if (readings is not [{ Method: ReadingMethod.Cell } read, ..] || read.Text.Contains('.') || read.Text.Contains(' ')) return;
+        var digitsRead = read.Text.Count(char.IsAsciiDigit);
+        if (digitsRead == 0) return;
+        var glyphs = GlyphsApart(ink, t);
+        if (glyphs.Count <= digitsRead || glyphs.Count > MaxGlyphsReadAlone) return;
+        var text = new System.Text.StringBuilder(read.Text.StartsWith('-') ? "-" : "");
+        var confidence = GlyphByGlyphConfidence;
+        foreach (var glyph in glyphs)
+        {
+            using var crop = crops.Padded(glyph.Inflate(2, 2), pad);
+            var words = digits.Recognize(crop, PageSegmentation.SingleCharacter);
+            if (words is not [{ Text: [var digit] } word] || !char.IsAsciiDigit(digit) || word.Confidence < SureGlyphConfidence) return;
+            text.Append(digit);
+            confidence = Math.Min(confidence, word.Confidence);
+        }
+        var composed = text.ToString();
+        if (readings.Any(r => r.Text == composed)) return;
+        readings.Add(new Reading(composed, confidence, ReadingMethod.Choice));
+    }
+
+    /// <summary>
+    /// The glyphs of the ink that stand apart, left to right: pieces at least half the text height tall, those above one
+    /// another (the parts of a glyph a faint scan broke) taken together. A minus, a point and specks are lower.
+    /// </summary>
+    private static List<PixelRect> GlyphsApart(CellInk ink, double t)
+    {
+        var glyphs = new List<PixelRect>();
+        foreach (var piece in ink.PieceBoxes.Where(p => p.Height >= t * TallGlyphShare).OrderBy(p => p.X))
+        {
+            if (glyphs.Count > 0 && glyphs[^1] is var last
+                && Math.Min(last.Right, piece.Right) - Math.Max(last.X, piece.X) > Math.Min(last.Width, piece.Width) / 2)
+            {
+                int x0 = Math.Min(last.X, piece.X), y0 = Math.Min(last.Y, piece.Y);
+                glyphs[^1] = new PixelRect(x0, y0, Math.Max(last.Right, piece.Right) - x0, Math.Max(last.Bottom, piece.Bottom) - y0);
+            }
+            else
+            {
+                glyphs.Add(piece);
+            }
+        }
+        return glyphs;
+    }
+
+    private const double TallGlyphShare = 0.5, GlyphByGlyphConfidence = 0.5, SureGlyphConfidence = 0.5;
+
+    private const int MaxGlyphsReadAlone = 8;
+
+    /// <summary>
     /// One digit read from ink about as wide as tall: something printed touches it, in a number column most likely a minus
     /// blurred into the digit (-6 read as 6). A digit's ink is about 0.6 of its height (0.75 for a bold 4, blurred); with a
     /// minus stuck to it, as wide as tall (a -8 of 26×26 px beside lone 8s of 16×26).
@@ -687,6 +745,13 @@ public sealed class TableReader
             {
                 (readings, text) = ([none], "无");
             }
+            else if (ink.InkBox!.Value.Height <= t * OneLineTall && ReadNumberCell(digits, crops, ink.InkBox!.Value, pad) is [{ Confidence: >= SurePartConfidence } sure, ..] partRead
+                && IsDigitsOnly(sure.Text))
+            {
+                // Digits a hard scan blurred past the ink test of a number (a 2 of the appeals row beside a 6, 2 6 over three
+                // columns, the Chinese model reading the 2 as 中妈): the digits engine reads them surely, as a number.
+                (readings, text) = (partRead, sure.Text);
+            }
             else
             {
                 return null; // words, which the whole cell's reading handles
@@ -695,6 +760,9 @@ public sealed class TableReader
         }
         return parts;
     }
+
+    /// <summary>A part of a merged cell one line tall (its noise may count as a second line) read this surely as digits alone is a number, whatever its ink looked like.</summary>
+    private const double SurePartConfidence = 0.6, OneLineTall = 1.2;
 
     /// <summary>
     /// The cell's ink, across the rows the numbers stand in, lies apart at every lattice column edge inside it: a stub of

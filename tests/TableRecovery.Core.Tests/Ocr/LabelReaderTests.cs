@@ -88,6 +88,32 @@ public sealed class LabelReaderTests
     }
 
     /// <summary>The labels of the first table's first column in a case image, read as the table reader reads them.</summary>
+    /// <summary>
+    /// Block mode's layout analysis dropped clean wrapped headers whole: 结果维 over a lone 持 and 其他结 over 果 read as nothing
+    /// at any margin, while the same words in the next header read. Each line alone reads.
+    /// </summary>
+    [Fact]
+    public void Wrapped_headers_block_mode_reads_as_nothing_are_read_line_by_line()
+    {
+        var path = Path.Combine(Fixtures.CasesDirectory, "0022_appeals_mild_wrapped_headers.jpeg");
+        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
+        using var image = new PageNormalizer().Normalize(page, 0);
+        var lattice = TableFinder.Find(image).Single().Lattice;
+        using var engines = new EngineSet(Fixtures.Tessdata);
+        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
+        var pad = CropMaker.PadFor(image.TextHeight);
+        var headers = lattice.Cells
+            .Where(c => c.Row <= 2)
+            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
+            .Where(ink => ink.Lines == 2)
+            .Select(ink => reader.Read(ink, pad, image.TextHeight).Text)
+            .ToList();
+
+        var unread = headers.Count(h => h.Length == 0);
+        var upheld = headers.Count(h => h == "结果维持");
+        Assert.True(unread == 0 && upheld == 3, $"{unread} of {headers.Count} wrapped headers read as nothing, 结果维持 read {upheld} times of 3; read: {string.Join(" | ", headers)}");
+    }
+
     private static List<string> FirstColumnLabels(string caseImage)
     {
         var path = Path.Combine(Fixtures.CasesDirectory, caseImage);
