@@ -140,10 +140,12 @@ public static class MissingRuleRepair
             var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, number.Y, number.Bottom, t);
             // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph.
             if (!across.Parts(t) && !across.IsThin(t)) continue;
-            // Text centred in the merged cell, its gap centred on the edge, is one text spaced wide over it: a group header
-            // (行政 诉讼 over ten columns, a hard scan's noise garbling its halves into words beside a short "number"). A label
-            // beside its number ends well before the edge the number stands well after.
-            if (centred && Math.Abs((x - leftInk.InkBox!.Value.Right) - (number.X - x)) <= t * 0.5) continue;
+            // Text centred in the merged cell, with a narrow gap centred on the edge, is one text spaced wide over it: a group
+            // header (行政 诉讼 over ten columns, a hard scan's noise garbling its halves into words beside a short "number"). A
+            // label beside its number ends well before the edge or the number stands well after it (a label and a 0 each
+            // centred in its column can make the whole centred, 5 text heights either side of the edge).
+            int gapLeft = x - leftInk.InkBox!.Value.Right, gapRight = number.X - x;
+            if (centred && Math.Max(gapLeft, gapRight) <= t * SpacedTextGap && Math.Abs(gapLeft - gapRight) <= t * 0.5) continue;
             // Words left: read alone, or read with the number (a short label such as 规章 can read as nothing alone).
             if ((IsNumber(rightInk, leftInk, t) || ReadAsDigits(readLabel(rightInk)) || edge == cell.LastColumn && IsNone(rightInk, x, t, readLabel))
                 && (WordsFitting(readLabel(leftInk), leftInk, t) || WordsThenDigits(readLabel(whole))))
@@ -169,6 +171,9 @@ public static class MissingRuleRepair
 
     /// <summary>Of the cell's width: how far off its middle centred text stands, at most.</summary>
     private const double CentredShare = 0.05;
+
+    /// <summary>In text heights: the widest gap between two glyphs of one header spaced out over a group of columns.</summary>
+    private const double SpacedTextGap = 1.5;
 
     /// <summary>
     /// The Chinese model reads the ink right of the edge as digits alone. Ink height alone cannot tell them there when the

@@ -15,21 +15,39 @@ public sealed class MissingRuleRepairTests
     [Fact]
     public void A_label_and_a_number_as_tall_as_its_words_are_split_when_the_number_reads_as_digits()
     {
-        var path = Path.Combine(Fixtures.CasesDirectory, "0044_active-2021_mild_label_and_number.jpg");
+        AssertSplitAfterItsLabel("0044_active-2021_mild_label_and_number.jpg", "行政处罚", labelColumn: 0);
+    }
+
+    /// <summary>
+    /// The rule between 4.保护第三方合法权益 and its 0 was lost. The label and the 0, each centred in its column, make the
+    /// whole ink centred in the merged cell, as a group header spaced out over its columns is; but the two stand five text
+    /// heights either side of the edge, where a spaced header's halves hug it.
+    /// </summary>
+    [Fact]
+    public void A_label_and_a_number_each_centred_in_its_column_are_split()
+    {
+        AssertSplitAfterItsLabel("0000_requests-2019_clean_centred_label.jpg", "4.保护第三方", labelColumn: 2);
+    }
+
+    /// <summary>The one merged cell whose text starts with <paramref name="label"/> is split after the label's column.</summary>
+    private static void AssertSplitAfterItsLabel(string caseImage, string label, int labelColumn)
+    {
+        var path = Path.Combine(Fixtures.CasesDirectory, caseImage);
         using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
         using var image = new PageNormalizer().Normalize(page, 0);
         var lattice = TableFinder.Find(image).Single().Lattice;
         using var engines = new EngineSet(Fixtures.Tessdata);
         var reader = new LabelReader(engines, CropMaker.For(image.Gray));
         var pad = CropMaker.PadFor(image.TextHeight);
-        string Read(CellInk ink) => reader.Read(ink, pad, image.TextHeight).Text;
+        string Read(CellInk ink) => ink.IsBlank ? "" : reader.Read(ink, pad, image.TextHeight).Text;
         string ReadCell(LatticeCell c) => Read(CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight));
-        var merged = lattice.Cells.Single(c => c.ColumnSpan == lattice.ColumnCount && ReadCell(c).StartsWith("行政处罚", StringComparison.Ordinal));
+        var merged = lattice.Cells.Single(c => c.Column == labelColumn && c.ColumnSpan >= 2 && c.RowSpan == 1
+            && ReadCell(c).StartsWith(label, StringComparison.Ordinal));
 
         var repaired = MissingRuleRepair.SplitLabelsFromNumbers(image, lattice, Read);
 
-        var row = repaired.Cells.Where(c => c.Row == merged.Row).OrderBy(c => c.Column).ToList();
-        Assert.True(row is [{ Column: 0, ColumnSpan: 1 }, { Column: 1 }],
+        var row = repaired.Cells.Where(c => c.Row == merged.Row && c.Column >= labelColumn && c.Column <= merged.LastColumn).OrderBy(c => c.Column).ToList();
+        Assert.True(row.Count == 2 && row[0].ColumnSpan == 1 && row[1].Column == labelColumn + 1,
             $"row {merged.Row}: [{string.Join(", ", row.Select(c => $"c{c.Column}x{c.ColumnSpan} '{ReadCell(c)}'"))}]");
     }
 }
