@@ -41,18 +41,12 @@ public sealed class LabelReaderTests
     [Fact]
     public void Headers_on_dim_paper_are_read()
     {
-        var path = Path.Combine(Fixtures.CasesDirectory, "0061_page-2021_mild_appeals.jpg");
-        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var lattice = TableFinder.Find(image).Single().Lattice;
-        using var engines = new EngineSet(Fixtures.Tessdata);
-        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
-        var pad = CropMaker.PadFor(image.TextHeight);
-        var headers = lattice.Cells
+        using var table = new LabelsOfACase("0061_page-2021_mild_appeals.jpg");
+        var headers = table.Lattice.Cells
             .Where(c => c.Row <= 2)
-            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
+            .Select(table.Ink)
             .Where(ink => !ink.IsBlank)
-            .Select(ink => reader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text)
+            .Select(ink => table.Reader.Read(ink.InkBox!.Value, table.Pad, ink.Lines == 1).Text)
             .ToList();
 
         string[] expected = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"];
@@ -87,7 +81,6 @@ public sealed class LabelReaderTests
         Assert.True(labels.Contains("规章"), $"规章 not read; read: {string.Join(" | ", labels)}");
     }
 
-    /// <summary>The labels of the first table's first column in a case image, read as the table reader reads them.</summary>
     /// <summary>
     /// Block mode's layout analysis dropped clean wrapped headers whole: 结果维 over a lone 持 and 其他结 over 果 read as nothing
     /// at any margin, while the same words in the next header read. Each line alone reads.
@@ -95,18 +88,12 @@ public sealed class LabelReaderTests
     [Fact]
     public void Wrapped_headers_block_mode_reads_as_nothing_are_read_line_by_line()
     {
-        var path = Path.Combine(Fixtures.CasesDirectory, "0022_appeals_mild_wrapped_headers.jpeg");
-        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var lattice = TableFinder.Find(image).Single().Lattice;
-        using var engines = new EngineSet(Fixtures.Tessdata);
-        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
-        var pad = CropMaker.PadFor(image.TextHeight);
-        var headers = lattice.Cells
+        using var table = new LabelsOfACase("0022_appeals_mild_wrapped_headers.jpeg");
+        var headers = table.Lattice.Cells
             .Where(c => c.Row <= 2)
-            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
+            .Select(table.Ink)
             .Where(ink => ink.Lines == 2)
-            .Select(ink => reader.Read(ink, pad, image.TextHeight).Text)
+            .Select(table.Read)
             .ToList();
 
         var unread = headers.Count(h => h.Length == 0);
@@ -114,20 +101,15 @@ public sealed class LabelReaderTests
         Assert.True(unread == 0 && upheld == 3, $"{unread} of {headers.Count} wrapped headers read as nothing, 结果维持 read {upheld} times of 3; read: {string.Join(" | ", headers)}");
     }
 
+    /// <summary>The labels of the first table's first column in a case image, read as the table reader reads them.</summary>
     private static List<string> FirstColumnLabels(string caseImage)
     {
-        var path = Path.Combine(Fixtures.CasesDirectory, caseImage);
-        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var lattice = TableFinder.Find(image)[0].Lattice;
-        using var engines = new EngineSet(Fixtures.Tessdata);
-        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
-        var pad = CropMaker.PadFor(image.TextHeight);
-        return lattice.Cells
+        using var table = new LabelsOfACase(caseImage);
+        return table.Lattice.Cells
             .Where(c => c.Column == 0 && c.ColumnSpan == 1)
-            .Select(c => CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight))
+            .Select(table.Ink)
             .Where(ink => !ink.IsBlank)
-            .Select(ink => reader.Read(ink.InkBox!.Value, pad, ink.Lines == 1).Text)
+            .Select(ink => table.Reader.Read(ink.InkBox!.Value, table.Pad, ink.Lines == 1).Text)
             .ToList();
     }
 }

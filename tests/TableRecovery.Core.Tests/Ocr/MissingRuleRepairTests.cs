@@ -1,5 +1,4 @@
 using TableRecovery.Core.Grid;
-using TableRecovery.Core.Imaging;
 using TableRecovery.Core.Ocr;
 using TableRecovery.Core.Tests.Support;
 
@@ -32,19 +31,12 @@ public sealed class MissingRuleRepairTests
     /// <summary>The one merged cell whose text starts with <paramref name="label"/> is split after the label's column.</summary>
     private static void AssertSplitAfterItsLabel(string caseImage, string label, int labelColumn)
     {
-        var path = Path.Combine(Fixtures.CasesDirectory, caseImage);
-        using var page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
-        using var image = new PageNormalizer().Normalize(page, 0);
-        var lattice = TableFinder.Find(image).Single().Lattice;
-        using var engines = new EngineSet(Fixtures.Tessdata);
-        var reader = new LabelReader(engines, CropMaker.For(image.Gray));
-        var pad = CropMaker.PadFor(image.TextHeight);
-        string Read(CellInk ink) => ink.IsBlank ? "" : reader.Read(ink, pad, image.TextHeight).Text;
-        string ReadCell(LatticeCell c) => Read(CellInk.Measure(image.Binary, image.Width, image.Height, c.Box, image.TextHeight));
-        var merged = lattice.Cells.Single(c => c.Column == labelColumn && c.ColumnSpan >= 2 && c.RowSpan == 1
+        using var table = new LabelsOfACase(caseImage);
+        string ReadCell(LatticeCell c) => table.Read(table.Ink(c));
+        var merged = table.Lattice.Cells.Single(c => c.Column == labelColumn && c.ColumnSpan >= 2 && c.RowSpan == 1
             && ReadCell(c).StartsWith(label, StringComparison.Ordinal));
 
-        var repaired = MissingRuleRepair.SplitLabelsFromNumbers(image, lattice, Read);
+        var repaired = MissingRuleRepair.SplitLabelsFromNumbers(table.Image, table.Lattice, table.Read);
 
         var row = repaired.Cells.Where(c => c.Row == merged.Row && c.Column >= labelColumn && c.Column <= merged.LastColumn).OrderBy(c => c.Column).ToList();
         Assert.True(row.Count == 2 && row[0].ColumnSpan == 1 && row[1].Column == labelColumn + 1,
