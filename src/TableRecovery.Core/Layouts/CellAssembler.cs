@@ -27,8 +27,14 @@ internal static class CellAssembler
         var noNumber = new List<string>();
         var blanks = new Dictionary<ReadCell, ReadCell>(ReferenceEqualityComparer.Instance);
         var words = new List<LatticeCell>();
+        var twoNumbers = new List<string>();
         foreach (var target in targets)
         {
+            if (NumbersApartUnder(grid, target) > 1)
+            {
+                twoNumbers.Add(target.CellId);
+                continue;
+            }
             var cell = NumericCellAt(grid, target) ?? BlankCellAt(grid, target, blanks);
             if (cell is null)
             {
@@ -47,6 +53,11 @@ internal static class CellAssembler
                 claims[cell] = list = [];
             }
             list.Add(target);
+        }
+        if (twoNumbers.Count > 0)
+        {
+            unresolved.AddRange(twoNumbers);
+            notes.Add($"lattice columns under one layout column hold numbers apart in {twoNumbers.Count} cell(s), none taken: {Abbreviate(twoNumbers)}");
         }
         if (noNumber.Count > 0)
         {
@@ -78,6 +89,28 @@ internal static class CellAssembler
             notes.Add($"lattice cell {Position(cell)} text '{Flat(cell.Text)}' split {(stacked ? "top to bottom" : "left to right")} over {ids} (a rule is missing)");
         }
         return (cells, unresolved, words);
+    }
+
+    /// <summary>
+    /// How many number cells, each printed with something, lie wholly under the target's columns in its row: two are two
+    /// lattice columns under one layout column with a number each. That is no spurious rule through one column's numbers
+    /// (a number lies on one side of it, a blank on the other, or across it in one cell) but two columns whose header rule
+    /// was lost (法律服务机构 joined to 其他 in one header, read 一其他): whichever number were taken, it could be the
+    /// neighbour's, and the identities cannot tell when the neighbour is left free.
+    /// </summary>
+    private static int NumbersApartUnder(ReadGrid grid, CellTarget target)
+    {
+        if (target.FirstColumn == target.LastColumn) return 0;
+        var seen = new HashSet<ReadCell>(ReferenceEqualityComparer.Instance);
+        for (var c = target.FirstColumn; c <= target.LastColumn; c++)
+        {
+            if (grid.At(target.Row, c) is { IsNumeric: true } cell && cell.Cell.Column >= target.FirstColumn && cell.Cell.LastColumn <= target.LastColumn
+                && cell.Cell.RowSpan == 1 && !string.IsNullOrWhiteSpace(cell.Text))
+            {
+                seen.Add(cell);
+            }
+        }
+        return seen.Count;
     }
 
     private static ReadCell? NumericCellAt(ReadGrid grid, CellTarget target)

@@ -9,7 +9,8 @@ namespace TableRecovery.Core.Ocr;
 /// </summary>
 public static class NumericCellClassifier
 {
-    public static HashSet<LatticeCell> Classify(Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks)
+    /// <param name="textHeight">The page's text height, which tells digits from the taller Chinese glyphs of a header; null not to.</param>
+    public static HashSet<LatticeCell> Classify(Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks, double? textHeight = null)
     {
         var single = lattice.Cells.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
         var dataColumns = single
@@ -29,6 +30,13 @@ public static class NumericCellClassifier
             // A row blank across the number columns is all printed zeros once numbers have begun. Before
             // them a tie is a header row: a short header such as 其他 can look like two digits.
             var isData = written == 0 ? seenDataRow : numeric * 2 > written || seenDataRow && numeric * 2 == written;
+            if (!isData && !seenDataRow && written > 0 && numeric * 2 == written && textHeight is { } t && AllDigitHigh(row, inks, t))
+            {
+                // A tie of lines no taller than digits: the first row of numbers, one of them in a font whose digits do not
+                // look numeric glyph by glyph (a calligraphic 39 beside a 39 that does), not a row of headers, whose
+                // Chinese glyphs stand the text's full height. As a header row it took the row's label out of the body.
+                isData = true;
+            }
             if (isData && !seenDataRow && OnlySpecks(row, inks) && WordsFollowBeforeNumbers(rows, i + 1, inks))
             {
                 // Specks of noise look like a number (noise says nothing against one), but a row holding nothing else above a
@@ -82,6 +90,12 @@ public static class NumericCellClassifier
             c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column >= firstDataColumn && (labelled.Contains(c.Row) || dataRows.Contains(c.Row))
             && (inks[c].IsBlank || inks[c].LooksNumeric || dataRows.Contains(c.Row) && inks[c].Lines == 1));
     }
+
+    /// <summary>Every inked cell is one line no taller than digits beside Chinese glyphs stand (about 0.7 of them).</summary>
+    private static bool AllDigitHigh(IEnumerable<LatticeCell> row, IReadOnlyDictionary<LatticeCell, CellInk> inks, double t) =>
+        row.Where(c => !inks[c].IsBlank).All(c => inks[c].Lines == 1 && inks[c].InkBox!.Value.Height <= t * DigitHigh);
+
+    private const double DigitHigh = 0.85;
 
     private static bool OnlySpecks(IEnumerable<LatticeCell> row, IReadOnlyDictionary<LatticeCell, CellInk> inks) =>
         row.All(c => inks[c].IsBlank || inks[c].OnlySpecks);

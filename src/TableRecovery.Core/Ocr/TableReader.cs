@@ -21,12 +21,12 @@ public sealed class TableReader
         var pad = CropMaker.PadFor(t);
         var lattice = MissingRuleRepair.SplitLabelsFromNumbers(image, table.Lattice, ink => labelReader.Read(ink, pad, t).Text);
         var inks = lattice.Cells.ToDictionary(c => c, c => cellInks.Of(c.Box));
-        var numeric = NumericCellClassifier.Classify(lattice, inks);
+        var numeric = NumericCellClassifier.Classify(lattice, inks, t);
         if (MissingRuleRepair.SplitRowsOfNumbers(image, lattice, numeric) is var split && split != lattice)
         {
             lattice = split;
             inks = lattice.Cells.ToDictionary(c => c, c => cellInks.Of(c.Box));
-            numeric = NumericCellClassifier.Classify(lattice, inks);
+            numeric = NumericCellClassifier.Classify(lattice, inks, t);
         }
 
         var readings = new Dictionary<LatticeCell, List<Reading>>();

@@ -57,6 +57,27 @@ public class SnappingUnderNoiseTests
             $"new/legal_services: '{snapped.CellsById["new/legal_services"]?.Text}', printed '{table.Values["new/legal_services"]}'");
     }
 
+    /// <summary>
+    /// f7 0047 (`generate --count 60 --seed 7575 --classes clean,mild`): the rule between 法律服务机构 and 其他 was lost in
+    /// their header row, and the joined header read 一其他. 其他 took both lattice columns, and its cells the first one's
+    /// numbers: legal services' zeros passed as other's, ok, over printed 4, 1, 1, 1, 3, 1. Two numbers under one layout
+    /// column are no value of it.
+    /// </summary>
+    [Fact]
+    public void Two_numbers_under_one_layout_column_are_not_passed_as_its_value()
+    {
+        var table = SyntheticTable.Official("requests-2021");
+        table.HeadersJoined("法律服务机构", "其他", "一其他");
+
+        var snapped = _snapper.Snap(table.ToReadTable()).Table!;
+
+        var passed = table.Layout.Cells
+            .Where(c => snapped.CellsById[c.Id] is { } got && got.Text != table.Values[c.Id])
+            .Select(c => $"{c.Id} '{snapped.CellsById[c.Id]!.Text}' (printed '{table.Values[c.Id]}')")
+            .ToList();
+        Assert.True(passed.Count == 0, $"{passed.Count} cells given another column's number: {string.Join(", ", passed.Take(10))}\n{string.Join("\n", snapped.Notes)}");
+    }
+
     [Fact]
     public void Snaps_requests_2021_when_a_row_rule_is_missing()
     {

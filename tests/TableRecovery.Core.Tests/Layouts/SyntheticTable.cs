@@ -270,7 +270,6 @@ internal sealed class SyntheticTable
         return this;
     }
 
-    /// <summary>An extra ruled column, empty, inserted at <paramref name="column"/>.</summary>
     /// <summary>
     /// A rule split <paramref name="column"/> in the header rows only: the header cell there moved right of it, with a blank
     /// cell left of it that the reader took for a number; the body's numbers lie over both halves.
@@ -297,6 +296,22 @@ internal sealed class SyntheticTable
         return this;
     }
 
+    /// <summary>
+    /// The rule between the headers <paramref name="left"/> and <paramref name="right"/> lost in their row only: one header
+    /// cell over both columns, read as <paramref name="read"/>; the numbers below keep their own cells.
+    /// </summary>
+    public SyntheticTable HeadersJoined(string left, string right, string read)
+    {
+        var first = _cells.Single(c => !c.IsNumeric && c.Text == left);
+        var second = _cells.Single(c => !c.IsNumeric && c.Text == right);
+        Assert.True(first.Row == second.Row && first.LastColumn + 1 == second.Column, $"test setup: {left} and {right} are not neighbours");
+        _cells.Remove(second);
+        first.ColumnSpan += second.ColumnSpan;
+        first.Text = read;
+        return this;
+    }
+
+    /// <summary>An extra ruled column, empty, inserted at <paramref name="column"/>.</summary>
     public SyntheticTable InsertBlankColumn(int column)
     {
         var numericRows = Enumerable.Range(0, RowCount).Select(r => At(r, Math.Max(column - 1, 0))?.IsNumeric == true).ToList();
