@@ -122,12 +122,12 @@ internal static class BlockTableSnapper
                     var match = blockColumns.FirstOrDefault(c => c.ColumnKey == column.Key);
                     if (match is not null)
                     {
-                        targets.Add(new CellTarget($"{row.Key}/{column.Key}", p.Observed, match.FirstLatticeColumn, match.LastLatticeColumn, p.Expected, k));
+                        targets.Add(new CellTarget($"{row.Key}/{column.Key}", p.Observed, match.FirstLatticeColumn, match.LastLatticeColumn, p.Expected, k, $"{block.Key}/{column.Key}"));
                     }
                     else if (numbers.Count == block.Columns.Count)
                     {
                         var cell = numbers[k].Cell;
-                        targets.Add(new CellTarget($"{row.Key}/{column.Key}", p.Observed, cell.Column, cell.LastColumn, p.Expected, k));
+                        targets.Add(new CellTarget($"{row.Key}/{column.Key}", p.Observed, cell.Column, cell.LastColumn, p.Expected, k, $"{block.Key}/{column.Key}"));
                     }
                 }
             }

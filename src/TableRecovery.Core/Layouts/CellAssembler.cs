@@ -6,7 +6,8 @@ namespace TableRecovery.Core.Layouts;
 /// <summary>A layout cell's place on the lattice: its row and the lattice columns under its column header.</summary>
 /// <param name="RowOrder">The layout row's index, to tell stacked claims on one read cell apart.</param>
 /// <param name="ColumnOrder">The layout column's index, to tell side-by-side claims apart.</param>
-internal readonly record struct CellTarget(string CellId, int Row, int FirstColumn, int LastColumn, int RowOrder, int ColumnOrder);
+/// <param name="LayoutColumn">The layout column, named uniquely in the layout (a block's columns with their block's key).</param>
+internal readonly record struct CellTarget(string CellId, int Row, int FirstColumn, int LastColumn, int RowOrder, int ColumnOrder, string LayoutColumn);
 
 /// <summary>
 /// Turns cell targets into read cells: the numeric cell at each place; where several layout cells land on one
@@ -28,9 +29,11 @@ internal static class CellAssembler
         var blanks = new Dictionary<ReadCell, ReadCell>(ReferenceEqualityComparer.Instance);
         var words = new List<LatticeCell>();
         var twoNumbers = new List<string>();
+        // Two columns under one: in its other rows too, the one number there may be the neighbour's.
+        var twoColumnsUnderOne = targets.Where(t => NumbersApartUnder(grid, t) > 1).Select(t => (t.LayoutColumn, t.FirstColumn, t.LastColumn)).ToHashSet();
         foreach (var target in targets)
         {
-            if (NumbersApartUnder(grid, target) > 1)
+            if (twoColumnsUnderOne.Contains((target.LayoutColumn, target.FirstColumn, target.LastColumn)))
             {
                 twoNumbers.Add(target.CellId);
                 continue;
@@ -57,7 +60,7 @@ internal static class CellAssembler
         if (twoNumbers.Count > 0)
         {
             unresolved.AddRange(twoNumbers);
-            notes.Add($"lattice columns under one layout column hold numbers apart in {twoNumbers.Count} cell(s), none taken: {Abbreviate(twoNumbers)}");
+            notes.Add($"lattice columns under one layout column hold numbers apart: none taken for its {twoNumbers.Count} cell(s): {Abbreviate(twoNumbers)}");
         }
         if (noNumber.Count > 0)
         {

@@ -148,7 +148,7 @@ internal static class GridTableSnapper
         var targets = (from r in rowMatches
                        from c in columnMatches
                        select new CellTarget($"{r.RowKey}/{c.ColumnKey}", r.LatticeRow, c.FirstLatticeColumn, c.LastLatticeColumn,
-                           rowOrder[r.RowKey], columnOrder[c.ColumnKey])).ToList();
+                           rowOrder[r.RowKey], columnOrder[c.ColumnKey], c.ColumnKey)).ToList();
         var (cells, unresolved, wordsWhereNumbersGo) = CellAssembler.Assemble(grid, layout, targets, notes);
 
         var foundRows = rowMatches.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
