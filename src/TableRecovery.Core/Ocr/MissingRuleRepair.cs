@@ -138,8 +138,10 @@ public static class MissingRuleRepair
             // the number that is no glyph. A label's glyph crossing the edge elsewhere would make the right side more than a line.
             var number = rightInk.InkBox!.Value;
             var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, number.Y, number.Bottom, t);
-            // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph.
-            if (!across.Parts(t) && !across.IsThin(t)) continue;
+            // A thin upright run at the edge is what is left of the rule (a stub where the page cut it off), not a glyph; so is
+            // a short narrow run at the top or bottom, the end of the rule beside running into the number's rows (行政许可 | 无
+            // on a mild scan: 4 px by 7 of 28).
+            if (!across.Parts(t) && !across.IsThin(t) && !EndOfTheRuleBeside(across, t)) continue;
             // Text centred in the merged cell, with a narrow gap centred on the edge, is one text spaced wide over it: a group
             // header (行政 诉讼 over ten columns, a hard scan's noise garbling its halves into words beside a short "number"). A
             // label beside its number ends well before the edge or the number stands well after it (a label and a 0 each
@@ -157,6 +159,16 @@ public static class MissingRuleRepair
     }
 
     private static int ChineseGlyphs(string text) => text.Count(TableReader.IsChineseGlyph);
+
+    /// <summary>
+    /// Ink across the edge only at the top or bottom of the number's rows, half of them at most, and narrower than a glyph's
+    /// stroke across the band: a glyph crossing the edge crosses the whole band.
+    /// </summary>
+    private static bool EndOfTheRuleBeside(EdgeInk across, double t) =>
+        across.AtAnEnd && across.Columns <= t * RuleEndWidth && across.Rows * 2 <= across.Height;
+
+    /// <summary>In text heights: the widest end of a rule (a 1.2 px rule scaled up and blurred is about 4 px at 30).</summary>
+    private const double RuleEndWidth = 0.15;
 
     /// <summary>
     /// Two Chinese glyphs or more, read from ink with room for them, line by line: a Chinese glyph is about as wide as the

@@ -28,13 +28,25 @@ public sealed class MissingRuleRepairTests
         AssertSplitAfterItsLabel("0000_requests-2019_clean_centred_label.jpg", "4.保护第三方", labelColumn: 2);
     }
 
-    /// <summary>The one merged cell whose text starts with <paramref name="label"/> is split after the label's column.</summary>
-    private static void AssertSplitAfterItsLabel(string caseImage, string label, int labelColumn)
+    /// <summary>
+    /// The rule between 行政许可 and its 无 was lost but for its end, 4 px wide and 7 of the row's 28 tall, running in from the
+    /// row below: what crosses the edge is the end of the rule beside, not a glyph.
+    /// </summary>
+    [Fact]
+    public void A_label_and_a_none_with_the_end_of_a_rule_between_are_split()
     {
-        using var table = new LabelsOfACase(caseImage);
+        AssertSplitAfterItsLabel("0018_active-2021_mild_rule_end.jpg", "行政许可", labelColumn: 0, turns: 1);
+    }
+
+    /// <summary>The one merged cell whose text starts with <paramref name="label"/> is split after the label's column.</summary>
+    private static void AssertSplitAfterItsLabel(string caseImage, string label, int labelColumn, int turns = 0)
+    {
+        using var table = new LabelsOfACase(caseImage, turns);
         string ReadCell(LatticeCell c) => table.Read(table.Ink(c));
-        var merged = table.Lattice.Cells.Single(c => c.Column == labelColumn && c.ColumnSpan >= 2 && c.RowSpan == 1
+        var merged = table.Lattice.Cells.SingleOrDefault(c => c.Column == labelColumn && c.ColumnSpan >= 2 && c.RowSpan == 1
             && ReadCell(c).StartsWith(label, StringComparison.Ordinal));
+        Assert.True(merged is not null, $"no merged cell reads {label}…: [{string.Join(", ", table.Lattice.Cells
+            .Where(c => c.Column == labelColumn && c.ColumnSpan >= 2).Select(c => $"r{c.Row}c{c.Column}x{c.ColumnSpan} '{ReadCell(c)}'"))}]");
 
         var repaired = MissingRuleRepair.SplitLabelsFromNumbers(table.Image, table.Lattice, table.Read);
 

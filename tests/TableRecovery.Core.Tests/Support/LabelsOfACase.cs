@@ -13,11 +13,12 @@ public sealed class LabelsOfACase : IDisposable
     private readonly DecodedPage _page;
     private readonly EngineSet _engines;
 
-    public LabelsOfACase(string caseImage)
+    /// <param name="turns">Clockwise quarter turns that set the picture upright (a page scanned sideways).</param>
+    public LabelsOfACase(string caseImage, int turns = 0)
     {
         var path = Path.Combine(Fixtures.CasesDirectory, caseImage);
         _page = new ImageDecoder(100_000_000).Decode(Path.GetFileName(path), File.ReadAllBytes(path))[0];
-        Image = new PageNormalizer().Normalize(_page, 0);
+        Image = new PageNormalizer().Normalize(_page, turns);
         Lattice = TableFinder.Find(Image)[0].Lattice;
         _engines = new EngineSet(Fixtures.Tessdata);
         Reader = new LabelReader(_engines, CropMaker.For(Image.Gray));
