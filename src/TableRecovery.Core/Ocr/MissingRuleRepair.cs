@@ -193,11 +193,7 @@ public static class MissingRuleRepair
     /// while the last glyph of a heading an edge cuts off (项) is as short as 0.85 of its line; no glyph of a heading reads
     /// as digits.
     /// </summary>
-    private static bool ReadAsDigits(string text)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Any(char.IsAsciiDigit) && trimmed.All(ch => char.IsAsciiDigit(ch) || ch is '.' or '-' or ',');
-    }
+    private static bool ReadAsDigits(string text) => TableReader.IsDigitsOnly(text.Trim().TrimStart('-'));
 
     private static bool WordsThenDigits(string text)
     {

@@ -570,7 +570,7 @@ public sealed class TableReader
     /// <summary>How sure the Chinese model must be of two or more glyphs in a cell voted a number to take it for words.</summary>
     private const double WordsNotNumberConfidence = 0.4;
 
-    private static bool IsDigitsOnly(string text) =>
+    internal static bool IsDigitsOnly(string text) =>
         NumberText.WithoutStrayMarks(text) is { Length: > 0 } t && char.IsAsciiDigit(t[0]) && t.All(ch => char.IsAsciiDigit(ch) || ch is ',' or '.');
 
     /// <summary>
