@@ -133,6 +133,9 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>The table's digits as its sure numbers print them (see <see cref="Ocr.DigitTemplates"/>).</summary>
     public DigitTemplates DigitTemplates(IEnumerable<(PixelRect Ink, string Digits)> sure) => Ocr.DigitTemplates.Learn(gray, width, height, sure);
 
+    /// <summary>The ink box widened over faint glyphs binarizing lost beside it (see <see cref="FaintInk"/>).</summary>
+    public PixelRect? FaintInkAround(PixelRect ink, PixelRect interior, double textHeight) => FaintInk.Widen(gray, width, height, ink, interior, textHeight);
+
     /// <summary>Where a glyph's faint ink lies beside a lone flat stroke, judged in gray (see <see cref="FaintGlyph"/>).</summary>
     public GlyphSide? FaintGlyphBeside(PixelRect stroke, PixelRect interior, double textHeight) => FaintGlyph.Side(gray, width, height, stroke, interior, textHeight);
 

@@ -42,6 +42,13 @@ public sealed class TableReader
                 texts[cell] = "";
                 continue;
             }
+            if (ink.LargestPiece < t * FaintInk.BrokenGlyph && crops.FaintInkAround(ink.InkBox!.Value, ink.Interior, t) is { } widened)
+            {
+                // The glyphs broke into specks, and the box of what survived cuts the faint rest off: every reading (cell,
+                // strip, shape) takes the box over the glyphs the gray image shows.
+                ink = ink with { InkBox = widened };
+                inks[cell] = ink;
+            }
             // A faint glyph above or below the stroke: its base (a 2) or its bar (a 7) alone binarized, no dash. Read as a
             // number, by the cell alone.
             var faintGlyph = ink.IsLowLoneStroke(t) ? crops.FaintGlyphBeside(ink.InkBox!.Value, ink.Interior, t) : null;

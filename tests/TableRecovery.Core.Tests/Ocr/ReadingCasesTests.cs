@@ -108,6 +108,19 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// Image 0102, a hard scan printed gray on gray: the 35 of 现行有效件数 binarized into a 5×17 sliver of its 3, and the
+    /// crop cut to that ink left the rest out. Cell and strip both read a sure 3, which no identity of active-2021 checks:
+    /// it passed as `ok`. The gray image shows the faint glyphs beside the sliver.
+    /// </summary>
+    [Fact]
+    public void A_number_binarized_into_a_sliver_of_one_glyph_is_read_whole()
+    {
+        var (table, truth) = Recover("0102_active-2021_hard_faint_sliver", "active-2021");
+        AssertRead(table, truth, ["art20_1.normative_docs/in_force"]);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A bilevel scan (`generate --bilevel mixed --count 60 --seed 6060`, image 0034): a light brush font cut at 41 % gray
     /// lost the thin strokes of its digits, and the 4 of 4.6 kept its stem and a speck of its diagonal. Cell and strip both
     /// read a sure 1.6, which no identity checks: it passed as `ok`.
