@@ -334,9 +334,14 @@ internal sealed class CellCandidates
             var torn = cellScore is double score && choices.Any(c => c.Value != top && c.Raw >= score);
             // A sign only the ink shows is one witness, however surely the engine read the digits.
             var signUnread = signedByInk && top < 0 && !evidence.Readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().StartsWith('-'));
+            // A minus one way read before the digits the others read unsigned: a minus is a short thin stroke, the first
+            // thing blur and binarizing lose, so the unsigned readings do not outvote it (g80 0005: -1 read 1 by the strip
+            // at 0.72, the shape and the cell at 0.49, -1 by the cell at 0.44; it passed as 1).
+            var minusRead = top > 0 && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
+                && p.Value == -top && p.RawConf >= SignDoubt);
             agree = hasText ||
                 ((agreeing.Count >= 2 || templateConfirmed) &&
-                 !primaries.Any(p => p.Value != top && p.RawConf >= 0.5) && !signUnread && !torn);
+                 !primaries.Any(p => p.Value != top && p.RawConf >= 0.5) && !signUnread && !minusRead && !torn);
         }
         var topText = candidates.Length > 0 ? candidates[0].Text : firstText;
         return new CellCandidates(evidence, candidates, other, hasText, agree, [.. digits], topText)
@@ -344,6 +349,9 @@ internal sealed class CellCandidates
             HasPrimaryReadings = primaries.Count > 0,
         };
     }
+
+    /// <summary>A reading of the top value's negative at this confidence or more leaves its sign in doubt.</summary>
+    private const double SignDoubt = 0.3;
 
     private static bool IsLoneDigit(string text) => text.Trim() is [>= '0' and <= '9'];
 

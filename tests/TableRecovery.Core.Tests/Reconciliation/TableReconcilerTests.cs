@@ -329,6 +329,26 @@ public class TableReconcilerTests
     }
 
     [Theory]
+    [InlineData(0.44, Statuses.NeedsReview)]
+    [InlineData(0.2, Statuses.Ok)]
+    public void A_minus_one_reading_shows_before_digits_the_others_read_unsigned_leaves_the_sign_for_review(double signedCell, string status)
+    {
+        // g80 0005, -1 printed: the strip read 1 at 0.72, the shape and the cell 1 at 0.49, a second cell reading -1 at 0.44.
+        var layout = LayoutCatalog.Default["active-2019"];
+        var readings = layout.Cells.ToDictionary(c => c.Id, _ => Agreeing("5"));
+        readings["art20_5.licensing/change"] =
+        [
+            new("1", 0.72, ReadingMethod.Strip), new("1", 0.50, ReadingMethod.Shape), new("1", 0.49, ReadingMethod.Cell),
+            new("-1", signedCell, ReadingMethod.Cell), new("-", 0.41, ReadingMethod.Choice),
+        ];
+
+        var result = Run(layout, readings);
+
+        var change = result.Cell("art20_5.licensing/change");
+        Assert.True(change.Value == 1 && change.Status == status, Detail(result, "art20_5.licensing/change"));
+    }
+
+    [Theory]
     [InlineData(0.95, 0.6, null, Statuses.Ok)]
     [InlineData(0.85, 0.6, null, Statuses.NeedsReview)]
     [InlineData(0.95, 0.4, null, Statuses.NeedsReview)]
