@@ -15,7 +15,11 @@ public static class TableFinder
         // Only a page whose solid rules make no table is searched for dashed ones: in a column of zeros a bilevel scan cut
         // into their two sides, the sides stack into chains as regular as a dashed rule's (bilevel corpus 0050: six
         // columns too many), and a page whose rules are solid needs none.
-        return tables.Count > 0 ? tables : Find(image, pieces, withDashed: true);
+        if (tables.Count > 0) return tables;
+        tables = Find(image, pieces, withDashed: true);
+        if (tables.Count > 0) return tables;
+        // No rule at all: the rules may have been printed lighter than a bilevel scan's cut.
+        return UnruledTable.Find(image) is { } unruled ? [unruled] : [];
     }
 
     private static List<DetectedTable> Find(NormalizedImage image, RulePieces pieces, bool withDashed)

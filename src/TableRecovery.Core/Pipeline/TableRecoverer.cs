@@ -232,6 +232,8 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             var fitted = tables.Select(t => text is not null && TextLayerTableReader.Covers(text, image, t)
                 ? (Read: TextLayerTableReader.Read(image, t, text, name), Fit: 1.0)
                 : WithLostRulesRestored(_reader.Read(image, inks, crops, t, engines.Digits, labels, name), t)).ToList();
+            // A lattice drawn from text alone is kept only where a layout fits it: any picture of text has rows and columns.
+            fitted = fitted.Where((f, i) => !tables[i].FromText || f.Fit > 0).ToList();
             var read = fitted.Select(f => f.Read).ToList();
             var overlay = renderOverlay ? new Overlay(name, OverlayRenderer.Render(image, read, [])) : null;
             return new PageRead(read, [.. fitted.Select(f => f.Fit)], knownTurns, overlay);

@@ -121,6 +121,21 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// Bilevel scans (`generate --bilevel mixed --count 40 --seed 3505`, images 0020 and 0014) of tables ruled in light gray,
+    /// cut darker than the rules: not a piece of rule is left, and no table was found. The text still stands in rows and
+    /// columns.
+    /// </summary>
+    [Theory]
+    [InlineData("0020_active-2021_mild_unruled_bilevel", "active-2021")]
+    [InlineData("0014_requests-2019_mild_unruled_bilevel", "requests-2019")]
+    public void A_table_whose_rules_the_bilevel_scan_lost_whole_is_read_from_its_text(string name, string layout)
+    {
+        var (table, truth) = Recover(name, layout);
+        AssertRead(table, truth, truth.Cells.Keys);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A bilevel scan (`generate --bilevel mixed --count 60 --seed 6060`, image 0034): a light brush font cut at 41 % gray
     /// lost the thin strokes of its digits, and the 4 of 4.6 kept its stem and a speck of its diagonal. Cell and strip both
     /// read a sure 1.6, which no identity checks: it passed as `ok`.
