@@ -123,8 +123,8 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             if (tables.Count == 0)
             {
                 errors.Add(new ResultError(ErrorCodes.NoTableFound, single
-                    ? "No ruled table was found in the picture. Check that the file shows the report's table with its lines."
-                    : $"No ruled table was found in the document's {content.Parts.Count} picture(s) and table(s). Check that it holds the report's statistics tables."));
+                    ? "No table was found in the picture: no ruled grid, nor rows and columns of text that a known layout fits. Check that the file shows the report's table."
+                    : $"No table was found in the document's {content.Parts.Count} picture(s) and table(s). Check that it holds the report's statistics tables."));
             }
             var report = content.Title is { } title ? new ReportInfo(title.Agency, title.Year, title.Title) : null;
             return new RecoveryOutcome(new ResultDocument { Source = file.Name, Sha256 = sha, Tables = tables, Errors = errors, Report = report }, overlays);
