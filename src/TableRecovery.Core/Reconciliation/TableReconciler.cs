@@ -25,12 +25,6 @@ public sealed class TableReconciler
     private const double AmbiguityNats = 4.6;
     private const double NarrowWindowNats = 4.6;
     private const double MaxConfidence = 0.999999;
-
-    /// <summary>
-    /// An identity the best assignment leaves misprinted is reported broken in print when at least this share of the
-    /// assignments' mass agrees; below it the cells go to review and the identity is only broken.
-    /// </summary>
-    private const double SureMisprint = 0.8;
     private const long NullKey = long.MinValue;
 
     private readonly ReconciliationOptions _options;
@@ -300,17 +294,12 @@ public sealed class TableReconciler
             broken[k] = !unknown && sum != 0;
             brokenOrFree[k] = broken[k] || free || unknown;
             copies[k] = !brokenOrFree[k] && IsCopy(identityCells[k], Output, cells);
-            if (sum != 0 && !unknown && identityCells[k].Any(c => hyp[c] == Hypothesis.Printed) && MisprintShare(k) >= SureMisprint)
+            if (sum != 0 && !unknown && identityCells[k].Any(c => hyp[c] == Hypothesis.Printed))
             {
                 misprints.Add(identities[k].Name);
             }
         }
         var cellIdentities = AssignmentSearch.ByCell(n, identityCells, identityCoef).Identities;
-
-        // The share of the assignments' mass that has the identity misprinted: a confident reading the identities would have
-        // read otherwise may be a misread as well (304 read 104 both ways, the digit's loop lost: 0.71 printed).
-        double MisprintShare(int k) => solutions.Select((s, i) => s.Changes.Any(ch => ch.Hypothesis == Hypothesis.Printed
-            && Array.IndexOf(identityCells[k], ch.Cell) >= 0) ? weights[i] : 0).Sum() / total;
 
         var repaired = RepairedOnTopReadings(own, identityCells, identityCoef);
         var result = new ReconciledCell[n];
