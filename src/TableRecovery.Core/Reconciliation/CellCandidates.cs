@@ -86,6 +86,15 @@ internal sealed class CellCandidates
     public bool HasPrimaryReadings { get; private init; }
 
     /// <summary>
+    /// Two of the Cell, Strip and Template readings (or a text layer, or a person) read the top value at
+    /// <see cref="ReadTwiceConfidence"/> or more: what the report printed there, as far as reading can tell.
+    /// </summary>
+    public bool ReadTwice { get; private init; }
+
+    /// <summary>Half sure each way: a total read 104 at 0.87 and 0.40 (s40 0027, 304 printed) is read once.</summary>
+    private const double ReadTwiceConfidence = 0.5;
+
+    /// <summary>
     /// Two of the Cell, Strip and Template readings (or a text layer) agree on the top value with the agreement
     /// confidence, or a sure Template reading and a Cell or Strip reading of at least half that; and no other reading
     /// is half sure of another value.
@@ -113,6 +122,7 @@ internal sealed class CellCandidates
         new(Evidence, [Candidates[0] with { Probability = 1.0 }], 0.0, HasTextReading, IndependentAgreement, ReadDigits, TopText)
         {
             HasPrimaryReadings = HasPrimaryReadings,
+            ReadTwice = ReadTwice,
             IsConfirmed = IsConfirmed,
         };
 
@@ -121,6 +131,7 @@ internal sealed class CellCandidates
             0.0, true, true, [], value.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             IsConfirmed = true,
+            ReadTwice = true,
         };
 
     /// <summary>A person confirmed or entered the value: it shares no misreading with any other cell.</summary>
@@ -308,6 +319,7 @@ internal sealed class CellCandidates
         var other = Math.Exp(otherLog - max) / z;
 
         var agree = false;
+        var readTwice = hasText;
         if (candidates.Length > 0)
         {
             var top = candidates[0].Scaled;
@@ -337,7 +349,9 @@ internal sealed class CellCandidates
             // A minus one way read before the digits the others read unsigned: a minus is a short thin stroke, the first
             // thing blur and binarizing lose, so the unsigned readings do not outvote it (g80 0005: -1 read 1 by the strip
             // at 0.72, the shape and the cell at 0.49, -1 by the cell at 0.44; it passed as 1).
-            var minusRead = top > 0 && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
+            readTwice |= primaries.Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
+                && p.Value == candidates[0].Scaled && p.RawConf >= ReadTwiceConfidence).Select(p => p.Method).Distinct().Count() >= 2;
+            var minusRead = evidence.Kind == CellValueKind.SignedInteger && top > 0 && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
                 && p.Value == -top && p.RawConf >= SignDoubt);
             agree = hasText ||
                 ((agreeing.Count >= 2 || templateConfirmed) &&
@@ -347,6 +361,7 @@ internal sealed class CellCandidates
         return new CellCandidates(evidence, candidates, other, hasText, agree, [.. digits], topText)
         {
             HasPrimaryReadings = primaries.Count > 0,
+            ReadTwice = readTwice,
         };
     }
 
