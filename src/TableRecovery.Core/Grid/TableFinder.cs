@@ -43,14 +43,19 @@ public static class TableFinder
         var previousBottom = 0;
         foreach (var lattice in lattices)
         {
-            var b = lattice.Bounds;
-            // The heading sits just above the table; a band of a few text lines is enough.
-            var top = Math.Max(previousBottom, b.Y - (int)(t * 5));
-            PixelRect? band = b.Y - top > t * 0.8 ? new PixelRect(Math.Max(0, b.X - (int)t), top, Math.Min(image.Width - Math.Max(0, b.X - (int)t), b.Width + 2 * (int)t), b.Y - top - 2) : null;
-            tables.Add(new DetectedTable(lattice, band));
-            previousBottom = b.Bottom + 2;
+            tables.Add(new DetectedTable(lattice, HeadingBand(lattice.Bounds, previousBottom, image.Width, t)));
+            previousBottom = lattice.Bounds.Bottom + 2;
         }
         return tables;
+    }
+
+    /// <summary>The band above a table, below <paramref name="above"/>, where its heading is printed; null where there is no room.</summary>
+    internal static PixelRect? HeadingBand(PixelRect table, int above, int imageWidth, double t)
+    {
+        // The heading sits just above the table; a band of a few text lines is enough.
+        var top = Math.Max(above, table.Y - (int)(t * 5));
+        var left = Math.Max(0, table.X - (int)t);
+        return table.Y - top > t * 0.8 ? new PixelRect(left, top, Math.Min(imageWidth - left, table.Width + 2 * (int)t), table.Y - top - 2) : null;
     }
 
     private static List<(List<Rule> Horizontal, List<Rule> Vertical)> GroupCrossingRules(

@@ -71,9 +71,7 @@ public static class UnruledTable
         vertical.Add(new Rule(false, right, 1, [new Interval(rowEdges[0], rowEdges[^1])]));
 
         if (LatticeBuilder.Build(horizontal, vertical, t) is not { RowCount: >= MinRows, ColumnCount: >= 2 } lattice) return null;
-        var top = Math.Max(0, rowEdges[0] - (int)(t * 5));
-        PixelRect? heading = rowEdges[0] - top > t * 0.8 ? new PixelRect(left, top, right - left, rowEdges[0] - top - 2) : null;
-        return new DetectedTable(lattice, heading) { FromText = true };
+        return new DetectedTable(lattice, TableFinder.HeadingBand(lattice.Bounds, 0, image.Width, t)) { FromText = true };
     }
 
     /// <summary>

@@ -325,11 +325,12 @@ internal sealed class CellCandidates
             var top = candidates[0].Scaled;
             // Two ways of reading agree: the engine twice (cell and strip), or the engine once and the table's own
             // digits (templates learned from other cells).
-            var agreeing = primaries
-                .Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template && p.Value == top && p.RawConf >= agreementConfidence)
+            int WaysReadingTop(double floor) => primaries
+                .Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template && p.Value == top && p.RawConf >= floor)
                 .Select(p => p.Method)
                 .Distinct()
-                .ToList();
+                .Count();
+            var agreeing = WaysReadingTop(agreementConfidence);
             // The table's own digits, sure of a glyph, are the stronger witness: measured over 150 generated images
             // (bench BENCH_CALIBRATION=1, agreement calibration), a template at 0.9 or more that an engine reading
             // confirms at 0.5 or more was right in every one of ~7,000 cells; two engine readings at 0.8, in 99%.
@@ -349,12 +350,11 @@ internal sealed class CellCandidates
             // A minus one way read before the digits the others read unsigned: a minus is a short thin stroke, the first
             // thing blur and binarizing lose, so the unsigned readings do not outvote it (g80 0005: -1 read 1 by the strip
             // at 0.72, the shape and the cell at 0.49, -1 by the cell at 0.44; it passed as 1).
-            readTwice |= primaries.Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
-                && p.Value == candidates[0].Scaled && p.RawConf >= ReadTwiceConfidence).Select(p => p.Method).Distinct().Count() >= 2;
+            readTwice |= WaysReadingTop(ReadTwiceConfidence) >= 2;
             var minusRead = evidence.Kind == CellValueKind.SignedInteger && top > 0 && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
                 && p.Value == -top && p.RawConf >= SignDoubt);
             agree = hasText ||
-                ((agreeing.Count >= 2 || templateConfirmed) &&
+                ((agreeing >= 2 || templateConfirmed) &&
                  !primaries.Any(p => p.Value != top && p.RawConf >= 0.5) && !signUnread && !minusRead && !torn);
         }
         var topText = candidates.Length > 0 ? candidates[0].Text : firstText;
