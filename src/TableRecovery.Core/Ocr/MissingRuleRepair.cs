@@ -231,9 +231,21 @@ public static class MissingRuleRepair
     /// <summary>Wider than the spacing of glyphs in a word (about a fifth of their height), as narrow as a cell's padding.</summary>
     private const double OffTheEdge = 0.4;
 
-    /// <summary>The row above or below has a cell edge at this column edge: the rule exists there, and is missing here.</summary>
+    /// <summary>
+    /// The nearest row above or below that is not one cell across the whole table has a cell edge at this column edge: the
+    /// rule exists there, and is missing here. A heading row across the table (第二十条第（六）项) says nothing of the columns,
+    /// and a scan that lost a rule over two rows (a header row and its number row, then the heading) leaves no edge beside.
+    /// </summary>
     private static bool EdgeInRowBeside(Lattice lattice, LatticeCell cell, int edge) =>
-        new[] { cell.Row - 1, cell.Row + 1 }
-            .Where(r => r >= 0 && r < lattice.RowCount)
-            .Any(r => lattice.At(r, edge - 1) is { } a && lattice.At(r, edge) is { } b && a != b);
+        new[] { -1, 1 }.Any(step => NearestRowWithColumns(lattice, cell.Row + step, step) is { } r
+            && lattice.At(r, edge - 1) is { } a && lattice.At(r, edge) is { } b && a != b);
+
+    private static int? NearestRowWithColumns(Lattice lattice, int row, int step)
+    {
+        for (; row >= 0 && row < lattice.RowCount; row += step)
+        {
+            if (lattice.At(row, 0) is not { } first || first.ColumnSpan < lattice.ColumnCount) return row;
+        }
+        return null;
+    }
 }

@@ -38,6 +38,17 @@ public sealed class MissingRuleRepairTests
         AssertSplitAfterItsLabel("0018_active-2021_mild_rule_end.jpg", "行政许可", labelColumn: 0, turns: 1);
     }
 
+    /// <summary>
+    /// The rule between the labels and the numbers was lost over two rows (信息内容 | 本年处理决定数量, and 行政许可 | 5), and the
+    /// rows beside them are headings across the whole table (第二十条第（五）项, （六）项): the edge to split at is the one of the
+    /// nearest rows with columns.
+    /// </summary>
+    [Fact]
+    public void A_label_and_a_number_are_split_at_the_edge_of_the_nearest_rows_with_columns_past_headings()
+    {
+        AssertSplitAfterItsLabel("0129_active-2021_hard_rule_lost_over_rows.jpeg", "行政许可", labelColumn: 0);
+    }
+
     /// <summary>The one merged cell whose text starts with <paramref name="label"/> is split after the label's column.</summary>
     private static void AssertSplitAfterItsLabel(string caseImage, string label, int labelColumn, int turns = 0)
     {
