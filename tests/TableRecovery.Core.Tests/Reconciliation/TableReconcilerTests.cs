@@ -230,6 +230,33 @@ public class TableReconcilerTests
         Assert.True(claimed.Count == 0, $"reported as printed: {string.Join(", ", claimed)}; {Detail(result, "total/other_org")}");
     }
 
+    /// <summary>
+    /// A clean scan's misprint (bench150 0043, appeals): 行政复议 prints four zeros and a total of 3. The cell read 3 at 0.97,
+    /// the strip 3 at 0.36 (a choice of 8 at 0.47): read surely once and confirmed by the other way, the 3 is what the report
+    /// printed, and the broken sum is the report's.
+    /// </summary>
+    [Fact]
+    public void A_misprinted_total_read_surely_alone_and_confirmed_by_its_strip_is_reported_as_printed()
+    {
+        // The zeros as the scan read them: the strip, the table's own digits, the cell and a zero's loop.
+        var readings = Appeals.Cells.ToDictionary(c => c.Id, _ => new List<Reading>
+        {
+            new("0", 0.96, ReadingMethod.Strip), new("0", 0.96, ReadingMethod.Template), new("0", 0.95, ReadingMethod.Cell), new("0", 0.90, ReadingMethod.Shape),
+        });
+        readings["count/review.total"] =
+        [
+            new("3", 0.97, ReadingMethod.Cell), new("3", 0.36, ReadingMethod.Strip),
+            new("8", 0.47, ReadingMethod.Choice), new("2", 0.27, ReadingMethod.Choice),
+        ];
+
+        var result = Run(Appeals, readings);
+
+        var total = result.Cell("count/review.total");
+        Assert.True(total.Value == 3 && total.Status == Statuses.NeedsReview, Detail(result, "count/review.total"));
+        var claimed = result.Identities.Where(i => i.PublishedInconsistent).Select(i => i.Name).ToList();
+        Assert.True(claimed.SequenceEqual(["sum[review]"]), $"reported as printed: [{string.Join(", ", claimed)}]; {Detail(result, "count/review.total")}");
+    }
+
     [Fact]
     public void A_reviewer_keeping_the_printed_table_re_solves_the_rest_as_ok()
     {
