@@ -17,6 +17,37 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// <summary>The boxes of the text's pieces in the page, rule remnants and specks left out.</summary>
     public IReadOnlyList<PixelRect> PieceBoxes { get; init; } = [];
 
+    /// <summary>
+    /// The box of the pieces whose longer side is at least <see cref="CoreShare"/> of a text height: in a peppered cell the
+    /// ink box takes in the noise around the text (a bilevel scan's label runs 2.8 text heights tall and the cell wide), and
+    /// a glyph's strokes are longer than its specks. Null when no piece is so long.
+    /// </summary>
+    public PixelRect? CoreBox(double textHeight)
+    {
+        var core = Strokes(textHeight);
+        if (core.Count == 0) return null;
+        int x0 = core.Min(b => b.X), y0 = core.Min(b => b.Y);
+        return new PixelRect(x0, y0, core.Max(b => b.Right) - x0, core.Max(b => b.Bottom) - y0);
+    }
+
+    /// <summary>
+    /// The pieces of the core (<see cref="CoreBox"/>) and the shorter ones close beside them (a glyph's dot, the short
+    /// strokes of 六 or 文), without the specks that stand apart.
+    /// </summary>
+    public IReadOnlyList<PixelRect> CorePieces(double textHeight)
+    {
+        var core = Strokes(textHeight);
+        var near = (int)Math.Ceiling(textHeight * NearTheCore);
+        return PieceBoxes.Where(b => core.Contains(b) || core.Any(c => c.Inflate(near, near).Intersect(b) is { Width: > 0, Height: > 0 })).ToList();
+    }
+
+    private List<PixelRect> Strokes(double textHeight) => PieceBoxes.Where(b => Math.Max(b.Width, b.Height) >= textHeight * CoreShare).ToList();
+
+    private const double CoreShare = 0.35;
+
+    /// <summary>How close to a stroke, in text heights, the short piece of a glyph stands.</summary>
+    private const double NearTheCore = 0.15;
+
     /// <summary>The longest side of the largest piece of the text, in pixels.</summary>
     public int LargestPiece { get; init; }
 

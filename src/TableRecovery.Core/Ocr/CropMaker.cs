@@ -43,6 +43,30 @@ public sealed class CropMaker(byte[] gray, int width, int height)
         return Leptonica.FromGray(pixels, w, h);
     }
 
+    /// <summary>
+    /// The region padded white, with only what lies in the <paramref name="keep"/> boxes left of it (each widened a pixel,
+    /// for the blur at a stroke's edge): the specks of a peppered cell around a label's strokes are gone.
+    /// </summary>
+    public PixHandle PaddedKeeping(PixelRect region, IReadOnlyList<PixelRect> keep, int pad)
+    {
+        var pixels = PaddedPixels(region, pad, out var w, out var h);
+        var r = region.Intersect(new PixelRect(0, 0, width, height));
+        var kept = new bool[w * h];
+        foreach (var box in keep)
+        {
+            var inside = box.Inflate(1, 1).Intersect(r);
+            for (var y = inside.Y; y < inside.Bottom; y++)
+            {
+                kept.AsSpan((y - r.Y + pad) * w + inside.X - r.X + pad, inside.Width).Fill(true);
+            }
+        }
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            if (!kept[i]) pixels[i] = 255;
+        }
+        return Leptonica.FromGray(pixels, w, h);
+    }
+
     /// <summary>Paper lighter than this is white enough: its labels read as they are.</summary>
     private const int ShadedPaper = 235;
 

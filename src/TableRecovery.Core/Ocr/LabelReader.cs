@@ -66,6 +66,18 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
             : (string.Concat(lines.Select(l => l.Text)), lines.Average(l => l.Confidence));
     }
 
+    /// <summary>
+    /// The text of a peppered cell's ink with the specks apart from its strokes whitened (<see cref="CellInk.CorePieces"/>),
+    /// line mode for one line, block mode for more; not kept.
+    /// </summary>
+    public (string Text, double Confidence) ReadWithoutSpecks(CellInk ink, int pad, double textHeight)
+    {
+        if (ink.CoreBox(textHeight) is not { } core) return ("", 0);
+        using var crop = crops.PaddedKeeping(core.Inflate(2, 2), ink.CorePieces(textHeight), pad);
+        var words = engines.Labels.Recognize(crop, ink.Lines == 1 ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock);
+        return words.Count == 0 ? ("", 0) : (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
+    }
+
     /// <summary>The words of one line of ink after <paramref name="turns"/> clockwise quarter turns; not kept.</summary>
     public IReadOnlyList<OcrWord> WordsTurned(PixelRect ink, int pad, int turns)
     {

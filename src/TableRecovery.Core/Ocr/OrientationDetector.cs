@@ -114,9 +114,12 @@ public static class OrientationDetector
 
     private static bool? LabelsReadUpsideDown(double t, IEnumerable<CellInk> inks, LabelReader labels)
     {
+        // In a peppered cell the run is its strokes without the noise around them.
         var runs = inks
-            .Where(ink => ink.InkBox is { } b && ink.Lines == 1 && b.Width >= t * 2.5 && b.Width <= t * 14 && b.Height <= t * 1.6)
-            .Select(ink => ink.InkBox!.Value)
+            .Where(ink => ink.Lines == 1)
+            .Select(ink => ink.Peppered ? ink.CoreBox(t) : ink.InkBox)
+            .OfType<PixelRect>()
+            .Where(b => b.Width >= t * 2.5 && b.Width <= t * 14 && b.Height <= t * 1.6)
             .ToList();
         if (runs.Count < 3) return null;
         var step = Math.Max(1, runs.Count / LabelSampleSize);

@@ -116,6 +116,12 @@ public sealed class TableReader
                 // A label whose crop specks of pepper noise widened reads as garble; from the box of its ink without them, words.
                 (label, labelConfidence) = reread;
             }
+            if (!ink.IsBlank && ink.Peppered && labelConfidence < WeakLabelConfidence
+                && labelReader.ReadWithoutSpecks(ink, pad, t) is var clean && clean.Confidence > labelConfidence && clean.Text.Count(IsChineseGlyph) >= 2)
+            {
+                // A label in pepper noise (a bilevel scan's) reads as garble, specks taken for glyphs; its strokes alone read words.
+                (label, labelConfidence) = clean;
+            }
             labels[cell] = label;
             labelConfidences[cell] = labelConfidence;
             if (cell.RowSpan == 1 && NumberText.WithoutSpecks(label) == "无")

@@ -1,5 +1,6 @@
 using TableRecovery.Core.Grid;
 using TableRecovery.Core.Imaging;
+using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Ocr;
 using TableRecovery.Core.Tests.Support;
 
@@ -32,6 +33,22 @@ public sealed class LabelReaderTests
         var text = string.Concat(first.Select(w => w.Text));
         Assert.True(ReferenceEquals(first, again), $"the region '{text}' was read twice");
         Assert.True(text.Contains("政府信息公开申请"), $"read '{text}'");
+    }
+
+    /// <summary>
+    /// A bilevel scan peppered with specks (`generate --bilevel mixed --count 40 --seed 3505`, image 0002): the specks in a
+    /// label's crop read as glyphs. The strokes alone, the specks apart from them whitened, read the row labels.
+    /// </summary>
+    [Fact]
+    public void Labels_in_pepper_noise_read_from_their_strokes()
+    {
+        using var table = new LabelsOfACase("0002_active-2021_hard_bilevel_peppered.png");
+        string[] rowLabels = ["规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"];
+        var inks = table.Lattice.Cells.Where(c => c.Column == 0 && c.ColumnSpan == 1).Select(table.Ink).Where(ink => ink.Peppered).ToList();
+        var read = inks.Select(ink => table.Reader.ReadWithoutSpecks(ink, table.Pad, table.Image.TextHeight).Text).ToList();
+
+        var found = rowLabels.Where(label => read.Any(text => LabelNormalizer.Normalize(text) == label)).ToList();
+        Assert.True(found.Count >= 5, $"row labels read {found.Count} of {rowLabels.Length}: [{string.Join(", ", read)}]");
     }
 
     /// <summary>

@@ -46,6 +46,21 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// `generate --bilevel mixed --count 40 --seed 3505`, image 0002: a bilevel scan peppered with specks. The specks around
+    /// every label made its ink two and a half text heights tall and the cell wide, so no label passed for a run of text to
+    /// read for the orientation; the structure alone called the upright page upside down, and every label read as garble.
+    /// Read from their strokes, the labels are upright and read words, and the table is identified.
+    /// </summary>
+    [Fact]
+    public void A_peppered_bilevel_table_is_read_upright_from_its_labels_strokes()
+    {
+        var (table, truth) = Recover("0002_active-2021_hard_bilevel_peppered", "active-2021");
+        Assert.True(table.Rotation == 0, $"an upright page turned {table.Rotation}°");
+        AssertRead(table, truth, ["art20_1.rules/issued", "art20_1.normative_docs/repealed", "art20_5.licensing/decisions", "art20_6.penalty/decisions"]);
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// `generate --count 60 --seed 4242`, image 0007: the rule between 上一年项目数量 and 本年增/减 was lost in the column header
     /// row of 第二十条第（六）项, which read as one header (人人本年增/减) over both columns. Every data row below holds three
     /// numbers, one a column; the header put 本年增/减 over both and 上一年项目数量 nowhere, and four numbers came out empty.
