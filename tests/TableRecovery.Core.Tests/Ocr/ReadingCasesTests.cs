@@ -61,6 +61,18 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// `generate --count 60 --seed 9797`, image 0043: a hard gray scan whose speckled 规章 reads 报章 at 0.40, enough to place
+    /// its row. Read again without the specks apart from its strokes, it lost strokes and read 本击 at 0.42, which placed
+    /// nothing, and the row's three numbers went unread: only a sure reading without the specks replaces a label.
+    /// </summary>
+    [Fact]
+    public void A_speckled_label_is_not_replaced_by_an_unsure_reading_of_its_strokes()
+    {
+        var (table, _) = Recover("0043_active-2019_hard_speckled_label", "active-2019");
+        AssertEachHasAReading(table, ["art20_1.rules/new_made", "art20_1.rules/new_published", "art20_1.rules/total_published"]);
+    }
+
+    /// <summary>
     /// `generate --count 60 --seed 4242`, image 0007: the rule between 上一年项目数量 and 本年增/减 was lost in the column header
     /// row of 第二十条第（六）项, which read as one header (人人本年增/减) over both columns. Every data row below holds three
     /// numbers, one a column; the header put 本年增/减 over both and 上一年项目数量 nowhere, and four numbers came out empty.
