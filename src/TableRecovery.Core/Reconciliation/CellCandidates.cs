@@ -331,10 +331,6 @@ internal sealed class CellCandidates
                 .Select(p => p.Method)
                 .Distinct()
                 .Count();
-            // Read twice also: the cell alone surely, the strip the same if less surely.
-            bool SureCellTheStripConfirms(long value) =>
-                primaries.Any(p => p.Method == ReadingMethod.Cell && p.Value == value && p.RawConf >= SureCell)
-                && primaries.Any(p => p.Method == ReadingMethod.Strip && p.Value == value && p.RawConf >= StripConfirmsASureCell);
             var agreeing = WaysReadingTop(agreementConfidence);
             // The table's own digits, sure of a glyph, are the stronger witness: measured over 150 generated images
             // (bench BENCH_CALIBRATION=1, agreement calibration), a template at 0.9 or more that an engine reading
@@ -352,7 +348,10 @@ internal sealed class CellCandidates
             var torn = cellScore is double score && choices.Any(c => c.Value != top && c.Raw >= score);
             // A sign only the ink shows is one witness, however surely the engine read the digits.
             var signUnread = signedByInk && top < 0 && !evidence.Readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().StartsWith('-'));
-            readTwice |= WaysReadingTop(ReadTwiceConfidence) >= 2 || SureCellTheStripConfirms(top);
+            // Read twice also: the cell alone surely, the strip the same if less surely.
+            readTwice |= WaysReadingTop(ReadTwiceConfidence) >= 2
+                || primaries.Any(p => p.Method == ReadingMethod.Cell && p.Value == top && p.RawConf >= SureCell)
+                && primaries.Any(p => p.Method == ReadingMethod.Strip && p.Value == top && p.RawConf >= StripConfirmsASureCell);
             // A minus one way read before the digits the others read unsigned: a minus is a short thin stroke, the first
             // thing blur and binarizing lose, so the unsigned readings do not outvote it (g80 0005: -1 read 1 by the strip
             // at 0.72, the shape and the cell at 0.49, -1 by the cell at 0.44; it passed as 1).
