@@ -433,11 +433,13 @@ internal sealed class AssignmentSearch
             return;
         }
         Assign(cell, hyp, -1, optionCost);
+        var ok = true;
         foreach (var k in _cellIdentities[cell])
         {
             _openFree[k]++;
+            ok &= CanClose(k);
         }
-        Dfs();
+        if (ok) Dfs();
         foreach (var k in _cellIdentities[cell])
         {
             _openFree[k]--;
@@ -522,7 +524,28 @@ internal sealed class AssignmentSearch
         if (_unknown[k] == 0) return _sum[k] == 0;
         if (_unknownSigned[k] > 0 || _unknownRising[k] > 0 && _unknownFalling[k] > 0) return true;
         // Σ coef·x over the unknown cells must be −sum: ≥ 0 when they all add (+1), ≤ 0 when they all take away.
-        return _unknownRising[k] > 0 ? _sum[k] <= 0 : _sum[k] >= 0;
+        return (_unknownRising[k] > 0 ? _sum[k] <= 0 : _sum[k] >= 0) && (_sum[k] != 0 || EachCanBeZero(k));
+    }
+
+    /// <summary>
+    /// The unknown cells of an identity the known ones already close are each 0: none may be an "other" that a reading
+    /// shows 0 for (that is the candidate, not a value no reading shows) or a misprint of a printed 0. Left open, such
+    /// cells passed for values no reading shows in pairs (a blank of a row and one of another row, open, with nothing to
+    /// give them), and every weak blank of a hard scan had such rivals.
+    /// </summary>
+    private bool EachCanBeZero(int k)
+    {
+        foreach (var c in _identityCells[k])
+        {
+            if (_known[c]) continue;
+            if (!IsValid(c, 0)
+                || _hyp[c] == Hypothesis.Other && _cells[c].IndexOf(0) >= 0
+                || _hyp[c] == Hypothesis.Printed && _top[c] == 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void CountUnknown(int k, int cell, int coef, int delta)

@@ -419,8 +419,18 @@ public sealed class TableReconciler
         {
             VouchedByMargin(pinnedBelowOk, result, own, hyp, candidateIndex, consistent, Output, identityCells, identityCoef, cellIdentities);
         }
+        if (onlyPinnedVouched && misprints.Count == 0 && Repaired(searchIndex, own, identityCells, identityCoef, stats) is { } byMargins
+            && Reviews(byMargins.Cells) < Reviews(result))
+        {
+            // Two ways past a search too large: the sure cells pinned vouch for themselves, or the repair search's margins
+            // vouch for the cells it keeps as read. Each is sound alone; the one that settles more is kept: a hard scan's
+            // blanks read weakly are vouched for only by margins, zeros read alike four ways only by themselves.
+            return byMargins;
+        }
         return new Solved(searchIndex, result, misprints, stats);
     }
+
+    private static int Reviews(ReconciledCell[] cells) => cells.Count(c => c.Status == Statuses.NeedsReview);
 
     /// <summary>
     /// Cells pinned to their readings (<see cref="PinnedToTopReadings"/>) answer only for themselves in the pinned search, by
