@@ -553,8 +553,8 @@ public sealed class TableReconciler
 
     /// <summary>
     /// The exact search gave up (dozens of weak cells on a hard scan): the best assignment of <see cref="RepairSearch"/>.
-    /// A cell it keeps at its top reading is ok when one of its identities holds on cells that all stay as read, and no
-    /// assignment within <see cref="RepairMarginNats"/> of the best gives it another value; every cell the best assignment
+    /// A cell it keeps at its top reading is ok when one of its identities holds on cells that all stay as read (or its own
+    /// readings agree surely, as for a cell no identity checks), and no assignment within <see cref="RepairMarginNats"/> of the best gives it another value; every cell the best assignment
     /// moves, or leaves open, needs review with the value it proposes (with its top reading when the search only found an
     /// assignment, not the best one). Null when the repair search runs past its limit too.
     /// </summary>
@@ -588,7 +588,11 @@ public sealed class TableReconciler
             {
                 var top = cand.Candidates[0];
                 var copyDoesNot = top.Scaled == 0 || UnsharedReading(cand);
-                var vouched = cellIdentities[i].Any(k => clean[k] && (copyDoesNot || !IsCopy(identityCells[k], c => best.Values[c], cells)))
+                // A cell its readings make sure of, as a cell no sum checks is made ok (see UncheckedCell), needs no clean sum
+                // when no rival assignment reaches it: every sum of a hard scan's zero read alike four ways may hold a misread
+                // the search moved.
+                var sureByItself = cand.IndependentAgreement && top.Probability >= _options.OkPosterior;
+                var vouched = (sureByItself || cellIdentities[i].Any(k => clean[k] && (copyDoesNot || !IsCopy(identityCells[k], c => best.Values[c], cells))))
                     && !AlternativeWithinMargin(i);
                 result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
                     vouched ? vouchedConfidence : Math.Min(top.Probability, MaxConfidence), vouched ? Statuses.Ok : Statuses.NeedsReview,
