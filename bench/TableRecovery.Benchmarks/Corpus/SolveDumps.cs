@@ -14,7 +14,7 @@ internal static class SolveDumps
     public static int Run(IEnumerable<string> paths)
     {
         var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*.json").Order(StringComparer.Ordinal) : (IEnumerable<string>)[p]).ToList();
-        int okRight = 0, okWrong = 0, review = 0, cellsAll = 0;
+        int okRight = 0, okWrong = 0, review = 0, cellsAll = 0, misprinted = 0, flaggedRight = 0, flaggedWrong = 0;
         foreach (var file in files)
         {
             var table = ReadingsFixture.LoadFile(file);
@@ -47,6 +47,28 @@ internal static class SolveDumps
                     }
                 }
             }
+            // Whether the printed table breaks an identity is read off its truth; what the reconciler claims, off its outcomes.
+            var printedBroken = input.Identities.Where(i => i.Lhs.Sum(table.TruthOf) != i.Rhs.Sum(table.TruthOf)).Select(i => i.Name).ToList();
+            var claimed = solved.Identities.Where(i => i.PublishedInconsistent).Select(i => i.Name).ToList();
+            if (printedBroken.Count > 0)
+            {
+                misprinted++;
+                flaggedRight += claimed.Count > 0 ? 1 : 0;
+                if (claimed.Count == 0) Console.WriteLine($"    printed inconsistent ({string.Join(", ", printedBroken)}), not reported");
+            }
+            else if (claimed.Count > 0)
+            {
+                flaggedWrong++;
+                Console.WriteLine($"    printed consistent, reported inconsistent: {string.Join(", ", claimed)}");
+            }
+            if (claimed.Count > 0 && Environment.GetEnvironmentVariable("BENCH_MISPRINTS") == "1")
+            {
+                foreach (var cell in solved.Cells.Where(c => c.ConsistentValue is not null))
+                {
+                    var readings = string.Join(", ", table.Readings.GetValueOrDefault(cell.Id)?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? []);
+                    Console.WriteLine($"    MISPRINT {(printedBroken.Count > 0 ? "true" : "FALSE")} {cell.Id}: printed {table.TruthOf(cell.Id)}, output {cell.Value}, consistent {cell.ConsistentValue} [{readings}]");
+                }
+            }
             var st = solved.Statistics;
             Console.WriteLine($"  {Path.GetFileName(file)}: {watch.Elapsed.TotalMilliseconds:0} ms, complete {st.Complete}, {st.Nodes} nodes, {st.Solutions} solutions, {st.AmbiguousCells} ambiguous; " +
                 $"values right {valueRight}/{solved.Cells.Count}, settled right {right}, settled wrong {wrong}, review {flagged}");
@@ -56,6 +78,7 @@ internal static class SolveDumps
             cellsAll += solved.Cells.Count;
         }
         Console.WriteLine($"{files.Count} tables, {cellsAll} cells: settled right {okRight}, settled wrong (silent) {okWrong}, review {review} ({100.0 * review / Math.Max(1, cellsAll):0.00}%)");
+        Console.WriteLine($"printed inconsistencies flagged {flaggedRight}/{misprinted}, consistent tables flagged as inconsistent {flaggedWrong}");
         return 0;
     }
 }
