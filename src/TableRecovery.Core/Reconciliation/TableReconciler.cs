@@ -554,9 +554,10 @@ public sealed class TableReconciler
     /// <summary>
     /// The exact search gave up (dozens of weak cells on a hard scan): the best assignment of <see cref="RepairSearch"/>.
     /// A cell it keeps at its top reading is ok when one of its identities holds on cells that all stay as read (or its own
-    /// readings agree surely, as for a cell no identity checks), and no assignment within <see cref="RepairMarginNats"/> of the best gives it another value; every cell the best assignment
-    /// moves, or leaves open, needs review with the value it proposes (with its top reading when the search only found an
-    /// assignment, not the best one). Null when the repair search runs past its limit too.
+    /// readings agree surely, as for a cell no identity checks), and no assignment within <see cref="RepairMarginNats"/> of
+    /// the best gives it another value; every cell the best assignment moves, or leaves open, needs review with the value it
+    /// proposes (with its top reading when the search only found an assignment, not the best one). Null when the repair
+    /// search runs past its limit too.
     /// </summary>
     private Solved? Repaired(int[] searchIndex, CellCandidates[] cells, int[][] identityCells, int[][] identityCoef, SolverStatistics stats)
     {
