@@ -340,11 +340,12 @@ public sealed class TableReconciler
             {
                 status = Statuses.NeedsReview;
             }
-            else if (value == top && cellIdentities[i].Any(k => repaired[k]) && !cellIdentities[i].Any(k => !brokenOrFree[k] && !repaired[k]))
+            else if (value == top && !own[i].ReadThreeWays && cellIdentities[i].Any(k => repaired[k]) && !cellIdentities[i].Any(k => !brokenOrFree[k] && !repaired[k]))
             {
                 // A sum the readings break was closed by changing another of its cells: it was spent on that change
                 // and vouches for nothing else. Two readings agreeing on a dash where a blurred 2 was printed would
-                // otherwise pass because a weaker reading beside it gave way.
+                // otherwise pass because a weaker reading beside it gave way; a cell read alike three ways stands by itself,
+                // by its posterior.
                 status = Statuses.NeedsReview;
             }
             else if (!cellIdentities[i].Any(k => !brokenOrFree[k]))
