@@ -344,7 +344,7 @@ internal sealed class CellCandidates
                 .Distinct()
                 .Count();
             var agreeing = WaysReadingTop(agreementConfidence);
-            readThreeWays = primaries
+            readThreeWays = hasText || primaries
                 .Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template or ReadingMethod.Shape
                     && p.Value == top && p.RawConf >= ReadTwiceConfidence)
                 .Select(p => p.Method)
