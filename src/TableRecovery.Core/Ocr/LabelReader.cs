@@ -44,9 +44,11 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
     /// <summary>The text of the ink region and the mean confidence of its words (0 when nothing was read).</summary>
     public (string Text, double Confidence) Read(PixelRect ink, int pad, bool singleLine = false)
     {
-        var words = Words(ink, pad, singleLine);
-        return words.Count == 0 ? ("", 0) : (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
+        return TextOf(Words(ink, pad, singleLine));
     }
+
+    private static (string Text, double Confidence) TextOf(IReadOnlyList<OcrWord> words) =>
+        words.Count == 0 ? ("", 0) : (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
 
     /// <summary>
     /// The text of a cell's ink and its mean confidence: one line in line mode, several in block mode, or line by line when
@@ -74,8 +76,7 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
     {
         if (ink.CoreBox(textHeight) is not { } core) return ("", 0);
         using var crop = crops.PaddedKeeping(core.Inflate(2, 2), ink.CorePieces(textHeight), pad);
-        var words = engines.Labels.Recognize(crop, ink.Lines == 1 ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock);
-        return words.Count == 0 ? ("", 0) : (string.Concat(words.Select(w => w.Text)), words.Average(w => w.Confidence));
+        return TextOf(engines.Labels.Recognize(crop, ink.Lines == 1 ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock));
     }
 
     /// <summary>The words of one line of ink after <paramref name="turns"/> clockwise quarter turns; not kept.</summary>

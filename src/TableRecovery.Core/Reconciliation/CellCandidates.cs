@@ -337,19 +337,15 @@ internal sealed class CellCandidates
         {
             var top = candidates[0].Scaled;
             // Two ways of reading agree: the engine twice (cell and strip), or the engine once and the table's own
-            // digits (templates learned from other cells).
-            int WaysReadingTop(double floor) => primaries
-                .Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template && p.Value == top && p.RawConf >= floor)
+            // digits (templates learned from other cells); with the loops too, when counting to three.
+            int WaysReadingTop(double floor, bool loopsToo = false) => primaries
+                .Where(p => (p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template || loopsToo && p.Method == ReadingMethod.Shape)
+                    && p.Value == top && p.RawConf >= floor)
                 .Select(p => p.Method)
                 .Distinct()
                 .Count();
             var agreeing = WaysReadingTop(agreementConfidence);
-            readThreeWays = hasText || primaries
-                .Where(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template or ReadingMethod.Shape
-                    && p.Value == top && p.RawConf >= ReadTwiceConfidence)
-                .Select(p => p.Method)
-                .Distinct()
-                .Count() >= 3;
+            readThreeWays = hasText || WaysReadingTop(ReadTwiceConfidence, loopsToo: true) >= 3;
             // The table's own digits, sure of a glyph, are the stronger witness: measured over 150 generated images
             // (bench BENCH_CALIBRATION=1, agreement calibration), a template at 0.9 or more that an engine reading
             // confirms at 0.5 or more was right in every one of ~7,000 cells; two engine readings at 0.8, in 99%.

@@ -13,6 +13,12 @@ public sealed class RealReadingsReconcilerTests
         return (table, TableReconciler.Default.Reconcile(table.Input()));
     }
 
+    private static int Settled(ReconciledTable result) => result.Cells.Count(c => c.Status is Statuses.Ok or Statuses.Corrected);
+
+    private static int Flagged(ReconciledTable result) => result.Cells.Count(c => c.Status == Statuses.NeedsReview);
+
+    private static int ValuesRight(ReadingsFixture table, ReconciledTable result) => result.Cells.Count(c => c.Value == table.TruthOf(c.Id));
+
     private static List<string> SilentErrors(ReadingsFixture table, ReconciledTable result) =>
         result.Cells
             .Where(c => c.Status is Statuses.Ok or Statuses.Corrected && c.Value != table.TruthOf(c.Id))
@@ -24,7 +30,7 @@ public sealed class RealReadingsReconcilerTests
     {
         var (table, result) = Reconcile("0109_requests-2021_hard");
 
-        var settled = result.Cells.Count(c => c.Status is Statuses.Ok or Statuses.Corrected);
+        var settled = Settled(result);
         var stats = result.Statistics;
         Assert.True(stats.Complete && settled >= 90,
             $"complete {stats.Complete} after {stats.Nodes} nodes, {stats.Solutions} solutions; {settled} of {result.Cells.Count} cells settled");
@@ -49,8 +55,8 @@ public sealed class RealReadingsReconcilerTests
         // 38 weak cells: the exact search runs out of nodes at every stage, and flagged 127 of 175 cells for review.
         var (table, result) = Reconcile("s7171_0051_requests-2021_hard");
 
-        var settled = result.Cells.Count(c => c.Status is Statuses.Ok or Statuses.Corrected);
-        var right = result.Cells.Count(c => c.Value == table.TruthOf(c.Id));
+        var settled = Settled(result);
+        var right = ValuesRight(table, result);
         Assert.True(settled >= 100 && right == result.Cells.Count,
             $"search complete {result.Statistics.Complete}; {settled} of {result.Cells.Count} settled, {right} values right");
         Assert.Empty(SilentErrors(table, result));
@@ -63,8 +69,8 @@ public sealed class RealReadingsReconcilerTests
         // runs out too; the first assignment found and a search below its cost put every value right.
         var (table, result) = Reconcile("s7171_0059_requests-2019_hard");
 
-        var settled = result.Cells.Count(c => c.Status is Statuses.Ok or Statuses.Corrected);
-        var right = result.Cells.Count(c => c.Value == table.TruthOf(c.Id));
+        var settled = Settled(result);
+        var right = ValuesRight(table, result);
         Assert.True(settled >= 90 && right == result.Cells.Count,
             $"search complete {result.Statistics.Complete}; {settled} of {result.Cells.Count} settled (131 flagged before), {right} values right");
         Assert.Empty(SilentErrors(table, result));
@@ -77,8 +83,8 @@ public sealed class RealReadingsReconcilerTests
         // templates. The pinned search holds them to their readings, and alone they stay under the ok posterior (48 flagged).
         var (table, result) = Reconcile("0007_requests-2021_hard");
 
-        var flagged = result.Cells.Count(c => c.Status == Statuses.NeedsReview);
-        var right = result.Cells.Count(c => c.Value == table.TruthOf(c.Id));
+        var flagged = Flagged(result);
+        var right = ValuesRight(table, result);
         Assert.True(flagged <= 30 && right == result.Cells.Count,
             $"search complete {result.Statistics.Complete} after {result.Statistics.Nodes} nodes; {flagged} of {result.Cells.Count} flagged, {right} values right");
         Assert.Empty(SilentErrors(table, result));
@@ -92,8 +98,8 @@ public sealed class RealReadingsReconcilerTests
         // of every one, though sums the rest already closes leave non-negative cells only 0; 104 cells were flagged.
         var (table, result) = Reconcile("0077_requests-2019_hard_specks");
 
-        var settled = result.Cells.Count(c => c.Status is Statuses.Ok or Statuses.Corrected);
-        var right = result.Cells.Count(c => c.Value == table.TruthOf(c.Id));
+        var settled = Settled(result);
+        var right = ValuesRight(table, result);
         Assert.True(settled >= 100 && right == result.Cells.Count,
             $"search complete {result.Statistics.Complete} after {result.Statistics.Nodes} nodes; {settled} of {result.Cells.Count} settled (57 before), {right} values right");
         Assert.Empty(SilentErrors(table, result));
@@ -107,7 +113,7 @@ public sealed class RealReadingsReconcilerTests
         // margin gives such a cell another value: it is as sure as a cell no sum checks.
         var (table, result) = Reconcile("0071_requests-2021_hard");
 
-        var flagged = result.Cells.Count(c => c.Status == Statuses.NeedsReview);
+        var flagged = Flagged(result);
         Assert.True(flagged <= 78,
             $"search complete {result.Statistics.Complete} after {result.Statistics.Nodes} nodes; {flagged} of {result.Cells.Count} flagged (87 before)");
         Assert.Empty(SilentErrors(table, result));
@@ -121,7 +127,7 @@ public sealed class RealReadingsReconcilerTests
         // alike needs no sum; two ways alike (a dash where a blurred 2 was printed, 0148) still do. 64 cells were flagged.
         var (table, result) = Reconcile("0109_requests-2021_hard");
 
-        var flagged = result.Cells.Count(c => c.Status == Statuses.NeedsReview);
+        var flagged = Flagged(result);
         Assert.True(flagged <= 52,
             $"search complete {result.Statistics.Complete} after {result.Statistics.Nodes} nodes; {flagged} of {result.Cells.Count} flagged (64 before)");
         Assert.Empty(SilentErrors(table, result));
@@ -142,6 +148,6 @@ public sealed class RealReadingsReconcilerTests
         var stats = result.Statistics;
         Assert.True(silent.Count == 0,
             $"{name}: search complete {stats.Complete} after {stats.Nodes} nodes, {stats.Solutions} solutions; " +
-            $"{result.Cells.Count(c => c.Status is Statuses.Ok or Statuses.Corrected)} of {result.Cells.Count} settled; wrong: {string.Join("; ", silent)}");
+            $"{Settled(result)} of {result.Cells.Count} settled; wrong: {string.Join("; ", silent)}");
     }
 }
