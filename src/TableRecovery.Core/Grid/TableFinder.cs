@@ -19,7 +19,7 @@ public static class TableFinder
         tables = Find(image, pieces, withDashed: true);
         if (tables.Count > 0) return tables;
         // No rule at all: the rules may have been printed lighter than a bilevel scan's cut.
-        return UnruledTable.Find(image) is { } unruled ? [unruled] : [];
+        return UnruledTable.Find(image);
     }
 
     private static List<DetectedTable> Find(NormalizedImage image, RulePieces pieces, bool withDashed)

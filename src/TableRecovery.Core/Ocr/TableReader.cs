@@ -291,6 +291,19 @@ public sealed class TableReader
             readings[cell] = [.. readings[cell].Select(r => r.Method == ReadingMethod.Cell && r.Text.Length == 0 ? r with { Confidence = Math.Max(r.Confidence, SpecksAloneBlankConfidence) } : r)];
         }
 
+        // In a table found from its text alone, a row showing no ink beside its label may be no row of the table at all: a line
+        // of a label wrapped beside another row's numbers that the rows were not told apart from (a hard bilevel page, bands of
+        // specks between its lines: 申请人无正当理由逾期不补 took the blanks beside it, and its 2 and 4 went to the next row).
+        var unsureBlankRows = table.FromText
+            ? lattice.Cells.GroupBy(c => c.Row).Where(row => row.All(c => !numeric.Contains(c) || inks[c].IsBlank)).Select(row => row.Key).ToHashSet()
+            : [];
+        IReadOnlyList<Reading> BlankOf(LatticeCell cell) =>
+            unsureBlankRows.Contains(cell.Row) ? [new Reading("", UnsureBlankConfidence, ReadingMethod.Cell)] : BlankReadings();
+        foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && inks[c].IsBlank && unsureBlankRows.Contains(c.Row)))
+        {
+            readings[cell] = [.. BlankOf(cell)];
+        }
+
         var cells = new List<ReadCell>(lattice.Cells.Count);
         foreach (var cell in lattice.Cells)
         {
@@ -308,7 +321,7 @@ public sealed class TableReader
             {
                 // A blank cell outside the voted number cells (a row printing every zero as a blank has nothing
                 // to vote with) carries what a blank number cell would, should the layout put a number there.
-                IReadOnlyList<Reading> blank = inks[cell].IsBlank ? BlankReadings() : [];
+                IReadOnlyList<Reading> blank = inks[cell].IsBlank ? BlankOf(cell) : [];
                 cells.Add(new ReadCell(cell, labels[cell], false, blank, source) { LabelConfidence = labelConfidences[cell] });
             }
         }
@@ -883,6 +896,9 @@ public sealed class TableReader
     private const double ClearlyBetterWithoutSpecks = 0.2;
 
     /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
+    /// <summary>A blank that may be no cell of the table: below what passes on its own, so that it is reviewed.</summary>
+    private const double UnsureBlankConfidence = 0.3;
+
     internal static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
 
     /// <summary>Below this the cell's own reading is retried another way before the readings are kept.</summary>

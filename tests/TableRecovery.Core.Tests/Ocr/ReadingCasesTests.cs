@@ -166,6 +166,36 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// A whole report page of the same set (0028) cut lighter than its rules: its tables stand in rows and columns of text,
+    /// a paragraph between one and the next. One lattice held all three, and the active table was identified as requests.
+    /// (The appeals table prints no number at all: from its text alone, only its headers are there.)
+    /// </summary>
+    [Fact]
+    public void A_page_of_tables_without_rules_is_read_table_by_table()
+    {
+        var image = Fixtures.Case("0028_page-2021_mild_unruled_bilevel");
+        var doc = pipeline.Recover(image.Name, image.Bytes);
+        foreach (var layout in new[] { "active-2021", "requests-2021" })
+        {
+            var table = doc.Tables.FirstOrDefault(t => t.Layout == layout);
+            Assert.True(table is not null, $"{layout} not identified; found [{string.Join(", ", doc.Tables.Select(t => t.Layout))}]");
+            AssertNoWrongValuePassed(table.Cells, image.Tables.Single(t => t.Layout == layout));
+        }
+    }
+
+    /// <summary>
+    /// A hard page of the same set (0011), skewed 4.7° and speckled: between the lines of its requests table bands of specks
+    /// stand, and the first line of 申请人无正当理由逾期不补正… took a row of its own, of blanks, while its 2 and 4 went to the
+    /// next row. Blanks on a row that shows no ink beside its label, in a table found from its text alone, are reviewed.
+    /// </summary>
+    [Fact]
+    public void Blanks_of_a_row_that_may_be_a_wrapped_line_are_not_taken_on_trust()
+    {
+        var (table, truth) = Recover("0011_page-2021_hard_unruled_bilevel", "requests-2021");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A bilevel scan (`generate --bilevel mixed --count 60 --seed 6060`, image 0034): a light brush font cut at 41 % gray
     /// lost the thin strokes of its digits, and the 4 of 4.6 kept its stem and a speck of its diagonal. Cell and strip both
     /// read a sure 1.6, which no identity checks: it passed as `ok`.
