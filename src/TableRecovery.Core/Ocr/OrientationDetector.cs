@@ -177,17 +177,17 @@ public static class OrientationDetector
     }
 
     /// <summary>
-    /// Neither the labels nor the numbers could be told (a hard warped scan read upside down: its digits not taken for
-    /// digits, its labels garbled either way): the group headers decide. Every layout heads its columns with cells merged
-    /// over a group of them (行政复议 over five, 行政诉讼 over ten, 法人或其他组织 over five) above the leaf headers, so
-    /// merged cells short of the table's width lie in its upper half; upside down, in its lower half.
-    /// </summary>
-    /// <summary>
     /// The rows a table's labels and numbers sit beside each other in outvote its average only when they are this share of
     /// its rows at least, net: an upside-down table has its labels right of the numbers in most of its rows.
     /// </summary>
     private const double DecisiveRowShare = 0.2;
 
+    /// <summary>
+    /// Neither the labels nor the numbers could be told (a hard warped scan read upside down: its digits not taken for
+    /// digits, its labels garbled either way): the group headers decide. Every layout heads its columns with cells merged
+    /// over a group of them (行政复议 over five, 行政诉讼 over ten, 法人或其他组织 over five) above the leaf headers, so
+    /// merged cells short of the table's width lie in its upper half; upside down, in its lower half.
+    /// </summary>
     private static bool GroupHeadersBelow(IReadOnlyList<DetectedTable> tables)
     {
         int above = 0, below = 0;
