@@ -60,4 +60,8 @@ public sealed record ReadTable(
     IReadOnlyList<ReadCell> Cells,
     string? HeadingHint,
     int Rotation,
-    double SkewDegrees);
+    double SkewDegrees)
+{
+    /// <summary>Found from its text alone (its rules were lost): its rows are the page's lines of text, told apart by their gaps.</summary>
+    public bool FromText { get; init; }
+}

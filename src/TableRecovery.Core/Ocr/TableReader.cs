@@ -326,7 +326,10 @@ public sealed class TableReader
             }
         }
         var heading = ReadHeading(image, table.HeadingBand, labelReader, t);
-        return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2));
+        return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2))
+        {
+            FromText = table.FromText,
+        };
 
         // A cell the ink vote did not take for a number but a later test did: read both ways like the voted ones.
         void ReadAsMissedNumber(LatticeCell cell)
