@@ -172,7 +172,7 @@ public static class OrientationDetector
         // rows of a long table: on a thin serif bilevel page whose labels broke into specks, the numbers with commas of the
         // total column (407,465) passed for labels right of four rows' dashes, and the upright page was turned over
         // (`generate --bilevel mixed --count 40 --seed 7777`, page 0003: 4 rows against 1 of 41).
-        var rowsTold = tables.Where(tb => tb.Lattice.Cells.Count > 0).Sum(tb => tb.Lattice.RowCount);
+        var rowsTold = tables.Sum(tb => tb.Lattice.RowCount);
         return Math.Abs(rows) >= Math.Max(2, rowsTold * DecisiveRowShare) ? rows < 0 : score < 0;
     }
 

@@ -898,10 +898,10 @@ public sealed class TableReader
 
     private const double ClearlyBetterWithoutSpecks = 0.2;
 
-    /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
     /// <summary>A blank that may be no cell of the table: below what passes on its own, so that it is reviewed.</summary>
     private const double UnsureBlankConfidence = 0.3;
 
+    /// <summary>Nothing printed: a blank is one of the printed forms of zero; both ways see the same.</summary>
     internal static List<Reading> BlankReadings() => [new Reading("", 0.97, ReadingMethod.Cell), new Reading("", 0.97, ReadingMethod.Strip)];
 
     /// <summary>Below this the cell's own reading is retried another way before the readings are kept.</summary>

@@ -132,10 +132,6 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     }
 
     /// <summary>
-    /// Cells every one of whose identities holds with all its other cells read and settled: a sum checks a
-    /// cell only when the other terms are themselves trustworthy (a weak blank read as 0 can close it by chance).
-    /// </summary>
-    /// <summary>
     /// The cell's row was placed by a label read only in part. In a table found from its text alone, a lattice row may be one
     /// line of a wrapped label (申请人无正当理由逾期不补 alone, its numbers beside the next line): the label's row then takes
     /// that line's blanks and the next row its numbers, and every column's sum still holds, so no identity can tell.
@@ -151,6 +147,10 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// <summary>A label read whole shows this share of its characters at least (a glyph or two misread or lost).</summary>
     private const double WholeLabelShare = 0.7;
 
+    /// <summary>
+    /// Cells every one of whose identities holds with all its other cells read and settled: a sum checks a
+    /// cell only when the other terms are themselves trustworthy (a weak blank read as 0 can close it by chance).
+    /// </summary>
     private static HashSet<string> VerifiedCells(TableLayout layout, SnappedTable snapped, ReconciledTable solved)
     {
         var holds = solved.Identities.Where(i => i.Holds && !i.PublishedInconsistent).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
@@ -171,6 +171,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
             snapped.CellsById.TryGetValue(id, out var cell) && cell is not null ? cell.Readings : null);
         var solved = reconciler.Reconcile(input);
         var verified = VerifiedCells(layout, snapped, solved);
+        var fromText = joined.Parts.Any(p => p.Source.FromText);
         var cells = solved.Cells.Select(c =>
         {
             var read = snapped.CellsById.TryGetValue(c.Id, out var rc) ? rc : null;
@@ -185,7 +186,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 Status = read is null || snapped.IdentifiedByShape ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && joined.Parts.Any(p => p.Source.FromText) && PlacedOnPartOfItsLabel(c.Id, snapped)
+                    : c.Status is Statuses.Ok or Statuses.Corrected && fromText && PlacedOnPartOfItsLabel(c.Id, snapped)
                         ? Statuses.NeedsReview
                     : c.Status,
                 // A Word table's cells are in no picture: they have no box.
