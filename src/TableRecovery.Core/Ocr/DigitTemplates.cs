@@ -61,6 +61,9 @@ public sealed class DigitTemplates
         for (var d = 0; d < GlyphClasses.Length; d++) _sums[d] = new double[RasterWidth * RasterHeight];
     }
 
+    /// <summary>Width to height of the table's digits other than 1 (the median of its samples); null with too few samples.</summary>
+    public double? DigitAspect => _digitAspect;
+
     /// <summary>Digits that have samples to be read by.</summary>
     public int KnownDigits => Enumerable.Range(0, GlyphClasses.Length).Count(d => _counts[d] >= MinSamples) + (_none.IsKnown ? 1 : 0);
 

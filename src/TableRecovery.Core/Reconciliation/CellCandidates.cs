@@ -105,6 +105,13 @@ internal sealed class CellCandidates
     private const double ReadTwiceConfidence = 0.5;
 
     /// <summary>
+    /// The cell, the strip or the templates read the top value more surely than <see cref="ReadTwiceConfidence"/>: at that or
+    /// below, as likely wrong as right (a reading with fewer digits than its ink is wide for is held there), so a value with
+    /// no rival among the readings is not thereby known to be read right.
+    /// </summary>
+    public bool ReadSurely { get; private init; }
+
+    /// <summary>
     /// Two of the Cell, Strip and Template readings (or a text layer) agree on the top value with the agreement
     /// confidence, or a sure Template reading and a Cell or Strip reading of at least half that; and no other reading
     /// is half sure of another value.
@@ -134,6 +141,7 @@ internal sealed class CellCandidates
             HasPrimaryReadings = HasPrimaryReadings,
             ReadTwice = ReadTwice,
             ReadThreeWays = ReadThreeWays,
+            ReadSurely = ReadSurely,
             IsConfirmed = IsConfirmed,
         };
 
@@ -144,6 +152,7 @@ internal sealed class CellCandidates
             IsConfirmed = true,
             ReadTwice = true,
             ReadThreeWays = true,
+            ReadSurely = true,
         };
 
     /// <summary>A person confirmed or entered the value: it shares no misreading with any other cell.</summary>
@@ -381,6 +390,8 @@ internal sealed class CellCandidates
             HasPrimaryReadings = primaries.Count > 0,
             ReadTwice = readTwice,
             ReadThreeWays = agree && readThreeWays,
+            ReadSurely = hasText || candidates.Length > 0 && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
+                && p.Value == candidates[0].Scaled && p.RawConf > ReadTwiceConfidence),
         };
     }
 

@@ -502,6 +502,22 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// `generate --count 60 --seed 5212`, image 0034: a mild page in a thin Ming font, digits 9 px tall. The 5 and 3 of 行政执法案卷's
+    /// 53 touch, a blob 1.1 of its height wide where the table's digits are 0.65, and the engine read 3, cell and strip, in
+    /// 自然人 and in 总计 alike (0.84, 0.67); the row's sum held on the two 3s and the total passed as ok. Read short of their
+    /// ink, the 3s are doubted, and no wrong value of the table passes.
+    /// </summary>
+    [Fact]
+    public void A_number_read_with_fewer_digits_than_its_ink_is_wide_for_is_not_vouched_for_by_a_copy()
+    {
+        var (table, truth) = Recover("0034_page-2019_mild_small_touching_digits", "requests-2019");
+        var total = table.Cells.Single(c => c.Id == "withheld.enforcement_file/total");
+        Assert.True(total.Status == Statuses.NeedsReview || total.Value == truth.Cells[total.Id].Value,
+            $"printed {truth.Cells[total.Id].Text}, output {total.Value} ({total.Status}) from [{string.Join(", ", total.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// The 3 and 2 of 自然人's 32 touch, and cell and strip both read a sure 2. The table printed no other 3, so the templates
     /// cannot name the cut glyphs; but the ink is two of the table's digits wide, so the 2 is as likely short as right. The
     /// identities then infer 32 (for review) instead of reporting the printed table as broken by a misprint.
