@@ -46,8 +46,11 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// as long as what was read is not plainly another row's label. Whether the alignment placed it between its
     /// neighbours or left it out (行政强制 read as 人扫呈各, too far from any label to fill a gap) and the exact shape put it
     /// there by position, it is the same row.
+    /// A table cut over pictures is judged column by column in the part each cell was read in: the part with the header
+    /// read it there, and the headerless part's columns, placed by position, say nothing of the other part's.
     /// </summary>
-    private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped)
+    /// <param name="part">The snapped part the cell was read in; the table itself when it was not joined.</param>
+    private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped, SnappedTable part)
     {
         var layout = snapped.Layout;
         var cell = layout.Cell(cellId);
@@ -58,11 +61,11 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
             || (r.Basis is MatchBasis.Neighbours or MatchBasis.Position) && snapped.RowsAtTheirPlace
             && otherRowLabels.All(label => LabelSimilarity.Score(r.ReadLabel, label) < FirmLabelSimilarity)));
         // An active table's blocks share column keys (上一年项目数量 in three of them): the cell's own block's header places it.
-        var columns = snapped.Columns.Where(c => c.ColumnKey == columnKey && (cell.Row.BlockKey is null || c.BlockKey == cell.Row.BlockKey)).ToList();
+        var columns = part.Columns.Where(c => c.ColumnKey == columnKey && (cell.Row.BlockKey is null || c.BlockKey == cell.Row.BlockKey)).ToList();
         bool FirmByLabel(ColumnMatch c) => c.Basis == MatchBasis.Label
             && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)
                 .Where(x => x.Key != c.ColumnKey).Select(x => x.Label));
-        var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || columns.All(FirmByLabel)
+        var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || part.ColumnsAtTheirPlace || columns.All(FirmByLabel)
             || columns.All(c => c.Basis == MatchBasis.Position && TheOneLeft(c)))
             || columns.Count == 0 && WhereOtherBlocksReadIt();
         return rowFirm && columnFirm;
@@ -71,7 +74,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         // the same column's header clearly have it start at that place too (a block of two columns spans the last two).
         bool WhereOtherBlocksReadIt()
         {
-            var elsewhere = snapped.Columns.Where(c => c.ColumnKey == columnKey).ToList();
+            var elsewhere = part.Columns.Where(c => c.ColumnKey == columnKey).ToList();
             return elsewhere.Count > 0 && elsewhere.All(FirmByLabel)
                 && snapped.CellsById.GetValueOrDefault(cellId) is { } read
                 && elsewhere.All(c => c.FirstLatticeColumn <= read.Cell.Column && read.Cell.Column <= c.LastLatticeColumn);
@@ -82,7 +85,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         bool TheOneLeft(ColumnMatch c)
         {
             var block = layout.Blocks.FirstOrDefault(b => b.Key == c.BlockKey);
-            var others = snapped.Columns.Where(o => o.BlockKey == c.BlockKey && o.ColumnKey != c.ColumnKey).ToList();
+            var others = part.Columns.Where(o => o.BlockKey == c.BlockKey && o.ColumnKey != c.ColumnKey).ToList();
             return block is not null && others.Count == block.Columns.Count - 1 && others.All(FirmByLabel)
                 && others.All(o => o.LastLatticeColumn < c.FirstLatticeColumn || o.FirstLatticeColumn > c.LastLatticeColumn);
         }
@@ -184,14 +187,14 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 // A cell not in the picture (a table cut over two pictures) cannot be vouched for; nor can one
                 // whose row or column was placed without a clear label unless its identities check it.
                 Status = read is null || snapped.IdentifiedByShape ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
+                    : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped, PartOf(joined, read)?.Table ?? snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && fromText && PlacedOnPartOfItsLabel(c.Id, snapped)
                         ? Statuses.NeedsReview
                     : c.Status,
                 // A Word table's cells are in no picture: they have no box.
                 Box = read is null || read.SourceBox.IsEmpty ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
-                Image = joined.IsJoined && read is not null ? ImageOf(joined, c.Id, read) : null,
+                Image = joined.IsJoined && read is not null ? ImageOf(joined, read) : null,
                 Alternatives = c.Alternatives.Select(a => new AlternativeResult(a.Value, Math.Round(a.Confidence, 4))).ToList(),
                 Readings = read is null ? null : ReadingResults.From(read.Readings),
             };
@@ -220,7 +223,10 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         };
     }
 
-    private static string ImageOf(JoinedTable joined, string cellId, ReadCell read) =>
-        joined.Parts.FirstOrDefault(p => p.Table?.CellsById.GetValueOrDefault(cellId) is { } c && ReferenceEquals(c, read))?.Source.Image
-        ?? joined.Parts[0].Source.Image;
+    private static string ImageOf(JoinedTable joined, ReadCell read) =>
+        PartOf(joined, read)?.Source.Image ?? joined.Parts[0].Source.Image;
+
+    /// <summary>The part of a joined table the cell was read in; null for a table that was not joined.</summary>
+    private static SnapResult? PartOf(JoinedTable joined, ReadCell read) =>
+        joined.IsJoined ? joined.Parts.FirstOrDefault(p => p.Table?.CellsById.Values.Any(c => ReferenceEquals(c, read)) == true) : null;
 }
