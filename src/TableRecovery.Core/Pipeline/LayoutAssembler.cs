@@ -1,3 +1,4 @@
+using TableRecovery.Core.Grid;
 using TableRecovery.Core.Layouts;
 using TableRecovery.Core.Ocr;
 using TableRecovery.Core.Reconciliation;
@@ -50,7 +51,12 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// read it there, and the headerless part's columns, placed by position, say nothing of the other part's.
     /// </summary>
     /// <param name="part">The snapped part the cell was read in; the table itself when it was not joined.</param>
-    private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped, SnappedTable part)
+    /// <param name="headWithTheSameColumns">
+    /// The part with the header, when the cell's part is a later one whose lattice columns line up with its (see
+    /// <see cref="SameColumns"/>): a column placed there by position is firm where the head read the same column's header
+    /// clearly at the same lattice column.
+    /// </param>
+    private static bool IsFirmlyPlaced(string cellId, SnappedTable snapped, SnappedTable part, SnappedTable? headWithTheSameColumns)
     {
         var layout = snapped.Layout;
         var cell = layout.Cell(cellId);
@@ -66,7 +72,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
             && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)
                 .Where(x => x.Key != c.ColumnKey).Select(x => x.Label));
         var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || part.ColumnsAtTheirPlace || columns.All(FirmByLabel)
-            || columns.All(c => c.Basis == MatchBasis.Position && TheOneLeft(c)))
+            || columns.All(c => c.Basis == MatchBasis.Position && (TheOneLeft(c) || WhereTheHeadReadIt(c))))
             || columns.Count == 0 && WhereOtherBlocksReadIt();
         return rowFirm && columnFirm;
 
@@ -79,6 +85,10 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 && snapped.CellsById.GetValueOrDefault(cellId) is { } read
                 && elsewhere.All(c => c.FirstLatticeColumn <= read.Cell.Column && read.Cell.Column <= c.LastLatticeColumn);
         }
+
+        bool WhereTheHeadReadIt(ColumnMatch c) => headWithTheSameColumns is not null && headWithTheSameColumns.Columns.Any(h =>
+            h.ColumnKey == c.ColumnKey && h.BlockKey == c.BlockKey && h.FirstLatticeColumn == c.FirstLatticeColumn
+            && h.LastLatticeColumn == c.LastLatticeColumn && FirmByLabel(h));
 
         // A block's one column without a header of its own (two headers read as one over the columns of numbers; see
         // BlockTableSnapper) is the lattice column every other column, firmly placed by its label, left over.
@@ -187,7 +197,8 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 // A cell not in the picture (a table cut over two pictures) cannot be vouched for; nor can one
                 // whose row or column was placed without a clear label unless its identities check it.
                 Status = read is null || snapped.IdentifiedByShape ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped, PartOf(joined, read)?.Table ?? snapped) && !verified.Contains(c.Id) ? Statuses.NeedsReview
+                    : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped, PartOf(joined, read)?.Table ?? snapped, HeadWithTheSameColumns(joined, read))
+                        && !verified.Contains(c.Id) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && fromText && PlacedOnPartOfItsLabel(c.Id, snapped)
                         ? Statuses.NeedsReview
@@ -225,6 +236,27 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
 
     private static string ImageOf(JoinedTable joined, ReadCell read) =>
         PartOf(joined, read)?.Source.Image ?? joined.Parts[0].Source.Image;
+
+    /// <summary>The first part of a joined table, when the cell was read in a later one whose lattice columns line up with its.</summary>
+    private static SnappedTable? HeadWithTheSameColumns(JoinedTable joined, ReadCell read) =>
+        PartOf(joined, read) is { } part && part != joined.Parts[0] && joined.Parts[0].Table is { } head
+        && SameColumns(joined.Parts[0].Source.Lattice, part.Source.Lattice) ? head : null;
+
+    /// <summary>
+    /// Two parts of one table cut over pictures show the same columns: as many, each edge at the same share of the table's
+    /// width (within <see cref="SameEdgeShare"/>), whatever each picture's scale. A rule one part lost, or a column only one
+    /// shows, changes the count.
+    /// </summary>
+    private static bool SameColumns(Lattice a, Lattice b)
+    {
+        if (a.ColumnCount != b.ColumnCount || a.ColumnCount < 2) return false;
+        double widthA = a.ColumnEdges[^1] - a.ColumnEdges[0], widthB = b.ColumnEdges[^1] - b.ColumnEdges[0];
+        if (widthA <= 0 || widthB <= 0) return false;
+        return a.ColumnEdges.Zip(b.ColumnEdges).All(e =>
+            Math.Abs((e.First - a.ColumnEdges[0]) / widthA - (e.Second - b.ColumnEdges[0]) / widthB) <= SameEdgeShare);
+    }
+
+    private const double SameEdgeShare = 0.02;
 
     /// <summary>The part of a joined table the cell was read in; null for a table that was not joined.</summary>
     private static SnapResult? PartOf(JoinedTable joined, ReadCell read) =>
