@@ -406,9 +406,10 @@ public sealed class TableReader
     /// <summary>
     /// Engine readings with fewer digits than the cell's ink is wide for (see <see cref="TooWideForItsDigits"/>), a lone digit
     /// measured by the table's own digits where its sure numbers show their width: the line model dropped a digit, and cell
-    /// and strip drop the same one. A mild page's small touching 53 (1.1 of its height wide, where the table's digits are 0.65) read 3
-    /// by both, 0.84 and 0.67, in 自然人 and in 总计 alike, and the row's sum held on the two 3s: it passed. As likely short as
-    /// right, so they are no surer than <see cref="ShortReadingConfidence"/>. A minus the engine dropped has its own reading.
+    /// and strip drop the same one. A mild page's small touching 53 (1.1 of its height wide, where the table's digits are
+    /// 0.65) read 3 by both, 0.84 and 0.67, in 自然人 and in 总计 alike, and the row's sum held on the two 3s: it passed. As
+    /// likely short as right, so they are no surer than <see cref="ShortReadingConfidence"/>. A minus the engine dropped has
+    /// its own reading.
     /// </summary>
     private static void DoubtReadingsShortOfTheirInk(Lattice lattice, HashSet<LatticeCell> numeric, Dictionary<LatticeCell, CellInk> inks,
         Dictionary<LatticeCell, List<Reading>> readings, double? digitAspect)

@@ -46,9 +46,9 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
     /// no line is missing or extra, and a row whose label could not be read (规章 read as 和) is the row at its place,
     /// as long as what was read is not plainly another row's label. Whether the alignment placed it between its
     /// neighbours or left it out (行政强制 read as 人扫呈各, too far from any label to fill a gap) and the exact shape put it
-    /// there by position, it is the same row.
-    /// A table cut over pictures is judged column by column in the part each cell was read in: the part with the header
-    /// read it there, and the headerless part's columns, placed by position, say nothing of the other part's.
+    /// there by position, it is the same row. A table cut over pictures is judged column by column in the part each
+    /// cell was read in: the part with the header read it there, and the headerless part's columns, placed by position,
+    /// say nothing of the other part's.
     /// </summary>
     /// <param name="part">The snapped part the cell was read in; the table itself when it was not joined.</param>
     /// <param name="headWithTheSameColumns">
@@ -197,8 +197,9 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 // A cell not in the picture (a table cut over two pictures) cannot be vouched for; nor can one
                 // whose row or column was placed without a clear label unless its identities check it.
                 Status = read is null || snapped.IdentifiedByShape ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && !IsFirmlyPlaced(c.Id, snapped, PartOf(joined, read)?.Table ?? snapped, HeadWithTheSameColumns(joined, read))
-                        && !verified.Contains(c.Id) ? Statuses.NeedsReview
+                    : c.Status is Statuses.Ok or Statuses.Corrected && !verified.Contains(c.Id)
+                        && !IsFirmlyPlaced(c.Id, snapped, PartOf(joined, read)?.Table ?? snapped, HeadWithTheSameColumns(joined, read))
+                        ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && fromText && PlacedOnPartOfItsLabel(c.Id, snapped)
                         ? Statuses.NeedsReview

@@ -523,7 +523,8 @@ public sealed class TableReconciler
     /// A reading a copy cannot have shared: read alike two ways with confidence, or surely with no other value in any reading.
     /// A misread glyph leaves the digit printed among its choices (the 1 read as 4 offered 1 in both cells); one no
     /// reading doubted was not misread alike in two cells by the same doubt. A dropped digit leaves no choice: the touching
-    /// 53 of a total and of its one part read 3 in both (`generate --count 60 --seed 5212`, 0034), each read only as surely as a reading short of its ink.
+    /// 53 of a total and of its one part read 3 in both (`generate --count 60 --seed 5212`, 0034), each read no more surely
+    /// than a reading short of its ink.
     /// </summary>
     private static bool UnsharedReading(CellCandidates cell) => cell.IndependentAgreement || cell.Candidates.Length == 1 && cell.ReadSurely;
 
