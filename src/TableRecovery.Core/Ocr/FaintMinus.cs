@@ -42,8 +42,11 @@ public static class FaintMinus
         if (ink.X - left < 1 || paper - darkest < MinContrast) return false;
         var threshold = paper - DarkShare * (paper - darkest);
         var digitStart = DigitStart(gray, width, digits, paper - DigitShare * (paper - darkest));
-        // Back off the first digit's soft edge too: up to the last clear column before it.
-        while (digitStart > left && !ColumnClear(gray, width, digitStart - 1, digits, threshold)) digitStart--;
+        // Back off the first digit's soft edge too: up to the last clear column before it, but no wider than a soft edge.
+        // A minus whose blur touches the digit's (a hard scan's -2, the minus as dark as the digit) is not the digit: backed
+        // off through it, the search left only the paper before it, and -2 passed as 2, read so twice.
+        var softEdgeEnd = digitStart - Math.Max(SoftEdge, (int)Math.Ceiling(t * MaxSoftEdge));
+        while (digitStart > left && digitStart > softEdgeEnd && !ColumnClear(gray, width, digitStart - 1, digits, threshold)) digitStart--;
         var region = new PixelRect(left, ink.Y, digitStart - left, ink.Height).Intersect(page);
         if (region.Width < t * MinLength) return false;
 
@@ -74,6 +77,9 @@ public static class FaintMinus
 
     /// <summary>Rows of a smoothed stroke's faint edge above and below its dark core.</summary>
     private const int SoftEdge = 2;
+
+    /// <summary>How wide a blurred digit's soft edge runs left of its core, at most, in text heights.</summary>
+    private const double MaxSoftEdge = 0.12;
 
     /// <summary>The first column of the box holding a pixel darker than <paramref name="threshold"/>.</summary>
     private static int DigitStart(byte[] gray, int width, PixelRect box, double threshold)

@@ -518,6 +518,31 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// `generate --count 80 --seed 4747`, image 0059: a hard page whose -2 in 行政强制's 本年增/减 has its minus blurred into the
+    /// 2's soft edge, as dark as the digit. The faint-minus search backed off the digit's edge through the minus and found only
+    /// paper before it; cell and strip read 2 (0.85, 0.95), and -2 passed as 2. The minus is a candidate now.
+    /// </summary>
+    [Fact]
+    public void A_minus_whose_blur_runs_into_its_digit_is_still_seen_before_it()
+    {
+        var (table, truth) = Recover("0059_page-2019_hard_minus_touching_digit", "active-2019");
+        AssertACandidateAndNoWrongValuePassed(table, truth, ["art20_6.enforcement/change"], (printed, r) => r.Text == printed.Text,
+            "signed numbers without a signed reading");
+    }
+
+    /// <summary>
+    /// `generate --count 80 --seed 4747`, image 0008: a hard scan lost the rule between 本年制发件数 and 本年废止件数, and the
+    /// 本年废止件数 column was not found, so 行政规范性文件's 5 and 14 stayed in one cell, read "5 14" surely by cell and strip:
+    /// it passed as 514. Two numbers a text height apart in one cell are for review.
+    /// </summary>
+    [Fact]
+    public void Two_numbers_apart_in_one_cell_are_not_taken_for_one_number()
+    {
+        var (table, truth) = Recover("0008_active-2021_hard_two_numbers_one_cell", "active-2021");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// The 3 and 2 of 自然人's 32 touch, and cell and strip both read a sure 2. The table printed no other 3, so the templates
     /// cannot name the cut glyphs; but the ink is two of the table's digits wide, so the 2 is as likely short as right. The
     /// identities then infer 32 (for review) instead of reporting the printed table as broken by a misprint.
