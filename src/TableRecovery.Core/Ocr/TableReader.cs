@@ -285,8 +285,8 @@ public sealed class TableReader
             }
         }
 
-        var digitAspect = ReadByTemplates(crops, lattice, numeric, inks, t, readings);
-        DoubtReadingsShortOfTheirInk(lattice, numeric, inks, readings, digitAspect);
+        var templates = ReadByTemplates(crops, lattice, numeric, inks, t, readings);
+        DoubtReadingsShortOfTheirInk(lattice, numeric, inks, readings, templates, t);
         foreach (var cell in smoothedBlank.Where(c => numeric.Contains(c) && NothingButBlanks(readings[c]) && inks[c].InkBox!.Value.Height < t * SpecksAloneHeight))
         {
             readings[cell] = [.. readings[cell].Select(r => r.Method == ReadingMethod.Cell && r.Text.Length == 0 ? r with { Confidence = Math.Max(r.Confidence, SpecksAloneBlankConfidence) } : r)];
@@ -352,8 +352,8 @@ public sealed class TableReader
     /// A third reading of every single number cell: its glyphs against the digits of this table's sure numbers,
     /// or its whole ink against the 无 the Chinese model read surely (see <see cref="DigitTemplates"/>).
     /// </summary>
-    /// <returns>The width to height of the table's digits, where its sure numbers show it (see <see cref="DigitTemplates.DigitAspect"/>).</returns>
-    private static double? ReadByTemplates(CropMaker crops, Lattice lattice, HashSet<LatticeCell> numeric,
+    /// <returns>The table's digits as its sure numbers show them, to measure the ink of the others by.</returns>
+    private static DigitTemplates ReadByTemplates(CropMaker crops, Lattice lattice, HashSet<LatticeCell> numeric,
         Dictionary<LatticeCell, CellInk> inks, double t, Dictionary<LatticeCell, List<Reading>> readings)
     {
         var single = lattice.Cells
@@ -365,68 +365,53 @@ public sealed class TableReader
             .Where(s => s.Text is not null)
             .Select(s => (s.Ink, s.Text!));
         var templates = crops.DigitTemplates(sure);
-        if (templates.KnownDigits == 0) return templates.DigitAspect;
+        if (templates.KnownDigits == 0) return templates;
         foreach (var cell in single)
         {
-            // Touching digits cut by the table's digit width show how many digits the ink holds, whether or not the templates
-            // can name them all: engine readings with fewer are suspect, and a template reading naming them all stands beside.
-            var glyphs = templates.CutGlyphCount(inks[cell].InkBox!.Value);
-            if (glyphs > 0)
-            {
-                ShortenedByTheInk(readings[cell], glyphs);
-            }
+            // A template reading naming every glyph of touching digits the engine read short stands beside its readings.
             if (templates.Read(inks[cell].InkBox!.Value, out var splitTouching) is { } reading
                 && (AsLongAsARead(reading, readings[cell]) || splitTouching > 0 && LongerThanEveryRead(reading, readings[cell])))
             {
                 readings[cell].Add(reading);
             }
         }
-        return templates.DigitAspect;
-    }
-
-    /// <summary>
-    /// An engine reading with fewer digits than touching digits cut by the table's digit width: a dropped digit (32 read
-    /// as 2, 544484 as 44484, cell and strip alike). As likely wrong as right, so the identities may infer or pick the
-    /// longer value (the templates' reading, where they can name every glyph) rather than take the printed table for broken.
-    /// </summary>
-    private static void ShortenedByTheInk(List<Reading> readings, int glyphs)
-    {
-        for (var i = 0; i < readings.Count; i++)
-        {
-            var r = readings[i];
-            if (r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Count(char.IsAsciiDigit) is > 0 and var read && read < glyphs)
-            {
-                readings[i] = r with { Confidence = Math.Min(r.Confidence, ShortReadingConfidence) };
-            }
-        }
+        return templates;
     }
 
     private const double ShortReadingConfidence = 0.5;
 
     /// <summary>
-    /// Engine readings with fewer digits than the cell's ink is wide for (see <see cref="TooWideForItsDigits"/>), a lone digit
-    /// measured by the table's own digits where its sure numbers show their width: the line model dropped a digit, and cell
-    /// and strip drop the same one. A mild page's small touching 53 (1.1 of its height wide, where the table's digits are
-    /// 0.65) read 3 by both, 0.84 and 0.67, in 自然人 and in 总计 alike, and the row's sum held on the two 3s: it passed. As
-    /// likely short as right, so they are no surer than <see cref="ShortReadingConfidence"/>. A minus the engine dropped has
-    /// its own reading.
+    /// Engine readings with fewer digits than the cell's ink holds: the line model dropped a digit, and cell and strip drop the
+    /// same one. As likely wrong as right, so they are no surer than <see cref="ShortReadingConfidence"/>, and the identities
+    /// may infer or pick the longer value (the templates' reading, where they can name every glyph) rather than take the
+    /// printed table for broken, or a sum a copy holds for proof. The ink tells it two ways:
+    /// <list type="bullet">
+    /// <item>touching digits cut by the table's digit width (see <see cref="DigitTemplates.CutGlyphCount"/>), counted
+    /// whether or not the templates can name them all: 32 read as 2, 544484 as 44484;</item>
+    /// <item>ink wider than the digits read (see <see cref="TooWideForItsDigits"/>), a lone digit measured by the table's own
+    /// digits where its sure numbers show their width: a mild page's small touching 53 (1.1 of its height wide, where the
+    /// table's digits are 0.65) read 3 by both, 0.84 and 0.67, in 自然人 and in 总计 alike, and the row's sum held on the two
+    /// 3s: it passed.</item>
+    /// </list>
+    /// A minus the engine dropped has its own reading.
     /// </summary>
     private static void DoubtReadingsShortOfTheirInk(Lattice lattice, HashSet<LatticeCell> numeric, Dictionary<LatticeCell, CellInk> inks,
-        Dictionary<LatticeCell, List<Reading>> readings, double? digitAspect)
+        Dictionary<LatticeCell, List<Reading>> readings, DigitTemplates templates, double t)
     {
         // The table's own digit width only for one digit alone: two digits' spacing and a minus's width vary more by font than
         // the digits do (a bench page's -18 and 36 went to review by it), and the generic bound holds there.
-        var oneDigitWidth = Math.Min(DigitWidthShare, digitAspect ?? DigitWidthShare);
+        var oneDigitWidth = Math.Min(DigitWidthShare, templates.DigitAspect ?? DigitWidthShare);
         foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1 && inks[c].InkBox is not null))
         {
             if (!readings.TryGetValue(cell, out var read)) continue;
             var ink = inks[cell].InkBox!.Value;
+            var glyphs = inks[cell].IsBlank || inks[cell].IsDash(t) ? 0 : templates.CutGlyphCount(ink);
             for (var i = 0; i < read.Count; i++)
             {
-                if (read[i] is { Method: ReadingMethod.Cell or ReadingMethod.Strip } r && r.Confidence > ShortReadingConfidence
-                    && r.Text.Any(char.IsAsciiDigit) && TooWideForItsDigits(r.Text, ink, r.Text.Trim() is [_] ? oneDigitWidth : DigitWidthShare))
+                if (read[i] is { Method: ReadingMethod.Cell or ReadingMethod.Strip } r && r.Text.Count(char.IsAsciiDigit) is > 0 and var digits
+                    && (digits < glyphs || TooWideForItsDigits(r.Text, ink, r.Text.Trim() is [_] ? oneDigitWidth : DigitWidthShare)))
                 {
-                    read[i] = r with { Confidence = ShortReadingConfidence };
+                    read[i] = r with { Confidence = Math.Min(r.Confidence, ShortReadingConfidence) };
                 }
             }
         }

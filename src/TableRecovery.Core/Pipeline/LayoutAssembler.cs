@@ -198,6 +198,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         var cells = solved.Cells.Select(c =>
         {
             var read = snapped.CellsById.TryGetValue(c.Id, out var rc) ? rc : null;
+            var part = read is null ? null : PartOf(joined, c.Id, read);
             return new CellResult
             {
                 Id = c.Id,
@@ -208,7 +209,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 // whose row or column was placed without a clear label unless its identities check it.
                 Status = read is null || snapped.IdentifiedByShape ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && !verified.Contains(c.Id)
-                        && !IsFirmlyPlaced(c.Id, snapped, PartOf(joined, read)?.Table ?? snapped, HeadWithTheSameColumns(joined, read))
+                        && !IsFirmlyPlaced(c.Id, snapped, part?.Table ?? snapped, HeadWithTheSameColumns(joined, part))
                         ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
                     : c.Status is Statuses.Ok or Statuses.Corrected && NumbersStandApart(read) ? Statuses.NeedsReview
@@ -217,7 +218,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                     : c.Status,
                 // A Word table's cells are in no picture: they have no box.
                 Box = read is null || read.SourceBox.IsEmpty ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
-                Image = joined.IsJoined && read is not null ? ImageOf(joined, read) : null,
+                Image = part?.Source.Image,
                 Alternatives = c.Alternatives.Select(a => new AlternativeResult(a.Value, Math.Round(a.Confidence, 4))).ToList(),
                 Readings = read is null ? null : ReadingResults.From(read.Readings),
             };
@@ -246,12 +247,9 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         };
     }
 
-    private static string ImageOf(JoinedTable joined, ReadCell read) =>
-        PartOf(joined, read)?.Source.Image ?? joined.Parts[0].Source.Image;
-
-    /// <summary>The first part of a joined table, when the cell was read in a later one whose lattice columns line up with its.</summary>
-    private static SnappedTable? HeadWithTheSameColumns(JoinedTable joined, ReadCell read) =>
-        PartOf(joined, read) is { } part && part != joined.Parts[0] && joined.Parts[0].Table is { } head
+    /// <summary>The first part of a joined table, when the cell's part is a later one whose lattice columns line up with its.</summary>
+    private static SnappedTable? HeadWithTheSameColumns(JoinedTable joined, SnapResult? part) =>
+        part is not null && part != joined.Parts[0] && joined.Parts[0].Table is { } head
         && SameColumns(joined.Parts[0].Source.Lattice, part.Source.Lattice) ? head : null;
 
     /// <summary>
@@ -270,7 +268,11 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
 
     private const double SameEdgeShare = 0.02;
 
-    /// <summary>The part of a joined table the cell was read in; null for a table that was not joined.</summary>
-    private static SnapResult? PartOf(JoinedTable joined, ReadCell read) =>
-        joined.IsJoined ? joined.Parts.FirstOrDefault(p => p.Table?.CellsById.Values.Any(c => ReferenceEquals(c, read)) == true) : null;
+    /// <summary>
+    /// The part of a joined table the cell was read in (the first part where the joined cell is no part's own); null for a
+    /// table that was not joined.
+    /// </summary>
+    private static SnapResult? PartOf(JoinedTable joined, string cellId, ReadCell read) =>
+        !joined.IsJoined ? null
+        : joined.Parts.FirstOrDefault(p => p.Table?.CellsById.GetValueOrDefault(cellId) is { } c && ReferenceEquals(c, read)) ?? joined.Parts[0];
 }
