@@ -12,7 +12,11 @@ namespace TableRecovery.Core.Documents;
 /// </summary>
 public static class TextLayerTableReader
 {
-    /// <summary>True when the text layer holds numbers inside the table: then it, not OCR, is the table's text.</summary>
+    /// <summary>
+    /// True when the text layer holds numbers inside the table: then it, not OCR, is the table's text. A digit in a label
+    /// (1.属于国家秘密) is no number: the rest of a requests table printing its zeros blank, cut to the next page, shows
+    /// only such digits, and its blank cells are read from the picture, which tells a blank from a number the layer lacks.
+    /// </summary>
     public static bool Covers(TextLayer layer, NormalizedImage image, DetectedTable table)
     {
         if (!layer.TrustedForTables)
@@ -20,7 +24,7 @@ public static class TextLayerTableReader
             return false;
         }
         var bounds = image.Transform.ToSource(table.Lattice.Bounds);
-        return layer.WordsIn(bounds).Any(w => w.Text.Any(char.IsAsciiDigit));
+        return layer.WordsIn(bounds).Any(w => w.Text.Any(char.IsAsciiDigit) && TextTableBuilder.LooksNumeric(w.Text.Trim()));
     }
 
     public static ReadTable Read(NormalizedImage image, DetectedTable table, TextLayer layer, string imageName)

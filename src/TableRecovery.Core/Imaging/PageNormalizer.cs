@@ -86,9 +86,16 @@ public sealed class PageNormalizer
         return (int)Math.Ceiling(size * Math.Sin(Math.Abs(skew) * Math.PI / 180) / 2) + 4;
     }
 
+    /// <summary>
+    /// The sweep reaches past the angles taken: its coarse steps, on a page reduced four times, can put the best angle of
+    /// a page skewed 5° at 6°, and Leptonica gives no confidence to a best angle at the edge of its sweep (a blurred
+    /// sideways page skewed -4.9° read 0 turned one way, -5.0° the other).
+    /// </summary>
+    private const float SweepMarginDegrees = 2;
+
     private static float FindSkew(PixHandle binary)
     {
-        if (!Leptonica.pixFindSkew(binary, MaxSkewDegrees, out var degrees, out var confidence) || confidence < 1.5f)
+        if (!Leptonica.pixFindSkew(binary, MaxSkewDegrees + SweepMarginDegrees, out var degrees, out var confidence) || confidence < 1.5f)
         {
             return 0;
         }

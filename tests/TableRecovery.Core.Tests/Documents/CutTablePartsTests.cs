@@ -33,6 +33,27 @@ public sealed class CutTablePartsTests(RecovererFixture pipeline) : IClassFixtur
         AssertMostSettled(cells, "the part without the header", measured: "17 of 84");
     }
 
+    /// <summary>
+    /// `reports --count 24 --seed 2727`, report 0016, a born-digital PDF whose requests table prints its zeros blank and
+    /// is cut after two rows: the rest, on the next page, shows no number at all. Its text layer held only the digits of
+    /// labels (1.属于国家秘密), which passed for the table's numbers, so its cells were taken as words; and with no column
+    /// holding a header or a number, no column counted: the part matched no layout (0.08), and 161 cells had no value.
+    /// </summary>
+    [Fact]
+    public void The_rest_of_a_table_printing_its_zeros_blank_on_the_next_page_is_joined_and_read_as_zeros()
+    {
+        var truth = ReportTruth.Load(Path.Combine(Fixtures.CasesDirectory, "0016_pdf-digital_2021_seed2727.truth.json"));
+        var document = pipeline.Recover(truth.Name, File.ReadAllBytes(truth.Path));
+        Assert.True(document.Tables.All(t => t.Layout != "unidentified"),
+            $"a part left unidentified: [{string.Join(", ", document.Tables.Select(t => $"{t.Layout} {string.Join('+', t.Parts ?? [])}"))}]");
+        var table = document.Tables.Single(t => t.Layout == "requests-2021");
+        Assert.True(table.Parts is { Count: 2 }, $"not joined from two parts: [{string.Join(", ", table.Parts ?? [])}]");
+        var expected = truth.Tables.Single(t => t.Layout == "requests-2021");
+        var wrong = table.Cells.Where(c => c.Value != expected.Cells[c.Id].Value)
+            .Select(c => $"{c.Id} {c.Value?.ToString() ?? "none"} ({c.Status}, truth {expected.Cells[c.Id].Value})").ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {table.Cells.Count} cells not read as printed: {string.Join(", ", wrong.Take(8))}");
+    }
+
     private (List<CellResult> Head, List<CellResult> Tail) RecoverParts()
     {
         var truth = ReportTruth.Load(Path.Combine(Fixtures.CasesDirectory, "0018_docx-pictures_2019_seed9191.truth.json"));

@@ -25,6 +25,21 @@ public sealed class PageNormalizerTests
             $"{source.Name} rotated by {degrees}°: skew correction found {normalized.Transform.SkewDegrees:F2}°, expected {-degrees:F2}°");
     }
 
+    [Theory]
+    [InlineData(3)] // upright
+    [InlineData(1)] // upside down: the sideways check turns one way, the labels then decide on a half turn
+    public void Skew_of_five_degrees_is_found_on_a_blurred_sideways_page_turned_either_way(int quarterTurns)
+    {
+        // Leptonica's coarse sweep put the best angle of this page, turned one way, at the edge of a ±6° sweep, where it
+        // gives no confidence: the page stayed skewed and its faint rules gave two scraps of grid.
+        var source = Fixtures.Case("0046_active-2019_hard_sideways_five_degrees");
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var normalized = new PageNormalizer().Normalize(page, quarterTurns);
+        var found = normalized.Transform.SkewDegrees;
+        Assert.True(Math.Abs(found + source.SkewDegrees) < 0.3,
+            $"{source.Name} skewed {source.SkewDegrees:F2}°, turned {quarterTurns} quarter(s): skew correction found {found:F2}°, expected {-source.SkewDegrees:F2}°");
+    }
+
     [Fact]
     public void Deskew_keeps_a_ruling_line_straight_instead_of_stepping_it()
     {
