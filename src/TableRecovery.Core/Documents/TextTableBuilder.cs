@@ -23,9 +23,12 @@ public static class TextTableBuilder
         var cells = lattice.Cells.Select(c =>
         {
             var text = TextOf(c);
+            // A blank cell outside the voted number cells (an appeals table printing zeros blank in its first columns,
+            // left of every number, has nothing to vote with) carries a certain blank, as a blank read from a picture
+            // carries a sure one, should the layout put a number there.
             return numeric.Contains(c)
                 ? new ReadCell(c, text, true, [new Reading(text, 1.0, ReadingMethod.Text)], sourceBox(c))
-                : new ReadCell(c, text, false, [], sourceBox(c));
+                : new ReadCell(c, text, false, text.Length == 0 ? [new Reading("", 1.0, ReadingMethod.Text)] : [], sourceBox(c));
         }).ToList();
         return new ReadTable(image, lattice, cells, heading, rotation, skewDegrees);
     }
