@@ -304,6 +304,11 @@ public sealed class TableReconciler
             }
         }
         var cellIdentities = AssignmentSearch.ByCell(n, identityCells, identityCoef).Identities;
+        var inBroken = Enumerable.Range(0, n).Select(c => cellIdentities[c].Any(k => broken[k])).ToArray();
+        // A sum that holds checks a cell of a broken one when no other of its cells is in a broken sum: the cells of a column
+        // whose printed total is off are each checked by their row. Two misreads that offset each other in a row (8 and 18
+        // both read with a 3) break their two columns, and their row checks neither.
+        bool ChecksAlone(int k, int cell) => !brokenOrFree[k] && identityCells[k].All(c => c == cell || !inBroken[c]);
 
         var repaired = RepairedOnTopReadings(own, identityCells, identityCoef);
         var result = new ReconciledCell[n];
@@ -336,7 +341,7 @@ public sealed class TableReconciler
                 status = Statuses.NeedsReview;
                 consistentValue = consistent[i] is long t ? CellCandidates.ToDecimal(t) : null;
             }
-            else if (cellIdentities[i].Any(k => broken[k]))
+            else if (cellIdentities[i].Any(k => broken[k]) && !cellIdentities[i].Any(k => ChecksAlone(k, i)))
             {
                 status = Statuses.NeedsReview;
             }
