@@ -1,3 +1,5 @@
+using TableRecovery.Core.Ocr;
+
 namespace TableRecovery.Core.Layouts;
 
 /// <summary>
@@ -68,7 +70,11 @@ internal sealed class GridTableAnalysis
     public bool HasRowLabels => FirstDataColumn > 0;
     public bool HasHeaderText => ColumnHeaders.Any(h => h.Leaf.Length > 0);
 
-    /// <summary>The first column whose body cells hold more numbers than text; -1 when none does.</summary>
+    /// <summary>
+    /// The first column whose body cells hold more numbers than text; -1 when none does. A table without row labels
+    /// printing its first columns' zeros blank (an appeals table whose 行政复议 had none) begins with columns blank in
+    /// every body row: they are data columns too.
+    /// </summary>
     public static int DefaultFirstDataColumn(ReadGrid grid, IReadOnlyList<int> bodyRows)
     {
         for (var c = 0; c < grid.ColumnCount && bodyRows.Count > 0; c++)
@@ -77,11 +83,15 @@ internal sealed class GridTableAnalysis
             var texts = bodyRows.Count(r => grid.HoldsText(grid.At(r, c)));
             if (numbers > texts)
             {
-                return c;
+                return Enumerable.Range(0, c).All(l => bodyRows.All(r => ShowsNoInk(grid.At(r, l)))) ? 0 : c;
             }
         }
         return -1;
     }
+
+    /// <summary>Read blank from blank ink (or a text layer's blank); a label the engines could not read has no reading at all.</summary>
+    private static bool ShowsNoInk(ReadCell? cell) =>
+        cell is { IsNumeric: false, Readings.Count: > 0 } && cell.Readings.All(r => r.Text.Length == 0) && string.IsNullOrEmpty(cell.Text);
 
     /// <summary>
     /// The body widened over the labelled rows that print nothing above its first and below its last number: the
