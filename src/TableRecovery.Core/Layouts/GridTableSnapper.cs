@@ -66,7 +66,7 @@ internal static class GridTableSnapper
             headerlessWithTheLayoutsColumns = table.DataColumns.Count == columns.Count && columnPairs.Count == columns.Count;
             // A headerless part printing zeros as blanks (the rest of a requests table of an agency that had none of
             // those cases, on the next page) has no column with a header or a number: the columns placed are its columns.
-            usableColumns = Math.Max(usableColumns, columnPairs.Count);
+            if (usableColumns == 0) usableColumns = columnPairs.Count;
         }
         else
         {
