@@ -112,6 +112,14 @@ internal sealed class CellCandidates
     public bool ReadSurely { get; private init; }
 
     /// <summary>
+    /// A reading of the cell's own (not a choice the engine weighed) shows <paramref name="scaled"/> at
+    /// <paramref name="confidence"/> or more: a value the ink itself may hold, beside what the others read.
+    /// </summary>
+    public bool ShowsAlso(long scaled, double confidence) => Evidence.Readings.Any(r => r.Method != ReadingMethod.Choice
+        && r.Confidence >= confidence && CellValueParser.Parse(r.Text, Evidence.Kind, Evidence.DecimalPlaces) is { HasValue: true } p
+        && ToScaled(p.Value!.Value) == scaled);
+
+    /// <summary>
     /// Two of the Cell, Strip and Template readings (or a text layer) agree on the top value with the agreement
     /// confidence, or a sure Template reading and a Cell or Strip reading of at least half that; and no other reading
     /// is half sure of another value.
