@@ -148,7 +148,7 @@ internal static class CellAssembler
     {
         for (var c = target.FirstColumn; c <= target.LastColumn; c++)
         {
-            if (grid.At(target.Row, c) is { IsNumeric: false, Readings.Count: > 0 } cell && string.IsNullOrEmpty(cell.Text))
+            if (grid.At(target.Row, c) is { ShowsNothing: true } cell)
             {
                 // One number cell per blank cell, so that two targets on it are seen to share it.
                 return blanks.TryGetValue(cell, out var number) ? number : blanks[cell] = cell with { IsNumeric = true };

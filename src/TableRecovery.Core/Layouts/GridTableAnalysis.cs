@@ -1,5 +1,3 @@
-using TableRecovery.Core.Ocr;
-
 namespace TableRecovery.Core.Layouts;
 
 /// <summary>
@@ -83,15 +81,11 @@ internal sealed class GridTableAnalysis
             var texts = bodyRows.Count(r => grid.HoldsText(grid.At(r, c)));
             if (numbers > texts)
             {
-                return Enumerable.Range(0, c).All(l => bodyRows.All(r => ShowsNoInk(grid.At(r, l)))) ? 0 : c;
+                return Enumerable.Range(0, c).All(l => bodyRows.All(r => grid.At(r, l) is { ShowsNothing: true })) ? 0 : c;
             }
         }
         return -1;
     }
-
-    /// <summary>Read blank from blank ink (or a text layer's blank); a label the engines could not read has no reading at all.</summary>
-    private static bool ShowsNoInk(ReadCell? cell) =>
-        cell is { IsNumeric: false, Readings.Count: > 0 } && cell.Readings.All(r => r.Text.Length == 0) && string.IsNullOrEmpty(cell.Text);
 
     /// <summary>
     /// The body widened over the labelled rows that print nothing above its first and below its last number: the

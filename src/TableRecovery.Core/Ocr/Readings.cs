@@ -48,6 +48,12 @@ public sealed record ReadCell(LatticeCell Cell, string Text, bool IsNumeric, IRe
     /// among as many layout cells uses them before its text, so a part printed blank or as a dash keeps its place.
     /// </summary>
     public IReadOnlyList<ReadCell>? ColumnParts { get; init; }
+
+    /// <summary>
+    /// Not voted a number, and read blank from blank ink or a text layer's blank: a printed zero, should the layout put a
+    /// number there. A label no engine could read carries no reading at all.
+    /// </summary>
+    public bool ShowsNothing => !IsNumeric && Readings.Count > 0 && string.IsNullOrEmpty(Text);
 }
 
 /// <summary>

@@ -115,9 +115,10 @@ internal sealed class CellCandidates
     /// A reading of the cell's own (not a choice the engine weighed) shows <paramref name="scaled"/> at
     /// <paramref name="confidence"/> or more: a value the ink itself may hold, beside what the others read.
     /// </summary>
-    public bool ShowsAlso(long scaled, double confidence) => Evidence.Readings.Any(r => r.Method != ReadingMethod.Choice
-        && r.Confidence >= confidence && CellValueParser.Parse(r.Text, Evidence.Kind, Evidence.DecimalPlaces) is { HasValue: true } p
-        && ToScaled(p.Value!.Value) == scaled);
+    public bool ShowsAlso(long scaled, double confidence) => ReadValues.Any(r => r.Value == scaled && r.RawConf >= confidence);
+
+    /// <summary>The values the cell's own readings show, each with the confidence it was read at (not a text layer's beside OCR).</summary>
+    private IReadOnlyList<(long Value, double RawConf)> ReadValues { get; init; } = [];
 
     /// <summary>
     /// Two of the Cell, Strip and Template readings (or a text layer) agree on the top value with the agreement
@@ -151,6 +152,7 @@ internal sealed class CellCandidates
             ReadThreeWays = ReadThreeWays,
             ReadSurely = ReadSurely,
             IsConfirmed = IsConfirmed,
+            ReadValues = ReadValues,
         };
 
     public static CellCandidates FromConfirmed(CellEvidence evidence, decimal value) =>
@@ -400,6 +402,7 @@ internal sealed class CellCandidates
             ReadThreeWays = agree && readThreeWays,
             ReadSurely = hasText || candidates.Length > 0 && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip or ReadingMethod.Template
                 && p.Value == candidates[0].Scaled && p.RawConf > ReadTwiceConfidence),
+            ReadValues = [.. primaries.Select(p => (p.Value, p.RawConf))],
         };
     }
 
