@@ -16,7 +16,8 @@ public sealed class PageNormalizer
     private const double MinScale = 0.35, MaxScale = 4.0;
 
     /// <param name="scaleFactor">Scales the page this much past the size its text height asks for: a second look.</param>
-    public NormalizedImage Normalize(DecodedPage page, int quarterTurns, double scaleFactor = 1)
+    /// <param name="sharpen">Sharpens a page enlarged past <see cref="SharpenedFromScale"/> after scaling it.</param>
+    public NormalizedImage Normalize(DecodedPage page, int quarterTurns, double scaleFactor = 1, bool sharpen = false)
     {
         using var decoded = Leptonica.pixConvertTo8(page.Pix);
         // A bilevel scan's broken strokes are mended before anything measures the page.
@@ -39,7 +40,8 @@ public sealed class PageNormalizer
         }
         var border = Math.Abs(skew) >= 0.05f ? BorderFor(turned, skew) : 0;
         var transform = new ImageTransform(page.Width, page.Height, quarterTurns % 4, border, skew, scale);
-        var gray = Deskewed(turned, transform);
+        sharpen &= scale >= SharpenedFromScale;
+        var gray = Deskewed(turned, transform, sharpen);
         var binary = Binarizer.Binarize(gray, (int)(TargetTextHeight * 0.8));
         if (PageDewarper.Measure(binary, textHeight * scale) is { } warp)
         {
@@ -53,28 +55,48 @@ public sealed class PageNormalizer
         var normalized = new NormalizedImage(gray, binary, transform, textHeight * scale) { FromBilevelScan = mended is not null };
         if (mended is null)
         {
-            normalized.SmoothInkFrom(Leptonica.pixConvertTo8(turned), source => SmoothedInk(source, transform));
+            normalized.SmoothInkFrom(Leptonica.pixConvertTo8(turned), source => SmoothedInk(source, transform, sharpen));
         }
         return normalized;
     }
 
     /// <summary>The upright page padded, scaled and deskewed as <paramref name="transform"/> says (not straightened).</summary>
-    private static PixHandle Deskewed(PixHandle upright, ImageTransform transform)
+    private static PixHandle Deskewed(PixHandle upright, ImageTransform transform, bool sharpen)
     {
         var deskew = transform.Border > 0;
         using var padded = deskew ? AddWhiteBorder(upright, transform.Border) : Leptonica.pixConvertTo8(upright);
         // Scaled before it is turned: the rotation smooths what it moves by a fraction of a pixel, and at the larger
         // scale that smoothing is a fraction of a stroke; turned first, a thin faint stroke (a minus, a serif label)
         // loses its contrast, and the scaling then spreads the loss.
-        using var scaled = transform.Scale != 1 ? Leptonica.pixScale(padded, (float)transform.Scale, (float)transform.Scale) : Leptonica.pixConvertTo8(padded);
+        using var scaled = transform.Scale != 1 ? Scaled(padded, transform.Scale, sharpen) : Leptonica.pixConvertTo8(padded);
         return deskew ? Leptonica.pixRotate(scaled, (float)(transform.SkewDegrees * Math.PI / 180)) : Leptonica.pixConvertTo8(scaled);
     }
 
+    /// <summary>
+    /// Leptonica sharpens what it scales by less than this (by 0.7–1.4) and only interpolates past it, so a page enlarged
+    /// three or four times (a picture of a table a few hundred pixels wide) comes out as blurred as its print was small.
+    /// </summary>
+    public const double SharpenedFromScale = 1.4;
+
+    /// <summary>The share of a stroke's difference from its surroundings added back by sharpening.</summary>
+    private const float SharpenedFraction = 1.0f;
+
+    private static PixHandle Scaled(PixHandle gray, double scale, bool sharpen)
+    {
+        var scaled = Leptonica.pixScale(gray, (float)scale, (float)scale);
+        if (!sharpen) return scaled;
+        using (scaled)
+        {
+            // The blur to undo spans about one source pixel: as many pixels of the enlarged page as it was enlarged.
+            return Leptonica.pixUnsharpMaskingGray(scaled, Math.Max(1, (int)Math.Round(scale)), SharpenedFraction);
+        }
+    }
+
     /// <summary>The page median-filtered (3 × 3), then made as <paramref name="transform"/> says and binarized.</summary>
-    private static PixHandle SmoothedInk(PixHandle upright, ImageTransform transform)
+    private static PixHandle SmoothedInk(PixHandle upright, ImageTransform transform, bool sharpen)
     {
         using var median = Leptonica.pixMedianFilter(upright, 3, 3);
-        using var deskewed = Deskewed(median, transform);
+        using var deskewed = Deskewed(median, transform, sharpen);
         using var straight = transform.Warp is { } warp ? PageDewarper.Straighten(deskewed, warp) : Leptonica.pixConvertTo8(deskewed);
         return Binarizer.Binarize(straight, (int)(TargetTextHeight * 0.8));
     }

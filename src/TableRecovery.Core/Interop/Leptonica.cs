@@ -116,6 +116,7 @@ internal static unsafe partial class Leptonica
     private static partial int pixFindSkewSweepAndSearch_(PixHandle pixs, out float angle, out float conf, int redsweep, int redsearch, float sweeprange, float sweepdelta, float minbsdelta);
     [LibraryImport(Lib, EntryPoint = "pixScale")] private static partial nint pixScale_(PixHandle pixs, float scalex, float scaley);
     [LibraryImport(Lib, EntryPoint = "pixMedianFilter")] private static partial nint pixMedianFilter_(PixHandle pixs, int wf, int hf);
+    [LibraryImport(Lib, EntryPoint = "pixUnsharpMaskingGray")] private static partial nint pixUnsharpMaskingGray_(PixHandle pixs, int halfwidth, float fract);
     [LibraryImport(Lib, EntryPoint = "pixScaleGrayMinMax")] private static partial nint pixScaleGrayMinMax_(PixHandle pixs, int xfact, int yfact, int type);
     [LibraryImport(Lib, EntryPoint = "pixExpandReplicate")] private static partial nint pixExpandReplicate_(PixHandle pixs, int factor);
     [LibraryImport(Lib, EntryPoint = "pixReduceRankBinary2")] private static partial nint pixReduceRankBinary2_(PixHandle pixs, int level, nint intab);
@@ -130,6 +131,9 @@ internal static unsafe partial class Leptonica
         pixFindSkewSweepAndSearch_(binary, out degrees, out confidence, 4, 2, sweepRangeDegrees, 1.0f, 0.01f) == 0;
 
     public static PixHandle pixMedianFilter(PixHandle pixs, int wf, int hf) => Owned.Wrap<PixHandle>(pixMedianFilter_(pixs, wf, hf), nameof(pixMedianFilter));
+    /// <summary>An 8 bpp image with <paramref name="fract"/> of its difference from a box blur of <paramref name="halfwidth"/> added back.</summary>
+    public static PixHandle pixUnsharpMaskingGray(PixHandle pixs, int halfwidth, float fract) =>
+        Owned.Wrap<PixHandle>(pixUnsharpMaskingGray_(pixs, halfwidth, fract), nameof(pixUnsharpMaskingGray));
     public static PixHandle pixScale(PixHandle pixs, float scalex, float scaley) => Owned.Wrap<PixHandle>(pixScale_(pixs, scalex, scaley), nameof(pixScale));
 
     /// <summary>An 8 bpp image shrunk by a whole factor, each pixel the lightest of the block it stands for.</summary>

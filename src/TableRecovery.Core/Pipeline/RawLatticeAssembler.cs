@@ -9,9 +9,12 @@ namespace TableRecovery.Core.Pipeline;
 /// </summary>
 public sealed class RawLatticeAssembler : ITableAssembler
 {
+    /// <summary>The layout reported for a table no layout fits.</summary>
+    public const string Unidentified = "unidentified";
+
     public List<TableResult> Assemble(IReadOnlyList<ReadTable> tables) => tables.Select(t => new TableResult
     {
-        Layout = "unidentified",
+        Layout = Unidentified,
         Image = t.Image,
         Rotation = t.Rotation,
         SkewDegrees = t.SkewDegrees,
