@@ -44,10 +44,11 @@ public static class ReviewFixtures
     /// reviewer has confirmed enough of them. 0006 above, then 0014, 0134, 0015, 0053, 0069, 0131, 0061 (fresh), 0078 and
     /// 0026 (hard, warped: since sums that leave open cells only 0 pin them, 5 flagged that each need an answer) came to
     /// recover with too little to review, or with nothing the identities settle after an answer (see
-    /// tests/fixtures/cases/README.md). Picked with `review-actions` (BENCH_VERBOSE=1) over the committed cases:
-    /// 5 flagged cells, 3 answers with re-solving, 5 without.
+    /// tests/fixtures/cases/README.md), and 0010 (mild, 无 merged; 5 flagged, 3 answers) recovers whole since a page left
+    /// for review is read once more sharpened. Picked with `review-actions` (BENCH_VERBOSE=1) over the committed appeals
+    /// cases that still flag cells: 0078 (hard), 9 flagged cells, 7 answers with re-solving, 9 without.
     /// </summary>
-    public static string ScanFile => "0010_appeals_mild_merged_nones.jpg";
+    public static string ScanFile => "0078_appeals_hard.jpg";
 
     public static byte[] ScanBytes => File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "fixtures", "cases", ScanFile));
 
