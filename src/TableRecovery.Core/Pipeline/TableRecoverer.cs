@@ -237,7 +237,11 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     /// </summary>
     private const double ClearlyBetterFit = 0.05;
 
-    /// <summary>The tables of one picture as read at one scale, with how well each fits its layout (0 for none).</summary>
+    /// <summary>
+    /// The tables of one picture as read at one scale, sharpened or not, with how well each fits its layout (0 for none).
+    /// <c>ScaleFactor</c> is the look's factor past the scale the text height asks for; <c>Scale</c> the
+    /// page's whole enlargement.
+    /// </summary>
     private sealed record PageRead(List<ReadTable> Tables, IReadOnlyList<double> Fits, int Turns, double ScaleFactor, double Scale, Overlay? Overlay)
     {
         /// <summary>More tables identified, or as many and a clearly better fit in all.</summary>
