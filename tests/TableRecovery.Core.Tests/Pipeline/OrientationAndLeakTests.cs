@@ -61,6 +61,20 @@ public sealed class OrientationAndLeakTests
             $"turned 90° clockwise: expected one appeals table corrected by 270°, got [{string.Join(", ", doc.Tables.Select(t => $"{t.Layout} {t.Rotation}°"))}]");
     }
 
+    [Fact]
+    public void A_sideways_table_whose_sampled_labels_read_as_garble_both_ways_is_turned_by_all_its_labels()
+    {
+        // A hard scan of an active table turned 90° (`generate --count 60 --seed 5151`, 0025): after the quarter turn it stood
+        // upside down. The six label runs sampled read as garble either way (0.16 as they stood, 0.17 turned), so the structure
+        // decided, and its faint zeros did not say: the table came out upside down, unidentified. Its seventeen runs hold four
+        // that read turned (第二十条第（一）项 at 0.85, the heading at 0.77): 0.18 against 0.39.
+        using var recoverer = new TableRecoverer(new RecoveryEngineOptions { TessdataPath = Fixtures.Tessdata, EngineSlots = 1 });
+        var source = Fixtures.Case("0025_active-2021_hard_sideways_garbled");
+        var doc = recoverer.Recover(new SourceFile(source.Name, source.Bytes), new RecoveryRequest(), CancellationToken.None).Document;
+        Assert.True(doc.Tables is [{ Rotation: 270, Layout: "active-2021" }],
+            $"turned 90° clockwise: expected one active-2021 table corrected by 270°, got [{string.Join(", ", doc.Tables.Select(t => $"{t.Layout} {t.Rotation}°"))}]");
+    }
+
     /// <summary>The case, an upright page, yields tables, none of them turned.</summary>
     private static void AssertReadUpright(string name)
     {
