@@ -162,6 +162,7 @@ internal static unsafe partial class Leptonica
     // Grayscale morphology (8 bpp; brick sizes odd) and arithmetic.
     [LibraryImport(Lib, EntryPoint = "pixOpenGray")] private static partial nint pixOpenGray_(PixHandle pixs, int hsize, int vsize);
     [LibraryImport(Lib, EntryPoint = "pixCloseGray")] private static partial nint pixCloseGray_(PixHandle pixs, int hsize, int vsize);
+    [LibraryImport(Lib, EntryPoint = "pixErodeGray")] private static partial nint pixErodeGray_(PixHandle pixs, int hsize, int vsize);
     [LibraryImport(Lib, EntryPoint = "pixSubtractGray")] private static partial nint pixSubtractGray_(nint pixd, PixHandle pixs1, PixHandle pixs2);
     [LibraryImport(Lib, EntryPoint = "pixTophat")] private static partial nint pixTophat_(PixHandle pixs, int hsize, int vsize, int type);
     [LibraryImport(Lib, EntryPoint = "pixInvert")] private static partial nint pixInvert_(nint pixd, PixHandle pixs);
@@ -180,6 +181,8 @@ internal static unsafe partial class Leptonica
     public static PixHandle pixSubtract(PixHandle a, PixHandle b) => Owned.Wrap<PixHandle>(pixSubtract_(0, a, b), nameof(pixSubtract));
     public static PixHandle pixOpenGray(PixHandle pixs, int hsize, int vsize) => Owned.Wrap<PixHandle>(pixOpenGray_(pixs, Odd(hsize), Odd(vsize)), nameof(pixOpenGray));
     public static PixHandle pixCloseGray(PixHandle pixs, int hsize, int vsize) => Owned.Wrap<PixHandle>(pixCloseGray_(pixs, Odd(hsize), Odd(vsize)), nameof(pixCloseGray));
+    /// <summary>The darkest value over the brick at each pixel: dark ink on light paper grows by the brick.</summary>
+    public static PixHandle pixErodeGray(PixHandle pixs, int hsize, int vsize) => Owned.Wrap<PixHandle>(pixErodeGray_(pixs, Odd(hsize), Odd(vsize)), nameof(pixErodeGray));
 
     /// <summary>a - b per pixel, clipped at 0 (8 bpp).</summary>
     public static PixHandle pixSubtractGray(PixHandle a, PixHandle b) => Owned.Wrap<PixHandle>(pixSubtractGray_(0, a, b), nameof(pixSubtractGray));

@@ -615,6 +615,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
             $"printed {truth.Cells[cell.Id].Text}, output {cell.Value} ({cell.Status}) [{string.Join(", ", cell.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? [])}]");
     }
 
+    /// <summary>
+    /// A clean page (`generate --count 60 --seed 5151`, 0028, a webp; its active table cut out) printing its zeros as a
+    /// one-pixel em dash, 2 px tall once scaled: the engine read every one as nothing, shown as a hyphen or as it stands, and
+    /// only the shape said "-". No identity checks an active table, so all 16 dashes went to review.
+    /// </summary>
+    [Fact]
+    public void Dashes_thinner_than_a_hyphen_are_read_as_printed_zeros()
+    {
+        var (table, truth) = Recover("0028_active-2019_clean_thin_dashes", "active-2019");
+        var dashes = truth.Cells.Where(c => c.Value.Text == "—").Select(c => c.Key).ToList();
+        Assert.True(dashes.Count == 16, $"the case prints 16 dashes, its truth {dashes.Count}");
+        AssertOkAndRight(table, truth, dashes);
+    }
+
     [Fact]
     public void Numbers_printed_across_merged_columns_are_read_as_numbers()
     {
