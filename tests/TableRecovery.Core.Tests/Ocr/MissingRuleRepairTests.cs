@@ -39,6 +39,17 @@ public sealed class MissingRuleRepairTests
     }
 
     /// <summary>
+    /// The rule between 行政事业性收费 and its 0 was lost but for its ends, 8 px wide as the rule is on this clean page, the
+    /// lower one running a third of the way into the 0's rows: as wide as a glyph's stroke, but no wider than the rule itself
+    /// where it stands whole, in the row above.
+    /// </summary>
+    [Fact]
+    public void A_label_and_a_number_with_the_end_of_a_thick_rule_between_are_split()
+    {
+        AssertSplitAfterItsLabel("0029_active-2021_clean_thick_rule_end.png", "行政事业性收费", labelColumn: 0);
+    }
+
+    /// <summary>
     /// The rule between the labels and the numbers was lost over two rows (信息内容 | 本年处理决定数量, and 行政许可 | 5), and the
     /// rows beside them are headings across the whole table (第二十条第（五）项, （六）项): the edge to split at is the one of the
     /// nearest rows with columns.
