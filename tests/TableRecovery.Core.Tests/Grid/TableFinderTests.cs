@@ -107,6 +107,16 @@ public sealed class TableFinderTests
     }
 
     [Fact]
+    public void Two_glyph_strokes_crossing_each_other_do_not_split_a_label_into_rows_and_columns()
+    {
+        // A thin serif print (`generate --count 50 --seed 6161 --classes clean,mild`, 0027): in 3.危及"三安全一稳定", the 一
+        // ran on from the stroke of 三 before it into a line two text heights long, and the stem of 稳 crossed it. Each held
+        // the other up (a rule crossing another counted as connected), and the label's cell, with the numbers of its row,
+        // was cut into a column and a row more than drawn.
+        AssertFindsTheDrawnLattice("0027_requests-2019_mild_crossed_strokes");
+    }
+
+    [Fact]
     public void The_feet_of_a_line_of_glyphs_blurred_into_a_line_do_not_split_its_cell_into_rows()
     {
         // A small mild scan scaled up three times: the bottom strokes of 本年增/减, centred in a two-line header row, ran
