@@ -32,7 +32,7 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
                 joined[^1] = new JoinedTable([head, tail], Merge(head.Table!, tail.Table!, 1));
                 continue;
             }
-            if (joined.Count > 0 && joined[^1] is { Parts.Count: > 1, Table: { } open } && EndsEarly(open) && Continuation(open, part) is { } next)
+            if (joined.Count > 0 && joined[^1] is { Parts.Count: > 1, Table: { } open } && EndsEarly(open) && Continuation(open, joined[^1].Parts[^1], part) is { } next)
             {
                 joined[^1] = new JoinedTable([.. joined[^1].Parts, next], Merge(open, next.Table!, joined[^1].Parts.Count));
                 continue;
@@ -60,7 +60,7 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
                 continue;
             }
             var h = id == own.Layout.Id ? head : snapper.SnapAs(head.Source, layout);
-            if (h.Table is not { } table || !EndsEarly(table) || Continuation(table, part) is not { } tail)
+            if (h.Table is not { } table || !EndsEarly(table) || Continuation(table, h, part) is not { } tail)
             {
                 continue;
             }
@@ -74,13 +74,15 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
     }
 
     /// <summary>The part snapped as the open table's layout, when it continues it; otherwise null.</summary>
-    private SnapResult? Continuation(SnappedTable open, SnapResult part)
+    /// <param name="before">The open table's last part: a part on as many lattice columns has its columns where it does.</param>
+    private SnapResult? Continuation(SnappedTable open, SnapResult before, SnapResult part)
     {
         var candidate = part;
         if (part.Table?.Layout.Id != open.Layout.Id)
         {
             var bestScore = part.Table?.Score ?? 0;
-            candidate = snapper.SnapAs(part.Source, open.Layout);
+            var columnsBefore = before.Table is { } previous && before.Source.Lattice.ColumnCount == part.Source.Lattice.ColumnCount ? previous.Columns : null;
+            candidate = snapper.SnapAs(part.Source, open.Layout, columnsBefore);
             if (candidate.Table is null || candidate.Table.Score < bestScore - ContinuationMargin)
             {
                 return null;

@@ -60,7 +60,8 @@ public sealed class LayoutSnapper
     /// Snaps a table onto one given layout (the continuation of a table cut over two pictures, whose header is on the
     /// previous one and whose rows alone may fit two layouts nearly as well), or says why it does not fit it.
     /// </summary>
-    public SnapResult SnapAs(ReadTable table, TableLayout layout)
+    /// <param name="columnsBefore">The columns of the part it continues, when that has as many lattice columns.</param>
+    public SnapResult SnapAs(ReadTable table, TableLayout layout, IReadOnlyList<ColumnMatch>? columnsBefore = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(layout);
@@ -70,7 +71,7 @@ public sealed class LayoutSnapper
         }
         var grid = new ReadGrid(table);
         var analysis = new GridTableAnalysis(grid);
-        var fit = layout.IsBlockTable ? BlockTableSnapper.Snap(grid, layout) : GridTableSnapper.Snap(analysis, layout);
+        var fit = layout.IsBlockTable ? BlockTableSnapper.Snap(grid, layout) : GridTableSnapper.Snap(analysis, layout, columnsBefore);
         var (score, explanation) = Combine(fit, HeadingText(table, analysis), layout);
         var candidate = new LayoutCandidate(layout.Id, score, explanation);
         if (score < _minimumScore)

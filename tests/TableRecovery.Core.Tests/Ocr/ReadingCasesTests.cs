@@ -1043,6 +1043,23 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     [Fact]
+    public void A_table_cut_over_pages_with_an_extra_blank_column_is_joined_where_its_continuation_has_no_header()
+    {
+        // Pages 2 and 3 of a generated multi-page TIFF (report 0011 of `reports --count 20 --seed 6363`): its requests table,
+        // printed with an extra blank column at the right and zeros as blanks, runs on to page 3 from 8.属于行政查询事项. The
+        // continuation has no header, and of its eight data columns two hold a number: no column could be placed by position,
+        // it fitted no layout, and its fourteen rows went unread. It has the first part's eleven lattice columns: the
+        // columns are where the first part has them.
+        var table = RecoverPicture("0011_tiff-pages_2021_seed6363_pages2-3.tif", "requests-2021");
+        var truth = Fixtures.Case("0011_tiff-pages_2021_seed6363").Tables.Single(t => t.Layout == "requests-2021");
+        var wrong = table.Cells.Where(c => c.Value != truth.Cells[c.Id].Value)
+            .Select(c => $"{c.Id}: {c.Value?.ToString() ?? "none"} ({c.Status}), printed '{truth.Cells[c.Id].Text}'").ToList();
+        Assert.True(table.Cells.Count == 175 && wrong.Count == 0,
+            $"{table.Cells.Count} cells, {wrong.Count} wrong:\n{string.Join("\n", wrong.Take(12))}");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    [Fact]
     public void A_table_pictured_small_and_blurred_is_read_sharpened_once_it_leaves_most_cells_for_review()
     {
         // Page 2 of a generated multi-page TIFF (report 0023 of `reports --count 24 --seed 4343`, as gray PNG), 773 px wide:
