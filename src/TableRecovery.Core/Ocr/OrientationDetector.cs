@@ -131,7 +131,7 @@ public static class OrientationDetector
         if (Math.Abs(upright - turned) >= LabelConfidenceLead) return turned > upright;
         if (runs.Count <= sample.Count) return null;
         // On a hard scan most runs read as garble either way, and six of them may all be garble: the few that read (a
-        // heading, 第二十条第（一）项 at 0.80 turned against 0.27) are then left out, and the structure, which faint digits
+        // heading, 第二十条第（一）项 at 0.85 turned against 0.27) are then left out, and the structure, which faint digits
         // blur too, decided. Every run, up to a larger sample, lets them say (`generate --count 60 --seed 5151`, 0025: six
         // runs 0.16 against 0.17, seventeen 0.18 against 0.39).
         var wider = Spread(runs, WiderLabelSampleSize);
