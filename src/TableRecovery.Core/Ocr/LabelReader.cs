@@ -79,6 +79,19 @@ public sealed class LabelReader(EngineSet engines, CropMaker crops)
         return TextOf(engines.Labels.Recognize(crop, ink.Lines == 1 ? PageSegmentation.SingleLine : PageSegmentation.SingleBlock));
     }
 
+    /// <summary>
+    /// The regions stacked top to bottom with white between and read at once in block mode: each one's text and mean
+    /// confidence. Each glyph then stands in a crop and among neighbours of its own: a second reading beside its cell's.
+    /// (Side by side as the words of one line instead, neighbouring 无 read as one word, or as nothing.)
+    /// </summary>
+    public IReadOnlyList<(string Text, double Confidence)> ReadStacked(IReadOnlyList<PixelRect> inks, int pad, int gap)
+    {
+        using var strip = crops.Stacked(inks.Select(ink => ink.Inflate(2, 2)).ToList(), pad, gap, out var rows);
+        var words = engines.Labels.Recognize(strip, PageSegmentation.SingleBlock);
+        return rows.Select(row => TextOf(words.Where(w => w.Box.Y + w.Box.Height / 2 is var middle && middle >= row.Start && middle < row.End).ToList()))
+            .ToList();
+    }
+
     /// <summary>The words of one line of ink after <paramref name="turns"/> clockwise quarter turns; not kept.</summary>
     public IReadOnlyList<OcrWord> WordsTurned(PixelRect ink, int pad, int turns)
     {
