@@ -623,10 +623,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     [Fact]
     public void Dashes_thinner_than_a_hyphen_are_read_as_printed_zeros()
     {
-        var (table, truth) = Recover("0028_active-2019_clean_thin_dashes", "active-2019");
-        var dashes = truth.Cells.Where(c => c.Value.Text == "—").Select(c => c.Key).ToList();
-        Assert.True(dashes.Count == 16, $"the case prints 16 dashes, its truth {dashes.Count}");
-        AssertOkAndRight(table, truth, dashes);
+        AssertEveryZeroOkAndRight("0028_active-2019_clean_thin_dashes", "active-2019", "—", 16);
     }
 
     /// <summary>
@@ -637,10 +634,16 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     [Fact]
     public void Zeros_printed_as_none_in_a_table_no_sum_checks_are_read_twice_and_vouched_for()
     {
-        var (table, truth) = Recover("0033_active-2021_clean_nones", "active-2021");
-        var nones = truth.Cells.Where(c => c.Value.Text == "无").Select(c => c.Key).ToList();
-        Assert.True(nones.Count == 7, $"the case prints 7 无, its truth {nones.Count}");
-        AssertOkAndRight(table, truth, nones);
+        AssertEveryZeroOkAndRight("0033_active-2021_clean_nones", "active-2021", "无", 7);
+    }
+
+    /// <summary>Every one of the case's <paramref name="count"/> zeros printed as <paramref name="zero"/> is ok and right.</summary>
+    private void AssertEveryZeroOkAndRight(string name, string layout, string zero, int count)
+    {
+        var (table, truth) = Recover(name, layout);
+        var zeros = truth.Cells.Where(c => c.Value.Text == zero).Select(c => c.Key).ToList();
+        Assert.True(zeros.Count == count, $"the case prints {count} '{zero}', its truth {zeros.Count}");
+        AssertOkAndRight(table, truth, zeros);
     }
 
     [Fact]
