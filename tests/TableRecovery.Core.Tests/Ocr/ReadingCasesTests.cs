@@ -637,6 +637,19 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertEveryZeroOkAndRight("0033_active-2021_clean_nones", "active-2021", "无", 7);
     }
 
+    /// <summary>
+    /// A clean active table printing its zeros as 无 (`generate --count 50 --seed 6262 --classes clean,mild`, 0008): the header
+    /// 上一年项目数量 of the 第二十条第（五）项 block, wrapped over two lines, read 4 at 0.47 by the digits engine and stayed a number,
+    /// and the header row with it; the block's first two columns were placed by their neighbours alone, and their cells, all
+    /// read right, went to review.
+    /// </summary>
+    [Fact]
+    public void A_header_wrapped_over_two_lines_is_not_taken_for_a_number()
+    {
+        var (table, truth) = Recover("0008_active-2019_clean_wrapped_header", "active-2019");
+        AssertOkAndRight(table, truth, truth.Cells.Keys.Where(id => id.StartsWith("art20_5.", StringComparison.Ordinal)));
+    }
+
     /// <summary>Every one of the case's <paramref name="count"/> zeros printed as <paramref name="zero"/> is ok and right.</summary>
     private void AssertEveryZeroOkAndRight(string name, string layout, string zero, int count)
     {
