@@ -127,7 +127,11 @@ public static class OrientationDetector
         // As they stand the runs are read as the table reader will read them, and kept for it.
         var upright = sample.Average(run => MeanConfidence(labels.Words(run, pad, singleLine: true)));
         if (upright >= ClearlyUpright) return false;
-        var turned = sample.Average(run => MeanConfidence(labels.WordsTurned(run, pad, 2)));
+        // The label reader keeps what it read as it stands, not turned: each run is read turned once, for either sample.
+        var readTurned = new Dictionary<PixelRect, double>();
+        double Turned(PixelRect run) =>
+            readTurned.TryGetValue(run, out var read) ? read : readTurned[run] = MeanConfidence(labels.WordsTurned(run, pad, 2));
+        var turned = sample.Average(Turned);
         if (Math.Abs(upright - turned) >= LabelConfidenceLead) return turned > upright;
         if (runs.Count <= sample.Count) return null;
         // On a hard scan most runs read as garble either way, and six of them may all be garble: the few that read (a
@@ -136,7 +140,7 @@ public static class OrientationDetector
         // runs 0.16 against 0.17, seventeen 0.18 against 0.39).
         var wider = Spread(runs, WiderLabelSampleSize);
         upright = wider.Average(run => MeanConfidence(labels.Words(run, pad, singleLine: true)));
-        turned = wider.Average(run => MeanConfidence(labels.WordsTurned(run, pad, 2)));
+        turned = wider.Average(Turned);
         return Math.Abs(upright - turned) < LabelConfidenceLead ? null : turned > upright;
     }
 
