@@ -700,12 +700,35 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertRead(table, truth, truth.Cells.Keys);
         var ok = table.Cells.Count(c => c.Status == Statuses.Ok);
         Assert.True(ok >= table.Cells.Count * 0.95, $"only {ok} of {table.Cells.Count} cells ok");
-        var off = table.Cells
+        AssertBoxesOnTheirCells(table.Cells, truth);
+    }
+
+    /// <summary>Each cell's box is centred in the cell the truth has for it: its number was read where it is printed.</summary>
+    private static void AssertBoxesOnTheirCells(IEnumerable<CellResult> cells, TruthTable truth)
+    {
+        var off = cells
             .Where(c => c.Box is { Count: 4 } && truth.Cells[c.Id].Box is { } b
                 && !b.Contains(c.Box[0] + c.Box[2] / 2, c.Box[1] + c.Box[3] / 2))
             .Select(c => $"{c.Id} [{string.Join(",", c.Box!)}] not centred in {truth.Cells[c.Id].Box}")
             .ToList();
         Assert.True(off.Count == 0, $"{off.Count} boxes off their cells: {string.Join("; ", off.Take(5))}");
+    }
+
+    /// <summary>
+    /// `generate --count 50 --seed 7171`, image 0050, a hard scan: the rule between 结果维持 and 结果纠正 of 未经复议直接起诉 is
+    /// lost over the header and the data row alike. That header is one cell over three columns holding five labels, and the
+    /// first column's cell two numbers side by side. Placed in order, each column took the next label (结果纠正 the number of
+    /// 其他结果, and so on) and 尚未审结 had none. The column holding two numbers stands for two layout columns.
+    /// </summary>
+    [Fact]
+    public void A_column_holding_two_numbers_under_a_shared_header_stands_for_two_columns()
+    {
+        var (table, truth) = Recover("0050_appeals_hard_rule_lost_over_header_and_numbers", "appeals");
+        string[] ids = ["count/litigation_direct.upheld", "count/litigation_direct.corrected", "count/litigation_direct.other", "count/litigation_direct.pending"];
+        AssertEachHasAReading(table, ids);
+        AssertBoxesOnTheirCells(table.Cells.Where(c => ids.Contains(c.Id)), truth);
+        AssertRead(table, truth, ids);
+        AssertNoWrongValuePassed(table.Cells, truth);
     }
 
     /// <summary>
