@@ -718,7 +718,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// `generate --count 50 --seed 8383 --classes clean,mild`, image 0004: a sans 4 the engine read at 0.29. Cut near the ink,
     /// its triangular counter lost its apex and passed for a zero's loop, and the shape read 0 at 0.90 against the engine.
     /// Under that loop a zero has its lower arc, half its width or more; the 4 stands on its stem, a fifth of it. The sums
-    /// put the 4 back here, but a table no sum checks would have had a 0 read surely.
+    /// put the 4 back here; in a table no sum checks, the 0 at 0.90 would have stood against two weak 4s.
     /// </summary>
     [Fact]
     public void A_four_whose_counter_passes_for_a_loop_is_not_read_as_a_zero_for_it_stands_on_its_stem()
