@@ -245,36 +245,14 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
     /// <summary>The mean width of the glyph's rows at 0.8–0.9 of its height, leftmost to rightmost ink, as a share of its width.</summary>
     private static double FootWidthOf(bool[] glyph, int w, int top, int bottom)
     {
-        var height = bottom - top + 1;
-        int left = w, right = -1;
-        for (var y = top; y <= bottom; y++)
-        {
-            for (var x = 0; x < w; x++)
-            {
-                if (!glyph[y * w + x]) continue;
-                left = Math.Min(left, x);
-                right = Math.Max(right, x);
-            }
-        }
-        var width = right - left + 1;
-        var from = top + (int)Math.Round(height * 0.8);
-        var to = Math.Max(from + 1, top + (int)Math.Round(height * 0.9));
-        double sum = 0;
-        var rows = 0;
-        for (var y = from; y < to && y <= bottom; y++)
-        {
-            int l = -1, r = -1;
-            for (var x = 0; x < w; x++)
-            {
-                if (!glyph[y * w + x]) continue;
-                if (l < 0) l = x;
-                r = x;
-            }
-            if (l < 0) continue;
-            sum += r - l + 1;
-            rows++;
-        }
-        return rows == 0 || width <= 0 ? 0 : sum / rows / width;
+        if (RowExtents(glyph, w, top, bottom) is not { } extents) return 0;
+        var (left, right) = extents;
+        var height = left.Length;
+        var from = (int)Math.Round(height * 0.8);
+        var to = Math.Min(height, Math.Max(from + 1, (int)Math.Round(height * 0.9)));
+        if (from >= to) return 0;
+        var width = right.Max() - left.Min() + 1.0;
+        return Enumerable.Range(from, to - from).Average(y => right[y] - left[y] + 1.0) / width;
     }
 
     /// <summary>The leftmost and rightmost ink of each pixel row of the glyph, top to bottom; null when a row holds none.</summary>
