@@ -37,12 +37,14 @@ public static class RuleDetector
     }
 
     /// <param name="pieces">The page's pieces of rule (<see cref="Pieces"/>).</param>
-    /// <param name="withDashed">Also rules a bilevel scan cut into dashes (<see cref="DashedRules"/>).</param>
-    public static (IReadOnlyList<Rule> Horizontal, IReadOnlyList<Rule> Vertical) Detect(NormalizedImage image, RulePieces pieces, bool withDashed = false)
+    /// <param name="dashedRows">Also horizontal rules a bilevel scan cut into dashes (<see cref="DashedRules"/>).</param>
+    /// <param name="dashedColumns">Also vertical ones.</param>
+    public static (IReadOnlyList<Rule> Horizontal, IReadOnlyList<Rule> Vertical) Detect(NormalizedImage image, RulePieces pieces,
+        bool dashedRows = false, bool dashedColumns = false)
     {
         var t = Math.Max(8, image.TextHeight);
-        (int X, int Y, int W, int H)[] dashedH = withDashed ? DashedRules.Find(image.Binary, t, horizontal: true) : [];
-        (int X, int Y, int W, int H)[] dashedV = withDashed ? DashedRules.Find(image.Binary, t, horizontal: false) : [];
+        (int X, int Y, int W, int H)[] dashedH = dashedRows ? DashedRules.Find(image.Binary, t, horizontal: true) : [];
+        (int X, int Y, int W, int H)[] dashedV = dashedColumns ? DashedRules.Find(image.Binary, t, horizontal: false) : [];
         var horizontal = Cluster([.. pieces.Horizontal, .. dashedH], horizontal: true, t)
             .Where(r => !IsGlyphRow(r, image.Binary, t))
             .ToList();

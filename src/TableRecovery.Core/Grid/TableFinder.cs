@@ -11,20 +11,37 @@ public static class TableFinder
     public static IReadOnlyList<DetectedTable> Find(NormalizedImage image)
     {
         var pieces = RuleDetector.Pieces(image);
-        var tables = Find(image, pieces, withDashed: false);
-        // Only a page whose solid rules make no table is searched for dashed ones: in a column of zeros a bilevel scan cut
-        // into their two sides, the sides stack into chains as regular as a dashed rule's (bilevel corpus 0050: six
-        // columns too many), and a page whose rules are solid needs none.
-        if (tables.Count > 0) return tables;
-        tables = Find(image, pieces, withDashed: true);
+        var tables = Find(image, pieces, dashedRows: false, dashedColumns: false);
+        // Dashed rules are searched for only on a page whose solid rules make no table: in a column of zeros a bilevel scan
+        // cut into their two sides, the sides stack into chains as regular as a dashed rule's (bilevel corpus 0050: six
+        // columns too many), and a page whose rules are solid needs none. But a bilevel scan may keep its thick rules solid
+        // and cut only thin ones between rows into dashes: its dashed rows are added to the tables its solid rules make, where
+        // they only part rows (the same tables, within the same frames). On a hard bilevel scan, chains of specks and glyph
+        // strokes passed for dashed rows too and made tables of their own, or grew a table past its frame.
+        if (tables.Count > 0)
+        {
+            return image.FromBilevelScan && Find(image, pieces, dashedRows: true, dashedColumns: false) is var withDashedRows
+                && SameFrames(tables, withDashedRows, image.TextHeight * FrameTolerance)
+                ? withDashedRows
+                : tables;
+        }
+        tables = Find(image, pieces, dashedRows: true, dashedColumns: true);
         if (tables.Count > 0) return tables;
         // No rule at all: the rules may have been printed lighter than a bilevel scan's cut.
         return UnruledTable.Find(image);
     }
 
-    private static List<DetectedTable> Find(NormalizedImage image, RulePieces pieces, bool withDashed)
+    private static bool SameFrames(List<DetectedTable> tables, List<DetectedTable> others, double tolerance) =>
+        tables.Count == others.Count && tables.Zip(others).All(p => p.First.Lattice.Bounds is var a && p.Second.Lattice.Bounds is var b
+            && Math.Abs(a.X - b.X) <= tolerance && Math.Abs(a.Y - b.Y) <= tolerance
+            && Math.Abs(a.Right - b.Right) <= tolerance && Math.Abs(a.Bottom - b.Bottom) <= tolerance);
+
+    /// <summary>In text heights: how far a frame found with dashed rows may stand from the one found without.</summary>
+    private const double FrameTolerance = 0.5;
+
+    private static List<DetectedTable> Find(NormalizedImage image, RulePieces pieces, bool dashedRows, bool dashedColumns)
     {
-        var (allHorizontal, allVertical) = RuleDetector.Detect(image, pieces, withDashed);
+        var (allHorizontal, allVertical) = RuleDetector.Detect(image, pieces, dashedRows, dashedColumns);
         var t = Math.Max(8, image.TextHeight);
         // A dark edge of a scan or a page frame runs along the picture's border and would tie every
         // table of a page into one; no table's own rule sits that close to the edge.

@@ -145,6 +145,16 @@ public sealed class TableFinderTests
     }
 
     [Fact]
+    public void Thin_rules_a_bilevel_scan_cut_into_dashes_beside_solid_ones_are_found_as_rules()
+    {
+        // A mild scan thresholded at 43 % (`generate --count 30 --seed 8787 --bilevel mixed --classes clean,mild`, 0029): its
+        // frame and column rules stayed solid, but rules between rows, skewed 1.4°, kept only dashes. The solid rules made a
+        // table, so the dashes were not searched for: it had 16 rows for 26, and the rules put back from the text made rows of
+        // the dashes themselves (32 in all); two rows of 不予处理 went unread.
+        AssertFindsTheDrawnLattice("0029_requests-2019_mild_bilevel_dashed_rows");
+    }
+
+    [Fact]
     public void Rules_lost_whole_are_put_back_where_the_text_shows_them()
     {
         // A clean scan thresholded to black and white (bilevel corpus 0018): thin gray rules vanished whole but for dots where
