@@ -54,7 +54,8 @@ internal static class CellSplitter
         return result;
     }
 
-    private static string[]? Tokens(string text, int parts, bool stacked)
+    /// <summary>The text's parts, as many as asked (a blank text is that many blanks); null when it does not split so.</summary>
+    public static string[]? Tokens(string text, int parts, bool stacked)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

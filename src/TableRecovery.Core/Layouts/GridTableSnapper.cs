@@ -216,11 +216,10 @@ internal static class GridTableSnapper
     {
         var cells = table.BodyRows.Select(r => table.Grid.At(r, table.DataColumns[i]))
             .Where(c => c is not null && table.Grid.HoldsNumber(c) && !string.IsNullOrWhiteSpace(c.Text)).ToList();
+        // Two as the cell splitter will part them, once the column stands for two.
         return cells.Count > 0 && cells.All(c => c!.Cell.Column == table.DataColumns[i] && c.Cell.ColumnSpan == 1
-            && c.Text.Split(NumberGap, StringSplitOptions.RemoveEmptyEntries).Length == 2);
+            && CellSplitter.Tokens(c.Text, 2, stacked: false) is not null);
     }
-
-    private static readonly char[] NumberGap = [' ', '\t', '\u3000'];
 
     /// <summary>
     /// A header cell over lattice columns that a stub of rule split (其他 over two, its numbers merged over both in most

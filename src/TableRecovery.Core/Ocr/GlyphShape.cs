@@ -106,10 +106,14 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
             loops.Add(((double)(lt - top) / glyphHeight, (double)(lb + 1 - top) / glyphHeight, Tapers(rowWidths.AsSpan(lt, lb - lt + 1))));
         }
         loops.Sort((a, b) => a.Top.CompareTo(b.Top));
-        var stroke = loops.Count == 0 && glyphHeight >= MinStrokeHeight ? RowExtents(glyph, w, top, bottom) : null;
+        var extents = RowExtents(glyph, w, top, bottom);
+        var stroke = loops.Count == 0 && glyphHeight >= MinStrokeHeight ? extents : null;
         var openZero = loops.Count == 0 && IsOpenZero(labels, sizes, w, h);
         var upright = stroke is { } u && IsUpright(u.Left, u.Right) && !openZero && !StrokeBeside(labels, sizes, largest, w);
-        return new GlyphShape(glyphHeight, loops, stroke is { } s && IsSlash(s.Left, s.Right), upright, openZero) { FootWidth = FootWidthOf(glyph, w, top, bottom) };
+        return new GlyphShape(glyphHeight, loops, stroke is { } s && IsSlash(s.Left, s.Right), upright, openZero)
+        {
+            FootWidth = extents is { } e ? FootWidthOf(e.Left, e.Right) : 0,
+        };
     }
 
     /// <summary>
@@ -243,10 +247,8 @@ public sealed record GlyphShape(int GlyphHeight, IReadOnlyList<(double Top, doub
     private const int MinStrokeHeight = 12;
 
     /// <summary>The mean width of the glyph's rows at 0.8–0.9 of its height, leftmost to rightmost ink, as a share of its width.</summary>
-    private static double FootWidthOf(bool[] glyph, int w, int top, int bottom)
+    private static double FootWidthOf(int[] left, int[] right)
     {
-        if (RowExtents(glyph, w, top, bottom) is not { } extents) return 0;
-        var (left, right) = extents;
         var height = left.Length;
         var from = (int)Math.Round(height * 0.8);
         var to = Math.Min(height, Math.Max(from + 1, (int)Math.Round(height * 0.9)));
