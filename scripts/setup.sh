@@ -7,6 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(libtesseract5 tesseract-ocr libleptonica-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-chi-sim
   chromium fonts-noto-cjk fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-ukai fonts-arphic-uming
+  fonts-liberation2 fonts-urw-base35 fonts-crosextra-carlito
   imagemagick poppler-utils qpdf postgresql)
 missing=()
 for p in "${packages[@]}"; do

@@ -35,10 +35,17 @@ var bilevel = new Option<string>("--bilevel")
     DefaultValueFactory = _ => "none",
 };
 bilevel.AcceptOnlyFromAmong("none", "mixed");
+var latinFont = new Option<string>("--latin-font")
+{
+    Description = "none (default: digits in the CJK font's own glyphs) or mixed (every image prints its digits and Latin marks in a "
+        + "Latin font beside the CJK one, as Word and Excel do: Times-, Arial- or Calibri-like).",
+    DefaultValueFactory = _ => "none",
+};
+latinFont.AcceptOnlyFromAmong("none", "mixed");
 
 var generate = new Command("generate", "Render synthetic report tables with ground truth.")
 {
-    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml, warp, showThrough, bilevel,
+    output, count, seed, classes, layouts, preset, workers, chromium, keepHtml, warp, showThrough, bilevel, latinFont,
 };
 generate.SetAction(async (parse, cancellationToken) =>
 {
@@ -58,7 +65,11 @@ generate.SetAction(async (parse, cancellationToken) =>
     var warpMode = parse.GetValue(warp) == "mixed" ? WarpMode.Mixed : WarpMode.None;
     var showThroughMode = parse.GetValue(showThrough) == "mixed" ? ShowThroughMode.Mixed : ShowThroughMode.None;
     var bilevelMode = parse.GetValue(bilevel) == "mixed" ? BilevelMode.Mixed : BilevelMode.None;
-    requests = requests.Select(r => (r.Index, r.Request with { Warp = warpMode, ShowThrough = showThroughMode, Bilevel = bilevelMode })).ToList();
+    var latinFontMode = parse.GetValue(latinFont) == "mixed" ? LatinFontMode.Mixed : LatinFontMode.None;
+    requests = requests.Select(r => (r.Index, r.Request with
+    {
+        Warp = warpMode, ShowThrough = showThroughMode, Bilevel = bilevelMode, LatinFont = latinFontMode,
+    })).ToList();
     var options = new CorpusOptions(parse.GetValue(output)!, parse.GetValue(seed), Math.Max(1, parse.GetValue(workers)),
         parse.GetValue(chromium)!, parse.GetValue(keepHtml));
     var generator = new CorpusGenerator(new ImagePlanner(catalog), new ScanDegrader(), Console.Out);

@@ -21,7 +21,8 @@ public sealed record TruthFile(
     double DigitHeightPx,
     TruthStyle Style,
     TruthDegradation Degradation,
-    IReadOnlyList<TruthTable> Tables)
+    IReadOnlyList<TruthTable> Tables,
+    string? LatinFont = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {

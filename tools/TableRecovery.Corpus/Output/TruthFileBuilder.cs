@@ -65,6 +65,7 @@ public static class TruthFileBuilder
                 style.LineGaps, style.MissingLineThirds),
             new TruthDegradation(d.BlurSigma, d.GaussianNoise, d.SaltAndPepper, d.Illumination, d.BackgroundLevel, d.Grayscale, d.JpegQuality,
                 TruthWarp.From(d.Warp), TruthShowThrough.From(d.ShowThrough), TruthBilevel.From(d.Bilevel)),
-            tables);
+            tables,
+            style.LatinFamily);
     }
 }

@@ -31,7 +31,8 @@ public sealed record RenderStyle(
     int SheetWidthPx,
     double DeviceScaleFactor,
     int LineGaps,
-    int MissingLineThirds);
+    int MissingLineThirds,
+    string? LatinFamily = null);
 
 /// <summary>ImageMagick degradation applied after rendering; every parameter is recorded in the truth.</summary>
 /// <param name="Rotation">Degrees the whole page was turned clockwise (0, 90, 180, 270).</param>

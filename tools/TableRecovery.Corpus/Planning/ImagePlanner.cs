@@ -16,6 +16,15 @@ public sealed class ImagePlanner
         ("WenQuanYi Zen Hei", 0.15), ("WenQuanYi Micro Hei", 0.15),
     ];
 
+    /// <summary>
+    /// The Latin fonts a report's Word or Excel file prints its digits in beside SimSun or FangSong: Times New Roman most
+    /// often (Liberation Serif and Nimbus Roman draw its shapes), then Arial and Calibri (Liberation Sans, Nimbus Sans, Carlito).
+    /// </summary>
+    private static readonly IReadOnlyList<(string Family, double Weight)> LatinFonts =
+    [
+        ("Liberation Serif", 0.3), ("Nimbus Roman", 0.2), ("Liberation Sans", 0.15), ("Nimbus Sans", 0.1), ("Carlito", 0.25),
+    ];
+
     private const double MildMinimumDigitPx = 9;
 
     private readonly LayoutCatalog _catalog;
@@ -48,6 +57,11 @@ public sealed class ImagePlanner
         }
 
         var style = ChooseStyle(Seeds.Stream(seed, 1), scanClass, page);
+        if (request.LatinFont == LatinFontMode.Mixed)
+        {
+            // A stream of its own, like the warp's, so the rest of the plan is what the seed always drew.
+            style = style with { LatinFamily = Seeds.Stream(seed, 6).PickWeighted(LatinFonts) };
+        }
         var tables = new List<TablePlan>();
         for (var i = 0; i < layouts.Length; i++)
         {

@@ -14,4 +14,5 @@ public sealed record PlanRequest(
     string? ForcedExtension = null,
     WarpMode Warp = WarpMode.None,
     ShowThroughMode ShowThrough = ShowThroughMode.None,
-    BilevelMode Bilevel = BilevelMode.None);
+    BilevelMode Bilevel = BilevelMode.None,
+    LatinFontMode LatinFont = LatinFontMode.None);

@@ -100,12 +100,16 @@ public static class TableHtmlRenderer
         _ => "blank",
     };
 
+    /// <summary>The Latin font first, where there is one: the browser then draws digits with it and falls back for CJK, as Word does.</summary>
+    private static string Families(RenderStyle style) =>
+        style.LatinFamily is null ? $"'{style.FontFamily}'" : $"'{style.LatinFamily}','{style.FontFamily}'";
+
     public static string Css(RenderStyle style)
     {
         var shade = style.HeaderShade is null ? "" : $"td.head,td.block,td.title{{background:{style.HeaderShade}}}";
         return string.Create(CultureInfo.InvariantCulture, $$"""
             html,body{margin:0;padding:0;background:#fff}
-            body{font-family:'{{style.FontFamily}}';color:{{style.TextColor}};font-size:{{style.FontSizePx}}px;line-height:1.35}
+            body{font-family:{{Families(style)}};color:{{style.TextColor}};font-size:{{style.FontSizePx}}px;line-height:1.35}
             #sheet{display:inline-block;padding:18px;background:#fff}
             table.grid{border-collapse:collapse;table-layout:fixed;margin:0}
             table.grid td{border:{{style.BorderPx}}px solid {{style.BorderColor}};padding:{{style.PaddingPx}}px {{style.PaddingPx + 1}}px;text-align:center;vertical-align:middle;word-break:break-all;overflow-wrap:anywhere}
