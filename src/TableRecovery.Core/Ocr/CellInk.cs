@@ -339,7 +339,10 @@ public sealed record EdgeInk(int Pixels, int Columns, int Rows, int Height, bool
     /// scan left of a rule lost part of the way (its upper half gone between two 无 of an appeals table, the stub below read
     /// as "|"). Glyphs keep their padding from the rules; a rule blurred and scaled up is wider than <see cref="IsThin"/>.
     /// </summary>
-    public bool IsRuleStub(double textHeight) => AtAnEnd && Columns <= Math.Max(3, textHeight * StubWidth) && Rows >= Height * 0.5;
+    public bool IsRuleStub(double textHeight) => IsShortRuleStub(textHeight) && Rows >= Height * 0.5;
+
+    /// <summary>A narrow run from the cell's top or bottom, however short: a stub of a rule only where nothing else could be there.</summary>
+    public bool IsShortRuleStub(double textHeight) => AtAnEnd && Columns <= Math.Max(3, textHeight * StubWidth);
 
     /// <summary>A stub's widest, in text heights: a 1.2 px rule scaled 2.6 times and blurred spans 5 px at a text height of 30.</summary>
     private const double StubWidth = 0.2;

@@ -875,11 +875,19 @@ public sealed class TableReader
         {
             var x = lattice.ColumnEdges[c];
             if (CellInk.InkAcross(image.Binary, image.Width, image.Height, x, top, bottom, t).Parts(t)) continue;
-            if (CellInk.InkAcross(image.Binary, image.Width, image.Height, x, cell.Box.Y + inset, cell.Box.Bottom - inset, t).IsRuleStub(t)) continue;
+            var across = CellInk.InkAcross(image.Binary, image.Width, image.Height, x, cell.Box.Y + inset, cell.Box.Bottom - inset, t);
+            if (across.IsRuleStub(t)) continue;
+            // A shorter stub parts the columns too where the numbers either side stand clear of the edge: a scan kept a quarter
+            // of the rule below a blank and a 36 two text heights right of it, the stub reaching into the 36's rows. One number
+            // printed across merged columns reaches the edge, and two numbers of one row do not stand this close to a rule.
+            if (across.IsShortRuleStub(t) && inked.All(b => b.Right <= x - t * EdgeClearance || b.X >= x + t * EdgeClearance)) continue;
             return false;
         }
         return true;
     }
+
+    /// <summary>How far the numbers either side of a short stub stand from the edge, at least, in text heights.</summary>
+    private const double EdgeClearance = 0.5;
 
     private static List<PixelRect> ColumnBoxes(Lattice lattice, LatticeCell cell) =>
         Enumerable.Range(cell.Column, cell.ColumnSpan)

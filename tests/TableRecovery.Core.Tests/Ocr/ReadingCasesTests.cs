@@ -1217,6 +1217,21 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertOkAndRight(table, truth, ids);
     }
 
+    /// <summary>
+    /// The appeals picture of a generated .docx (reports --count 16 --seed 9393, 0014_docx-cut_2021): the rule between 尚未审结,
+    /// printed blank, and 总计, 36, is lost in the data row but for a stub a quarter of the cell high that reaches into the 36's
+    /// rows. The cell over both columns did not split ("does not split into 2 numbers"), and both went unread to review.
+    /// </summary>
+    [Fact]
+    public void A_short_stub_of_a_lost_rule_between_a_blank_and_a_number_parts_their_columns()
+    {
+        var table = RecoverPicture("0014_docx-cut_2021_seed9393_picture4.jpg", "appeals");
+        var truth = Fixtures.Case("0014_docx-cut_2021_seed9393").Tables.Single(t => t.Layout == "appeals");
+        string[] ids = ["count/review.pending", "count/review.total"];
+        AssertEachHasAReading(table, ids);
+        AssertOkAndRight(table, truth, ids);
+    }
+
     [Fact]
     public void An_appeals_table_printing_every_number_blank_with_rules_lost_in_its_header_and_body_is_read_as_fifteen_zeros()
     {
