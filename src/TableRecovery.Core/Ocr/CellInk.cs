@@ -64,6 +64,30 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// </summary>
     public bool IsDash(double textHeight) => IsLowLoneStroke(textHeight) && InkBox!.Value.Width >= InkBox.Value.Height * 1.3;
 
+    /// <summary>
+    /// Three or more short narrow pieces one above the other, each a little left of the one above, the whole a half text
+    /// height tall or more and drifting a fifth of its height: a thin "/" a bilevel scan cut into dashes where it fell under
+    /// the cut (b99, `generate --count 30 --seed 9898 --bilevel mixed --latin-font mixed`, 0021: a table of slashes read as
+    /// 1s and 4s). A 1 broken so stands plumb; a 7 or a 4 has a bar as wide as a digit.
+    /// </summary>
+    public bool IsBrokenSlash(double textHeight)
+    {
+        if (InkBox is not { } box || PieceBoxes.Count is < 3 or > MaxSlashDashes) return false;
+        if (box.Height < textHeight * 0.5 || box.Width > box.Height * 0.6) return false;
+        var dashes = PieceBoxes.OrderBy(p => p.Y).ToList();
+        if (dashes.Any(p => p.Width > Math.Max(3, textHeight * 0.25) || p.Height > textHeight * 0.5)) return false;
+        for (var k = 1; k < dashes.Count; k++)
+        {
+            var (above, below) = (dashes[k - 1], dashes[k]);
+            if (below.Y - above.Bottom > textHeight * 0.2) return false;
+            if (below.X * 2 + below.Width > above.X * 2 + above.Width) return false;
+        }
+        var drift = (dashes[0].X * 2 + dashes[0].Width - dashes[^1].X * 2 - dashes[^1].Width) / 2.0;
+        return drift >= box.Height * 0.2;
+    }
+
+    private const int MaxSlashDashes = 8;
+
     /// <summary>One piece, low and at least as wide as tall: a dash by its shape, or a short hyphen once the engine reads one.</summary>
     public bool IsLowLoneStroke(double textHeight) =>
         Pieces == 1 && InkBox is { } b && b.Height < textHeight * 0.35 && b.Width >= b.Height;

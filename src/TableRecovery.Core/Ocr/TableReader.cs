@@ -243,6 +243,13 @@ public sealed class TableReader
         {
             ReadStrip(digits, crops, column.ToList(), inks, pad, t, readings);
         }
+        foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && inks[c].IsBrokenSlash(t)))
+        {
+            // The line model reads a slash cut into dashes as a 1 or a 4, surely at times: the dashes' line is a reading of its
+            // own, first where the engine read nothing surely, beside its reading where it did.
+            if (EngineReadSurely(readings[cell])) readings[cell].Add(new Reading("/", SlashTakenForADigitConfidence, ReadingMethod.Shape));
+            else readings[cell].Insert(0, new Reading("/", SlashShapeConfidence, ReadingMethod.Shape));
+        }
         foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsLoneGlyph(inks[c], t)))
         {
             // Measured at most once per cell, and only when a reading calls for it.
@@ -513,13 +520,16 @@ public sealed class TableReader
     /// </summary>
     private static Reading? SlashTheEngineMissed(Lazy<GlyphShape?> shape, List<Reading> readings)
     {
-        var engineSure = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().Length > 0 && r.Confidence >= 0.5);
-        return !engineSure && shape.Value is { Slash: true }
+        return !EngineReadSurely(readings) && shape.Value is { Slash: true }
             ? new Reading("/", SlashShapeConfidence, ReadingMethod.Shape)
             : null;
     }
 
     private const double SlashShapeConfidence = 0.85;
+
+    /// <summary>The cell or the strip read something at 0.5 or more.</summary>
+    private static bool EngineReadSurely(List<Reading> readings) =>
+        readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().Length > 0 && r.Confidence >= 0.5);
 
     /// <summary>
     /// A "/" slanted like the stem of a 7 or a 1: cell and strip both read a sure 7 where a curled appeals scan printed a
