@@ -117,6 +117,9 @@ internal sealed class CellCandidates
     /// </summary>
     public bool ShowsAlso(long scaled, double confidence) => ReadValues.Any(r => r.Value == scaled && r.RawConf >= confidence);
 
+    /// <summary>How many of the cell's own readings show <paramref name="scaled"/> at <paramref name="confidence"/> or more.</summary>
+    public int ReadingsShowing(long scaled, double confidence) => ReadValues.Count(r => r.Value == scaled && r.RawConf >= confidence);
+
     /// <summary>The values the cell's own readings show, each with the confidence it was read at (not a text layer's beside OCR).</summary>
     private IReadOnlyList<(long Value, double RawConf)> ReadValues { get; init; } = [];
 

@@ -270,7 +270,6 @@ public sealed class TableReconciler
         // Identities broken (on output values) by a misprint in the best assignment; the cells that are "free".
         var brokenOrFree = new bool[identities.Count];
         var broken = new bool[identities.Count];
-        var copies = new bool[identities.Count];
         var misprints = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < identities.Count; k++)
         {
@@ -296,7 +295,6 @@ public sealed class TableReconciler
             // against the other cells, which then stand on their own readings like cells no identity checks.
             broken[k] = !unknown && sum != 0;
             brokenOrFree[k] = broken[k] || free || unknown;
-            copies[k] = !brokenOrFree[k] && IsCopy(identityCells[k], Output, cells);
             // The report printed it only where what broke it was read twice. A total read 104 by the strip at 0.87 and by
             // the cell at 0.40 (s40 0027, 304 printed, the 3's loop lost to show-through) may as well be misread: its cells
             // go to review, and the identity is only broken.
@@ -365,10 +363,9 @@ public sealed class TableReconciler
                     ? Statuses.Ok
                     : Statuses.NeedsReview;
             }
-            else if (value == top && value != 0 && !UnsharedReading(own[i]) && !cellIdentities[i].Any(k => !brokenOrFree[k] && !copies[k]))
+            else if (value == top && !cellIdentities[i].Any(k => !brokenOrFree[k] && !CopyMayHide(identityCells[k], identityCoef[k], i, Output, own)))
             {
-                // Nor does a sum a total holds only by copying its one non-zero part (see IsCopy); it does check the
-                // zeros beside them.
+                // Nor does a sum that may hold only because the one number it carries was misread alike twice (see CopyMayHide).
                 status = Statuses.NeedsReview;
             }
             else if (value == top)
@@ -474,8 +471,7 @@ public sealed class TableReconciler
         foreach (var i in weak)
         {
             if (!AsRead(i)) continue;
-            var copyDoesNot = own[i].Candidates[0].Scaled == 0 || UnsharedReading(own[i]);
-            var clean = cellIdentities[i].Any(k => identityCells[k].All(AsRead) && (copyDoesNot || !IsCopy(identityCells[k], c => values[c], own)));
+            var clean = cellIdentities[i].Any(k => identityCells[k].All(AsRead) && !CopyMayHide(identityCells[k], identityCoef[k], i, c => values[c], own));
             if (clean && !search.HasAlternativeWithin(i, found, RepairMarginNats, MarginNodes))
             {
                 result[i] = result[i] with { Status = Statuses.Ok, Confidence = vouchedConfidence };
@@ -536,7 +532,51 @@ public sealed class TableReconciler
     /// 53 of a total and of its one part read 3 in both (`generate --count 60 --seed 5212`, 0034), each read no more surely
     /// than a reading short of its ink.
     /// </summary>
-    private static bool UnsharedReading(CellCandidates cell) => cell.IndependentAgreement || cell.Candidates.Length == 1 && cell.ReadSurely;
+    private static bool UnsharedReading(CellCandidates cell) =>
+        cell.IndependentAgreement || cell.Candidates.Length == 1 && cell.ShowsAlso(cell.Candidates[0].Scaled, SureAlone);
+
+    /// <summary>
+    /// A lone reading this sure is one a copy did not share. Half sure is not: a hard bilevel scan's 3 of 予以公开 read 1 at 0.50
+    /// by the cell alone, and in 总计 at 0.33 (`generate --count 60 --seed 6060 --bilevel mixed`, 0000); the row's sum held on the
+    /// two 1s and passed the 1 as ok. The bar two agreeing readings must reach to make a cell no sum checks ok.
+    /// </summary>
+    private const double SureAlone = 0.8;
+
+    /// <summary>
+    /// The identity may hold only because the one number it carries was misread alike in a part and in its total, so it
+    /// does not check cell <paramref name="cell"/>, unless the cell's own reading is one no copy shared: for a number, a
+    /// copy (<see cref="IsCopy"/>); for a zero its readings leave in doubt, a sum of zeros with such a zero on the other
+    /// side (the 2 of 本机关不掌握 read 无 at 0.3 and nothing else, in 自然人 and in 总计 alike, `generate --count 60 --seed 6060
+    /// --bilevel mixed` 0000: the row of zeros held and passed the 0 as ok). A sum with a number in it still checks the
+    /// zeros beside, and zeros read alike two ways, however low the engine scored them, check each other.
+    /// </summary>
+    private bool CopyMayHide(int[] identityCells, int[] identityCoef, int cell, Func<int, long?> valueOf, CellCandidates[] cells)
+    {
+        if (UnsharedReading(cells[cell])) return false;
+        if (valueOf(cell) is not 0) return IsCopy(identityCells, valueOf, cells);
+        if (!DoubtfulZero(cells[cell])) return false;
+        var side = Math.Sign(identityCoef[Array.IndexOf(identityCells, cell)]);
+        var zeros = true;
+        var doubtfulBeyond = false;
+        for (var x = 0; x < identityCells.Length; x++)
+        {
+            var c = identityCells[x];
+            zeros &= valueOf(c) is 0;
+            doubtfulBeyond |= Math.Sign(identityCoef[x]) != side && DoubtfulZero(cells[c]);
+        }
+        return zeros && doubtfulBeyond;
+    }
+
+    /// <summary>
+    /// A zero no more than one of its own readings shows (at <see cref="ZeroSeen"/>), nor surely: a confirmed or text-layer
+    /// zero, or one read alike two ways, is no copy's.
+    /// </summary>
+    private bool DoubtfulZero(CellCandidates cell) =>
+        !cell.IsConfirmed && !cell.HasTextReading && !UnsharedReading(cell) && cell.ReadingsShowing(0, ZeroSeen) < 2
+        && !(cell.HasCandidates && cell.Candidates[0].Scaled == 0 && cell.Candidates[0].Probability >= _options.OkPosterior);
+
+    /// <summary>Two ways reading a lone digit below this mostly agree on noise (see CellCandidates' lone digit floors).</summary>
+    private const double ZeroSeen = 0.3;
 
     /// <summary>
     /// The identity holds only because a total copies its one non-zero part, both read by OCR: the same number printed
@@ -601,12 +641,11 @@ public sealed class TableReconciler
             if (AsRead(i))
             {
                 var top = cand.Candidates[0];
-                var copyDoesNot = top.Scaled == 0 || UnsharedReading(cand);
                 // A cell its readings make sure of, as a cell no sum checks is made ok (see UncheckedCell), needs no clean sum
                 // when no rival assignment reaches it: every sum of a hard scan's zero read alike four ways may hold a misread
                 // the search moved.
                 var sureByItself = cand.IndependentAgreement && top.Probability >= _options.OkPosterior;
-                var vouched = (sureByItself || cellIdentities[i].Any(k => clean[k] && (copyDoesNot || !IsCopy(identityCells[k], c => best.Values[c], cells))))
+                var vouched = (sureByItself || cellIdentities[i].Any(k => clean[k] && !CopyMayHide(identityCells[k], identityCoef[k], i, c => best.Values[c], cells)))
                     && !AlternativeWithinMargin(i);
                 result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
                     vouched ? vouchedConfidence : Math.Min(top.Probability, MaxConfidence), vouched ? Statuses.Ok : Statuses.NeedsReview,
