@@ -66,19 +66,11 @@ public sealed class TableReader
             {
                 readings[cell] = ReadFaintGlyph(digits, crops, ink, pad, t, side);
             }
-            if (readings[cell] is [{ Text: "-" } dash, ..] && ink.IsLowLoneStroke(t) && faintGlyph is null)
+            if (ink.IsLowLoneStroke(t) && faintGlyph is null && HyphenRead(readings[cell]) is { } dash)
             {
                 // A hyphen too short to pass for flat (a small font's, scaled up and blurred) that the engine reads as one:
                 // the engine and the low lone stroke agree, as for a flat one.
                 (readings[cell], texts[cell]) = (DashReadings(dash), "-");
-                continue;
-            }
-            if (readings[cell] is [{ Text: [>= '0' and <= '9'] }, ..] && ink.IsLowLoneStroke(t) && faintGlyph is null
-                && readings[cell].FirstOrDefault(r => r.Method == ReadingMethod.Choice && r.Text == "-") is { } offered)
-            {
-                // The same hyphen read as a lone digit it is too low to be (a 3 × 2 px one of an 8.6 px font read 7 at 0.50,
-                // `generate --count 50 --seed 9191` 0030: whole rows of them), the engine offering the dash among its choices.
-                (readings[cell], texts[cell]) = (DashReadings(offered with { Method = ReadingMethod.Cell }), "-");
                 continue;
             }
             texts[cell] = readings[cell].Count > 0 ? readings[cell][0].Text : "";
@@ -529,16 +521,13 @@ public sealed class TableReader
     /// </summary>
     private static Reading? SlashTheEngineMissed(Lazy<GlyphShape?> shape, List<Reading> readings)
     {
-        return !EngineReadSurely(readings) && shape.Value is { Slash: true }
+        var engineSure = readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().Length > 0 && r.Confidence >= 0.5);
+        return !engineSure && shape.Value is { Slash: true }
             ? new Reading("/", SlashShapeConfidence, ReadingMethod.Shape)
             : null;
     }
 
     private const double SlashShapeConfidence = 0.85;
-
-    /// <summary>The cell or the strip read something at 0.5 or more.</summary>
-    private static bool EngineReadSurely(List<Reading> readings) =>
-        readings.Any(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text.Trim().Length > 0 && r.Confidence >= 0.5);
 
     /// <summary>
     /// A "/" slanted like the stem of a 7 or a 1: cell and strip both read a sure 7 where a curled appeals scan printed a
@@ -763,6 +752,20 @@ public sealed class TableReader
         var read = DashInALine(digits, crops, ink, pad, t) ?? ReadNumberCell(digits, crops, ink, pad)[0];
         return (DashReadings(read), read.Text.Length > 0 ? read.Text : "-");
     }
+
+    /// <summary>
+    /// The engine's reading of a low lone stroke as a hyphen: its "-", or the "-" it offered among its choices where it read a
+    /// lone digit the stroke is too low to be (a 3 × 2 px hyphen of an 8.6 px font read 7 at 0.50, `generate --count 50 --seed
+    /// 9191` 0030: whole rows of them). Null when it read neither.
+    /// </summary>
+    private static Reading? HyphenRead(List<Reading> readings) => readings switch
+    {
+        [{ Text: "-" } dash, ..] => dash,
+        [{ Text: [>= '0' and <= '9'] }, ..] => readings.FirstOrDefault(r => r.Method == ReadingMethod.Choice && r.Text == "-") is { } offered
+            ? offered with { Method = ReadingMethod.Cell }
+            : null,
+        _ => null,
+    };
 
     /// <summary>
     /// The engine's reading of a dash and the shape's. The engine is unsure of a lone dash (it scores one 0.0–0.3) even when

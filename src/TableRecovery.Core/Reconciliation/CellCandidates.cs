@@ -46,7 +46,9 @@ internal sealed class CellCandidates
     /// surer at 0.4–0.6, in 41 of 50. Such a pair keeps <see cref="WeakLoneDigitFloor"/>: above a lone alternative the engine
     /// offered (a clean 8 both ways scored 0.00, its choices a 6), below a shape's or a template's witness.
     /// </summary>
-    private const double LoneDigitFloorFrom = 0.3, WeakLoneDigitFloor = 0.2;
+    internal const double LoneDigitFloorFrom = 0.3;
+
+    private const double WeakLoneDigitFloor = 0.2;
 
     /// <summary>
     /// A number of two digits or more that two ways read alike, the surer at 0.3 or more, was right in 13 of 13 cells of

@@ -532,15 +532,14 @@ public sealed class TableReconciler
     /// 53 of a total and of its one part read 3 in both (`generate --count 60 --seed 5212`, 0034), each read no more surely
     /// than a reading short of its ink.
     /// </summary>
-    private static bool UnsharedReading(CellCandidates cell) =>
-        cell.IndependentAgreement || cell.Candidates.Length == 1 && cell.ShowsAlso(cell.Candidates[0].Scaled, SureAlone);
-
-    /// <summary>
-    /// A lone reading this sure is one a copy did not share. Half sure is not: a hard bilevel scan's 3 of 予以公开 read 1 at 0.50
-    /// by the cell alone, and in 总计 at 0.33 (`generate --count 60 --seed 6060 --bilevel mixed`, 0000); the row's sum held on the
-    /// two 1s and passed the 1 as ok. The bar two agreeing readings must reach to make a cell no sum checks ok.
-    /// </summary>
-    private const double SureAlone = 0.8;
+    /// <remarks>
+    /// A lone reading counts only as sure as two agreeing readings must be to make a cell no sum checks ok
+    /// (<see cref="ReconciliationOptions.AgreementConfidence"/>). Half sure is not enough: a hard bilevel scan's 3 of 予以公开 read
+    /// 1 at 0.50 by the cell alone, and in 总计 at 0.33 (`generate --count 60 --seed 6060 --bilevel mixed`, 0000); the row's sum
+    /// held on the two 1s and passed the 1 as ok.
+    /// </remarks>
+    private bool UnsharedReading(CellCandidates cell) =>
+        cell.IndependentAgreement || cell.Candidates.Length == 1 && cell.ShowsAlso(cell.Candidates[0].Scaled, _options.AgreementConfidence);
 
     /// <summary>
     /// The identity may hold only because the one number it carries was misread alike in a part and in its total, so it
@@ -568,15 +567,13 @@ public sealed class TableReconciler
     }
 
     /// <summary>
-    /// A zero no more than one of its own readings shows (at <see cref="ZeroSeen"/>), nor surely: a confirmed or text-layer
-    /// zero, or one read alike two ways, is no copy's.
+    /// A zero no more than one of its own readings shows (two ways reading a lone digit below
+    /// <see cref="CellCandidates.LoneDigitFloorFrom"/> mostly agree on noise), nor surely: a confirmed or text-layer zero, or
+    /// one read alike two ways, is no copy's.
     /// </summary>
     private bool DoubtfulZero(CellCandidates cell) =>
-        !cell.IsConfirmed && !cell.HasTextReading && !UnsharedReading(cell) && cell.ReadingsShowing(0, ZeroSeen) < 2
+        !cell.IsConfirmed && !cell.HasTextReading && !UnsharedReading(cell) && cell.ReadingsShowing(0, CellCandidates.LoneDigitFloorFrom) < 2
         && !(cell.HasCandidates && cell.Candidates[0].Scaled == 0 && cell.Candidates[0].Probability >= _options.OkPosterior);
-
-    /// <summary>Two ways reading a lone digit below this mostly agree on noise (see CellCandidates' lone digit floors).</summary>
-    private const double ZeroSeen = 0.3;
 
     /// <summary>
     /// The identity holds only because a total copies its one non-zero part, both read by OCR: the same number printed
