@@ -36,6 +36,34 @@ internal static class BrickFilter
         return opened;
     }
 
+    /// <summary>The mean over a brick of one row or one column of pixels, the part of the brick inside the image only.</summary>
+    public static byte[] Mean(byte[] gray, int width, int height, int hsize, int vsize)
+    {
+        (hsize, vsize) = (Math.Max(1, hsize | 1), Math.Max(1, vsize | 1));
+        if (hsize > 1 && vsize > 1) throw new ArgumentException("The brick must be one row or one column of pixels.");
+        if (gray.Length != width * height) throw new ArgumentException("The pixels do not fill the width and height given.");
+        var result = new byte[gray.Length];
+        bool along = hsize > 1;
+        int size = along ? hsize : vsize, half = size / 2;
+        int lines = along ? height : width, length = along ? width : height;
+        int stride = along ? 1 : width, next = along ? width : 1;
+        for (var line = 0; line < lines; line++)
+        {
+            var origin = line * next;
+            int sum = 0, count = 0;
+            for (var i = 0; i < Math.Min(half, length); i++) { sum += gray[origin + i * stride]; count++; }
+            for (var i = 0; i < length; i++)
+            {
+                var enter = i + half;
+                if (enter < length) { sum += gray[origin + enter * stride]; count++; }
+                var leave = i - half - 1;
+                if (leave >= 0) { sum -= gray[origin + leave * stride]; count--; }
+                result[origin + i * stride] = (byte)((sum + count / 2) / count);
+            }
+        }
+        return result;
+    }
+
     private static byte[] AlongRows<TPick>(byte[] gray, int width, int height, int size) where TPick : struct, IPick
     {
         var half = size / 2;

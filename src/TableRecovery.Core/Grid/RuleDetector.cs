@@ -15,7 +15,8 @@ public static class RuleDetector
     /// lines found in the gray image. Measured once per page; a page whose solid rules make no table is searched again
     /// with dashed rules added to these (see <see cref="Detect"/>).
     /// </summary>
-    public static RulePieces Pieces(NormalizedImage image)
+    /// <param name="throughGrain">Faint lines looked for through grain (<see cref="LineMap.Find"/>).</param>
+    public static RulePieces Pieces(NormalizedImage image, bool throughGrain = false)
     {
         var t = Math.Max(8, image.TextHeight);
         // Bridge only specks of missing ink: a wider bridge joins the strokes of neighbouring glyphs (一, 丨)
@@ -28,7 +29,7 @@ public static class RuleDetector
         using var closedV = Leptonica.pixCloseBrick(image.Binary, 1, bridge);
         using var inkV = Leptonica.pixOpenBrick(closedV, 1, minVertical);
         // Faint lines that the text binarization dropped are found in the gray image.
-        var (grayH, grayV) = LineMap.Find(image.Gray, t, minHorizontal, minVertical, speckled: !image.FromBilevelScan);
+        var (grayH, grayV) = LineMap.Find(image.Gray, t, minHorizontal, minVertical, speckled: !image.FromBilevelScan, throughGrain);
         using var faintH = grayH;
         using var faintV = grayV;
         using var linesH = Leptonica.pixOr(inkH, faintH);

@@ -8,9 +8,10 @@ namespace TableRecovery.Core.Grid;
 /// </summary>
 public static class TableFinder
 {
-    public static IReadOnlyList<DetectedTable> Find(NormalizedImage image)
+    /// <param name="throughGrain">Faint lines looked for through grain (<see cref="LineMap.Find"/>).</param>
+    public static IReadOnlyList<DetectedTable> Find(NormalizedImage image, bool throughGrain = false)
     {
-        var pieces = RuleDetector.Pieces(image);
+        var pieces = RuleDetector.Pieces(image, throughGrain);
         var tables = Find(image, pieces, dashedRows: false, dashedColumns: false);
         // Dashed rules are searched for only on a page whose solid rules make no table: in a column of zeros a bilevel scan
         // cut into their two sides, the sides stack into chains as regular as a dashed rule's (bilevel corpus 0050: six

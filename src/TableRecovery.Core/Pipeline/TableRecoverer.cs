@@ -146,11 +146,21 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     /// <summary>The tables of one picture, read from its text layer where that covers them, else by OCR.</summary>
     private List<ReadTable> ReadPage(DecodedPage page, string name, TextLayer? text, EngineSet engines, RecoveryRequest request, List<Overlay> overlays)
     {
-        var first = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, request.RenderOverlay);
+        var first = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, throughGrain: false, request.RenderOverlay);
+        if (text is null && first.Fits.All(f => f == 0))
+        {
+            // Nothing a layout fits: the page's light rules may be lost in grain, and with them its orientation, which the
+            // text in the cells of the grid found tells. The look through grain finds them and the orientation anew.
+            var grainy = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, throughGrain: true, request.RenderOverlay);
+            var better = grainy.FitsBetterThan(first);
+            _logger.LogDebug("Look through grain at {Name}: {Tables} table(s) a layout fits, {Outcome}", name, grainy.Fits.Count(f => f > 0),
+                better ? "taken" : "kept the first");
+            if (better) first = grainy;
+        }
         var chosen = first;
         if (text is null && first.Tables.Count > 0 && first.Fits.Min() < WeakFit)
         {
-            var second = ReadPageAt(page, name, text, engines, first.Turns, SecondLookScale, sharpen: false, request.RenderOverlay);
+            var second = ReadPageAt(page, name, text, engines, first.Turns, SecondLookScale, sharpen: false, first.ThroughGrain, request.RenderOverlay);
             var better = second.FitsBetterThan(first);
             _logger.LogDebug("Second look at {Name} at {Scale}x: layout fits {First} -> {Second}, {Outcome}", name, SecondLookScale,
                 string.Join(", ", first.Fits.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture))),
@@ -178,7 +188,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     {
         var before = Vouching.Of(_judge.Assemble(chosen.Tables));
         if (before.ForReview < before.Cells * SharpenWhenForReview) return chosen;
-        var sharp = ReadPageAt(page, name, null, engines, chosen.Turns, chosen.ScaleFactor, sharpen: true, renderOverlay);
+        var sharp = ReadPageAt(page, name, null, engines, chosen.Turns, chosen.ScaleFactor, sharpen: true, chosen.ThroughGrain, renderOverlay);
         var after = Vouching.Of(_judge.Assemble(sharp.Tables));
         var taken = after.Identifies(before) && after.Vouched >= before.Vouched + Math.Max(MinimumVouchedGain, before.Cells * MinimumVouchedGainShare);
         _logger.LogDebug("Sharpened look at {Name}: cells vouched for {Before} -> {After} of {Cells}, {Outcome}", name, before.Vouched, after.Vouched,
@@ -240,9 +250,10 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     /// <summary>
     /// The tables of one picture as read at one scale, sharpened or not, with how well each fits its layout (0 for none).
     /// <c>ScaleFactor</c> is the look's factor past the scale the text height asks for; <c>Scale</c> the
-    /// page's whole enlargement.
+    /// page's whole enlargement; <c>ThroughGrain</c> whether its rules were looked for through grain.
     /// </summary>
-    private sealed record PageRead(List<ReadTable> Tables, IReadOnlyList<double> Fits, int Turns, double ScaleFactor, double Scale, Overlay? Overlay)
+    private sealed record PageRead(List<ReadTable> Tables, IReadOnlyList<double> Fits, int Turns, double ScaleFactor, double Scale, bool ThroughGrain,
+        Overlay? Overlay)
     {
         /// <summary>More tables identified, or as many and a clearly better fit in all.</summary>
         public bool FitsBetterThan(PageRead other)
@@ -253,14 +264,16 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     }
 
     /// <param name="turns">The page's quarter turns when known (a second look); null to find them.</param>
-    private PageRead ReadPageAt(DecodedPage page, string name, TextLayer? text, EngineSet engines, int? turns, double scaleFactor, bool sharpen, bool renderOverlay)
+    /// <param name="throughGrain">Light rules looked for through grain (<see cref="TableFinder.Find"/>).</param>
+    private PageRead ReadPageAt(DecodedPage page, string name, TextLayer? text, EngineSet engines, int? turns, double scaleFactor, bool sharpen,
+        bool throughGrain, bool renderOverlay)
     {
         var knownTurns = turns ?? 0;
         var image = _normalizer.Normalize(page, knownTurns, scaleFactor, sharpen);
         try
         {
-            var tables = TableFinder.Find(image);
-            if (tables.Count == 0) return new PageRead([], [], knownTurns, scaleFactor, image.Transform.Scale, null);
+            var tables = TableFinder.Find(image, throughGrain);
+            if (tables.Count == 0) return new PageRead([], [], knownTurns, scaleFactor, image.Transform.Scale, throughGrain, null);
             var crops = CropMaker.For(image.Gray);
             var inks = new CellInks(image);
             var labels = new LabelReader(engines, crops);
@@ -293,7 +306,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             fitted = fitted.Where((f, i) => !tables[i].FromText || f.Fit > 0).ToList();
             var read = fitted.Select(f => f.Read).ToList();
             var overlay = renderOverlay ? new Overlay(name, OverlayRenderer.Render(image, read, [])) : null;
-            return new PageRead(read, [.. fitted.Select(f => f.Fit)], knownTurns, scaleFactor, image.Transform.Scale, overlay);
+            return new PageRead(read, [.. fitted.Select(f => f.Fit)], knownTurns, scaleFactor, image.Transform.Scale, throughGrain, overlay);
 
             // A table no layout fits, or one that fits with layout rows, columns or cells not placed, may have lost rules
             // whole (a bilevel scan thresholds thin gray rules away): read again on the lattice its text shows, and kept
@@ -328,7 +341,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             {
                 image.Dispose();
                 image = _normalizer.Normalize(page, knownTurns, scaleFactor, sharpen);
-                tables = TableFinder.Find(image);
+                tables = TableFinder.Find(image, throughGrain);
                 crops = CropMaker.For(image.Gray);
                 inks = new CellInks(image);
                 labels = new LabelReader(engines, crops);
