@@ -365,8 +365,9 @@ public sealed class TableReader
     private const double SureSampleConfidence = 0.75;
 
     /// <summary>
-    /// A third reading of every single number cell: its glyphs against the digits of this table's sure numbers,
-    /// or its whole ink against the 无 the Chinese model read surely (see <see cref="DigitTemplates"/>).
+    /// A third reading of every single number cell, and of a merged one holding one short number: its glyphs against the
+    /// digits of this table's sure numbers, or its whole ink against the 无 the Chinese model read surely (see
+    /// <see cref="DigitTemplates"/>).
     /// </summary>
     /// <returns>The table's digits as its sure numbers show them, to measure the ink of the others by.</returns>
     private static DigitTemplates ReadByTemplates(CropMaker crops, Lattice lattice, HashSet<LatticeCell> numeric,
@@ -382,7 +383,14 @@ public sealed class TableReader
             .Select(s => (s.Ink, s.Text!));
         var templates = crops.DigitTemplates(sure);
         if (templates.KnownDigits == 0) return templates;
-        foreach (var cell in single)
+        // A merged number cell is read too where its ink is one short number: the layout merges the cells of a row no identity
+        // checks (active-2019's 本年增/减 of fees, 采购总金额), where the engine's reading alone would decide (a hard scan's
+        // 0 read 9 by cell and strip, 0.87 and 0.95, passed). Wider ink may be two numbers a lost rule put in one cell, whose
+        // glyphs would read as one number.
+        var merged = lattice.Cells
+            .Where(c => numeric.Contains(c) && (c.RowSpan > 1 || c.ColumnSpan > 1) && inks[c].InkBox is { } ink && ink.Width <= t * ShortNumberWidth
+                && !inks[c].IsDash(t) && readings.ContainsKey(c));
+        foreach (var cell in single.Concat(merged))
         {
             // A template reading naming every glyph of touching digits the engine read short stands beside its readings.
             if (templates.Read(inks[cell].InkBox!.Value, out var splitTouching) is { } reading
@@ -395,6 +403,9 @@ public sealed class TableReader
     }
 
     private const double ShortReadingConfidence = 0.5;
+
+    /// <summary>In text heights: as wide as a number of two or three digits, well short of two numbers a column apart.</summary>
+    private const double ShortNumberWidth = 1.5;
 
     /// <summary>
     /// Engine readings with fewer digits than the cell's ink holds: the line model dropped a digit, and cell and strip drop the
