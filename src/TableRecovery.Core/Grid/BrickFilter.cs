@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace TableRecovery.Core.Grid;
 
 /// <summary>
-/// Gray opening and white top-hat by a one-dimensional brick (a row or a column of pixels), in managed code. The
+/// Gray opening, white top-hat and mean by a one-dimensional brick (a row or a column of pixels), in managed code. The
 /// faint-line search opens a whole page four times with long bricks, for which Leptonica's general gray morphology took
 /// about 230 ms a requests table (30 px glyphs, 5–6 megapixels); the same minimum and maximum filters (van Herk /
 /// Gil-Werman: two passes per block of the brick's length, a column brick done a whole row at a time) give the same

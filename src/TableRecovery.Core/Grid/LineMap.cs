@@ -27,7 +27,7 @@ internal static class LineMap
     /// Look through grain: a light rule on grainy paper (gray noise of a few levels on every pixel) has a pixel lighter than
     /// the contrast a line needs every few pixels along it, and no stretch as long as the opening's brick survives. Averaged
     /// along the line first, it does; but glyph strokes beside each other then join into runs too (a whole corpus read
-    /// through grain lost more tables' structure than it gained), so this is a second look at a page nothing was found on.
+    /// through grain lost more tables' structure than it gained), so this is a second look at a page no layout fits.
     /// </param>
     public static (PixHandle Horizontal, PixHandle Vertical) Find(PixHandle gray, double textHeight, int minHorizontal, int minVertical, bool speckled,
         bool throughGrain = false)

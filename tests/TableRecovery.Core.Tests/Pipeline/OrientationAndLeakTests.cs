@@ -48,6 +48,16 @@ public sealed class OrientationAndLeakTests
     }
 
     [Fact]
+    public void An_upright_page_is_not_turned_over_by_a_scrap_of_its_grid()
+    {
+        // A faint hard scan of a requests table (`generate --count 40 --seed 9999 --classes hard`, 0036), upright: its labels
+        // read as garble either way, so the structure decided, and a 3x3 scrap of grid beside the table (three labels, three
+        // numbers, the numbers left of and above the labels) weighed as much as the table's 59 labels and 11 numbers: the page
+        // was read upside down and no layout fitted it by its labels.
+        AssertReadUpright("0036_requests-2021_hard_upright_with_scrap");
+    }
+
+    [Fact]
     public void A_sideways_table_whose_text_reads_garbled_both_ways_is_turned_by_its_group_headers()
     {
         // A hard warped scan of an appeals table turned 90° (warp corpus 0039): a quarter turn made it upright but for a half
