@@ -102,7 +102,7 @@ internal static class GridTableSnapper
                 columnPairs = anchors.Count == 0
                     ? ColumnsByPosition(table, columns.Count, notes) // header text read, but too garbled to match anything
                     : MonotoneAligner.FillGaps(anchors, table.DataColumns.Count, expected.Count,
-                        (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i], i => SplitInTheHeaderOnly(table, i));
+                        (i, _) => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i], i => SplitInTheHeaderOnly(table, i), endsPinned: true);
             }
         }
         var (columnF, columnP, columnR) = FitMeasure.Of(columnPairs, usableColumns, columns.Count);

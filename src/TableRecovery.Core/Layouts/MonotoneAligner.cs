@@ -128,13 +128,18 @@ internal static class MonotoneAligner
     /// <summary>
     /// Places unmatched items by their matched neighbours: between two anchors when as many usable observed
     /// items as layout items are left; before the first / after the last anchor, from the anchored side outwards,
-    /// as far as both sides last, up to <see cref="MaxOutwardReach"/> items. <paramref name="compatible"/> says whether observed i may stand for layout j
+    /// as far as both sides last, up to <see cref="MaxOutwardReach"/> items (all of them where the ends are pinned and as
+    /// many are left as places). <paramref name="compatible"/> says whether observed i may stand for layout j
     /// (e.g. a thin or empty row may not).
     /// </summary>
     /// <param name="oneItem">Whether observed i and the next, i + 1, are one item split in two (a column split by a rule in its
     /// header only, its numbers merged over both): between two anchors, such a pair fills one layout item.</param>
+    /// <param name="endsPinned">The first and last usable observed items are the layout's first and last (the data columns
+    /// from the labels' edge to the last with a header or a number): beyond the outer anchors, as many usable items as places
+    /// are all placed. Not rows: a table cut over two pages ends anywhere, and rows filled to the end would hide the rows
+    /// that tell one format from the other.</param>
     public static List<AlignedPair> FillGaps(List<AlignedPair> anchors, int observedCount, int expectedCount, Func<int, int, bool> compatible,
-        Func<int, bool>? oneItem = null)
+        Func<int, bool>? oneItem = null, bool endsPinned = false)
     {
         var result = new List<AlignedPair>(anchors);
         var prevObserved = -1;
@@ -164,6 +169,12 @@ internal static class MonotoneAligner
                 else if (usable.Count > expected.Count)
                 {
                     // more candidates than places beyond the last anchor: nothing says which ones belong
+                }
+                else if (endsPinned && usable.Count == expected.Count && usable.Zip(expected).All(p => compatible(p.First, p.Second)))
+                {
+                    // As many usable items as places out to the end, which pins them as an anchor would: a missed or extra
+                    // rule would leave one too few or too many.
+                    result.AddRange(usable.Zip(expected).Select(p => new AlignedPair(p.First, p.Second, 1, 0, MatchBasis.Neighbours)));
                 }
                 else if (trailing)
                 {

@@ -21,6 +21,7 @@ public class IdentificationOnRealReadingsTests
     [InlineData("requests-2021_title-row-and-header-over-all-columns.txt")]
     [InlineData("requests-2021_hard_two-headers-blank.txt")]
     [InlineData("requests-2019_hard_extra-blank-column.txt")]
+    [InlineData("requests-2021_hard_first-headers-garbled_blank-column.txt")]
     [InlineData("requests-2019_header-cell-over-four-columns.txt")]
     [InlineData("requests-2019_on-a-page.txt")]
     [InlineData("active-2021_header-cell-over-three-columns.txt")]
