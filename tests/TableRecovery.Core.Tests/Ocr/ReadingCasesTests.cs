@@ -78,12 +78,6 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
-    /// `generate --bilevel mixed --count 40 --seed 3505`, image 0002: a bilevel scan peppered with specks. The specks around
-    /// every label made its ink two and a half text heights tall and the cell wide, so no label passed for a run of text to
-    /// read for the orientation; the structure alone called the upright page upside down, and every label read as garble.
-    /// Read from their strokes, the labels are upright and read words, and the table is identified.
-    /// </summary>
-    /// <summary>
     /// bench150 (`generate --count 150 --seed 2026`), image 0029: a faint, grainy hard scan of an active-2019 table, found
     /// whole only through grain. The 0 of 行政事业性收费's 本年增/减, a cell the layout merges over two columns and no
     /// identity checks, read 9 by cell and strip (0.87, 0.95) and passed: the table's digit templates read only single cells.
@@ -113,6 +107,12 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         AssertNoWrongValuePassed(table.Cells, truth);
     }
 
+    /// <summary>
+    /// `generate --bilevel mixed --count 40 --seed 3505`, image 0002: a bilevel scan peppered with specks. The specks around
+    /// every label made its ink two and a half text heights tall and the cell wide, so no label passed for a run of text to
+    /// read for the orientation; the structure alone called the upright page upside down, and every label read as garble.
+    /// Read from their strokes, the labels are upright and read words, and the table is identified.
+    /// </summary>
     [Fact]
     public void A_peppered_bilevel_table_is_read_upright_from_its_labels_strokes()
     {
