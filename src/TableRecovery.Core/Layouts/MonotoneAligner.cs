@@ -159,22 +159,16 @@ internal static class MonotoneAligner
                 {
                     usable = usable.Where((i, n) => n == 0 || !(usable[n - 1] == i - 1 && oneItem(i - 1))).ToList();
                 }
-                if (!leading && !trailing)
+                // Between two anchors, or out to a pinned end (which pins as an anchor would), as many usable items as places
+                // are those places: a missed or extra rule would leave one too few or too many.
+                var pinnedBothSides = !leading && !trailing || endsPinned;
+                if (pinnedBothSides && usable.Count == expected.Count && usable.Zip(expected).All(p => compatible(p.First, p.Second)))
                 {
-                    if (usable.Count == expected.Count && usable.Zip(expected).All(p => compatible(p.First, p.Second)))
-                    {
-                        result.AddRange(usable.Zip(expected).Select(p => new AlignedPair(p.First, p.Second, 1, 0, MatchBasis.Neighbours)));
-                    }
-                }
-                else if (usable.Count > expected.Count)
-                {
-                    // more candidates than places beyond the last anchor: nothing says which ones belong
-                }
-                else if (endsPinned && usable.Count == expected.Count && usable.Zip(expected).All(p => compatible(p.First, p.Second)))
-                {
-                    // As many usable items as places out to the end, which pins them as an anchor would: a missed or extra
-                    // rule would leave one too few or too many.
                     result.AddRange(usable.Zip(expected).Select(p => new AlignedPair(p.First, p.Second, 1, 0, MatchBasis.Neighbours)));
+                }
+                else if (!leading && !trailing || usable.Count > expected.Count)
+                {
+                    // counts that disagree between anchors, or more candidates than places beyond one: nothing says which belong
                 }
                 else if (trailing)
                 {

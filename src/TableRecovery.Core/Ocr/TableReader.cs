@@ -373,10 +373,8 @@ public sealed class TableReader
     private static DigitTemplates ReadByTemplates(CropMaker crops, Lattice lattice, HashSet<LatticeCell> numeric,
         Dictionary<LatticeCell, CellInk> inks, double t, Dictionary<LatticeCell, List<Reading>> readings)
     {
-        var single = lattice.Cells
-            .Where(c => numeric.Contains(c) && c.RowSpan == 1 && c.ColumnSpan == 1
-                && !inks[c].IsBlank && !inks[c].IsDash(t) && readings.ContainsKey(c))
-            .ToList();
+        var inked = lattice.Cells.Where(c => numeric.Contains(c) && !inks[c].IsBlank && !inks[c].IsDash(t) && readings.ContainsKey(c)).ToList();
+        var single = inked.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
         var sure = single
             .Select(c => (Ink: inks[c].InkBox!.Value, Text: SureDigits(readings[c])))
             .Where(s => s.Text is not null)
@@ -387,9 +385,7 @@ public sealed class TableReader
         // checks (active-2019's 本年增/减 of fees, 采购总金额), where the engine's reading alone would decide (a hard scan's
         // 0 read 9 by cell and strip, 0.87 and 0.95, passed). Wider ink may be two numbers a lost rule put in one cell, whose
         // glyphs would read as one number.
-        var merged = lattice.Cells
-            .Where(c => numeric.Contains(c) && (c.RowSpan > 1 || c.ColumnSpan > 1) && inks[c].InkBox is { } ink && ink.Width <= t * ShortNumberWidth
-                && !inks[c].IsDash(t) && readings.ContainsKey(c));
+        var merged = inked.Where(c => (c.RowSpan > 1 || c.ColumnSpan > 1) && inks[c].InkBox!.Value.Width <= t * ShortNumberWidth);
         foreach (var cell in single.Concat(merged))
         {
             // A template reading naming every glyph of touching digits the engine read short stands beside its readings.
