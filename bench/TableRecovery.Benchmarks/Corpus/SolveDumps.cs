@@ -11,11 +11,23 @@ internal static class SolveDumps
     /// <summary>BENCH_SOLVE_CELLS=1 lists each flagged cell with its readings.</summary>
     private static readonly bool ListFlagged = Environment.GetEnvironmentVariable("BENCH_SOLVE_CELLS") == "1";
 
-    /// <summary>BENCH_PRINTED_ERROR_PRIOR=p solves with that prior of a misprint in place of the product's, to measure a change of it.</summary>
-    private static TableReconciler Reconciler() =>
-        double.TryParse(Environment.GetEnvironmentVariable("BENCH_PRINTED_ERROR_PRIOR"), System.Globalization.CultureInfo.InvariantCulture, out var prior)
-            ? new TableReconciler(ReconciliationOptions.Default with { PrintedErrorPrior = prior })
-            : TableReconciler.Default;
+    /// <summary>
+    /// BENCH_PRINTED_ERROR_PRIOR=p solves with that prior of a misprint in place of the product's, to measure a change of it;
+    /// BENCH_MAX_NODES=n with that node limit of the exact search, to see whether a table it gives up on is only a little too large.
+    /// </summary>
+    private static TableReconciler Reconciler()
+    {
+        var options = ReconciliationOptions.Default;
+        if (double.TryParse(Environment.GetEnvironmentVariable("BENCH_PRINTED_ERROR_PRIOR"), System.Globalization.CultureInfo.InvariantCulture, out var prior))
+        {
+            options = options with { PrintedErrorPrior = prior };
+        }
+        if (long.TryParse(Environment.GetEnvironmentVariable("BENCH_MAX_NODES"), out var nodes))
+        {
+            options = options with { MaxSearchNodes = nodes };
+        }
+        return new TableReconciler(options);
+    }
 
     public static int Run(IEnumerable<string> paths)
     {

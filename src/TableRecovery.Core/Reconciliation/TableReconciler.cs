@@ -359,7 +359,7 @@ public sealed class TableReconciler
             else if (!cellIdentities[i].Any(k => !brokenOrFree[k]))
             {
                 // Every identity of the cell leans on an inferred or misprinted value: it checks nothing.
-                status = value == top && cand.IndependentAgreement && posterior >= _options.OkPosterior
+                status = value == top && cand.IndependentAgreement && !cand.NearlyTorn && posterior >= _options.OkPosterior
                     ? Statuses.Ok
                     : Statuses.NeedsReview;
             }
@@ -698,7 +698,7 @@ public sealed class TableReconciler
             return new ReconciledCell(cand.Evidence.Id, null, cand.TopText, 0, Statuses.NeedsReview, [], ValueSource.None);
         }
         var top = cand.Candidates[0];
-        var ok = cand.IndependentAgreement && top.Probability >= _options.OkPosterior;
+        var ok = cand.IndependentAgreement && !cand.NearlyTorn && top.Probability >= _options.OkPosterior;
         var alternatives = cand.Candidates.Skip(1).ToDictionary(c => c.Scaled, c => c.Probability);
         return new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
             Math.Min(top.Probability, MaxConfidence), ok ? Statuses.Ok : Statuses.NeedsReview, Alternatives(alternatives),

@@ -487,14 +487,16 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// <summary>
     /// `generate --count 80 --seed 7777`, image 0042: the point of 60485.3 stands a digit's width from the 3 (a small bitmap
     /// font), and without a space in its whitelist the engine read the number right at confidence 0, cell and strip alike;
-    /// the reconciler then put a choice before it.
+    /// the reconciler then put a choice before it. Read so, it is no longer vouched for by its readings alone: no sum checks
+    /// it, and the engine scored 50485.3 nearly as high (0.85 beside 0.92; see CellCandidates.NearlyTorn).
     /// </summary>
     [Fact]
     public void A_decimal_whose_point_stands_apart_from_its_last_digit_is_read_with_confidence()
     {
         var (table, truth) = Recover("0042_active-2019_clean_decimal_gap", "active-2019");
         var cell = table.Cells.Single(c => c.Id == "art20_9.central_procurement/amount");
-        Assert.True(cell.Value == truth.Cells[cell.Id].Value && cell.Status == Statuses.Ok,
+        Assert.True(cell.Value == truth.Cells[cell.Id].Value && cell.Confidence >= 0.9
+            && cell.Readings?.Count(r => r.Method is "cell" or "strip" && r.Text == truth.Cells[cell.Id].Text && r.Confidence >= 0.9) == 2,
             $"printed {truth.Cells[cell.Id].Text}, output {cell.Value} ({cell.Status}, {cell.Confidence:0.00}); readings " +
             string.Join(", ", cell.Readings?.Select(r => $"{r.Method}:'{r.Text}'@{r.Confidence:0.00}") ?? []));
         AssertNoWrongValuePassed(table.Cells, truth);

@@ -83,13 +83,16 @@ public sealed class RealReadingsReconcilerTests
     public void A_table_too_broken_to_deepen_through_is_settled_from_the_first_assignment_found_and_the_cheaper_ones_after_it()
     {
         // Zeros read surely as 9 and 6 and a 5 read for an 8 in a row and its total alike: the repair search's deepening
-        // runs out too; the first assignment found and a search below its cost put every value right.
+        // runs out too; the first assignment found and a search below its cost put every value right but in two columns.
+        // Those close two ways: research 1 (新收 and 总计) with other_org 8, 4 (新收, 予以公开) as printed, or research 4 with
+        // other_org 5, 1: 5 is what the cell read, in both rows. Either way their cells are flagged, for the reviewer.
         var (table, result) = Reconcile("s7171_0059_requests-2019_hard");
 
         var settled = Settled(result);
-        var right = ValuesRight(table, result);
-        Assert.True(settled >= 90 && right == result.Cells.Count,
-            $"search complete {result.Statistics.Complete}; {settled} of {result.Cells.Count} settled (131 flagged before), {right} values right");
+        var wrong = result.Cells.Where(c => c.Value != table.TruthOf(c.Id)).ToList();
+        Assert.True(settled >= 90 && wrong.All(c => c.Status == Statuses.NeedsReview && (c.Id.EndsWith("/research") || c.Id.EndsWith("/other_org"))),
+            $"search complete {result.Statistics.Complete}; {settled} of {result.Cells.Count} settled (131 flagged before); values wrong: " +
+            string.Join("; ", wrong.Select(c => $"{c.Id} {c.Value} ({c.Status}), truth {table.TruthOf(c.Id)}")));
         Assert.Empty(SilentErrors(table, result));
     }
 
@@ -147,6 +150,40 @@ public sealed class RealReadingsReconcilerTests
         var flagged = Flagged(result);
         Assert.True(flagged <= 52,
             $"search complete {result.Statistics.Complete} after {result.Statistics.Nodes} nodes; {flagged} of {result.Cells.Count} flagged (64 before)");
+        Assert.Empty(SilentErrors(table, result));
+    }
+
+    /// <summary>
+    /// Where the table's own digits read 0 and the engine read another digit twice (cell and strip, the same glyphs scaled),
+    /// the strip echoes the cell rather than confirming it: counted as two witnesses, the engine outvoted the template by five
+    /// nats or more and the sums could not single the 0 out, so these stayed flagged.
+    /// </summary>
+    [Fact]
+    public void A_zero_the_engine_read_alike_twice_as_another_digit_is_corrected_where_the_tables_own_digits_read_it_zero()
+    {
+        var (table, result) = Reconcile("0109_requests-2021_hard");
+
+        foreach (var id in new[] { "other.unpaid_fee/other_org", "withheld.inquiry/legal_services" })
+        {
+            var cell = result.Cell(id);
+            Assert.True(cell.Value == 0 && cell.Status is Statuses.Corrected or Statuses.Ok,
+                $"{id}: output {cell.Value} ({cell.Status} @{cell.Confidence:0.000}), truth {table.TruthOf(id)}");
+        }
+        Assert.Empty(SilentErrors(table, result));
+    }
+
+    /// <summary>
+    /// A cell no sum checks stands on its own readings: cell and strip agreeing surely on 3 are no proof where the engine
+    /// scored a 9 nearly as high (0.81 beside 0.92). The 9 printed there passed as a 3, ok.
+    /// </summary>
+    [Fact]
+    public void A_number_read_alike_twice_with_another_digit_close_behind_is_not_vouched_for_where_no_sum_checks_it()
+    {
+        var (table, result) = Reconcile("g4141_0027_active-2019_hard_other-digit-font");
+
+        var cell = result.Cell("art20_6.enforcement/prev_year_items");
+        Assert.True(cell.Status == Statuses.NeedsReview,
+            $"art20_6.enforcement/prev_year_items: output {cell.Value} ({cell.Status} @{cell.Confidence:0.000}), truth {table.TruthOf(cell.Id)}");
         Assert.Empty(SilentErrors(table, result));
     }
 
