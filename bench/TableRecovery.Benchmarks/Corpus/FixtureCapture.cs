@@ -9,7 +9,7 @@ namespace TableRecovery.Benchmarks.Corpus;
 /// <summary>
 /// Writes one table of a corpus image as the pipeline read it, in the format of tests/fixtures/readtables (see the
 /// README there), with where the truth puts every layout cell. Only for a table whose lattice came out with the truth's
-/// rows and columns: the truth's grid positions are then the read lattice's.
+/// rows and columns: the truth's grid positions are then the read lattice's (for another lattice, the layout alone).
 /// </summary>
 internal static class FixtureCapture
 {
@@ -25,10 +25,11 @@ internal static class FixtureCapture
         var read = assembler.Recorded[tableIndex].Read;
         var rows = truthTable.GetProperty("grid_rows").GetInt32();
         var columns = truthTable.GetProperty("grid_columns").GetInt32();
-        if (read.Lattice.RowCount != rows || read.Lattice.ColumnCount != columns)
+        var gridAsTruth = read.Lattice.RowCount == rows && read.Lattice.ColumnCount == columns;
+        if (!gridAsTruth)
         {
-            Console.Error.WriteLine($"grid read {read.Lattice.RowCount}x{read.Lattice.ColumnCount}, truth {rows}x{columns}: the truth's positions would not be the lattice's");
-            return 1;
+            // Still a table to identify: its layout is known, where each cell lies in the read lattice is not.
+            Console.Error.WriteLine($"grid read {read.Lattice.RowCount}x{read.Lattice.ColumnCount}, truth {rows}x{columns}: the truth's positions would not be the lattice's; written without them");
         }
         var seed = truth.RootElement.GetProperty("seed");
         var output = new StringBuilder();
@@ -47,7 +48,7 @@ internal static class FixtureCapture
             var text = cell.IsNumeric ? cell.Readings.FirstOrDefault()?.Text ?? string.Empty : cell.Text;
             output.AppendLine(CultureInfo.InvariantCulture, $"cell {cell.Cell.Row} {cell.Cell.Column} {cell.Cell.RowSpan}x{cell.Cell.ColumnSpan} {kind} {Escape(text)}");
         }
-        foreach (var p in truthTable.GetProperty("cells").EnumerateObject())
+        foreach (var p in truthTable.GetProperty("cells").EnumerateObject().Where(_ => gridAsTruth))
         {
             var grid = p.Value.GetProperty("grid");
             output.AppendLine(CultureInfo.InvariantCulture, $"truth {p.Name} {grid[0].GetInt32()} {grid[1].GetInt32()}");

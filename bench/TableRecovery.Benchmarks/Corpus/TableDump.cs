@@ -34,6 +34,13 @@ internal static class TableDump
                     Console.WriteLine($"      notes as {layoutId}: {string.Join(" | ", forced.Table?.Notes ?? [])}");
                 }
             }
+            if (table.Snapped is not null && Environment.GetEnvironmentVariable("DUMP_NOTES") is { } otherLayout && otherLayout != table.Snapped.Layout.Id)
+            {
+                // The runner-up's own reading of the table, to see why it lost.
+                var forced = new LayoutSnapper(minimumScore: 0).SnapAs(read, LayoutCatalog.Default[otherLayout]);
+                Console.WriteLine($"    notes as {otherLayout}: {string.Join(" | ", forced.Table?.Notes ?? [])}");
+                foreach (var row in forced.Table?.Rows ?? []) Console.WriteLine($"      r{row.LatticeRow,-2} {row.RowKey} ({row.Similarity:0.00} {row.Basis})");
+            }
             foreach (var row in read.Cells.GroupBy(c => c.Cell.Row).OrderBy(g => g.Key))
             {
                 var match = table.Snapped?.Rows.FirstOrDefault(r => r.LatticeRow == row.Key);

@@ -50,7 +50,11 @@ internal static class GridTableSnapper
             var anchors = MonotoneAligner.Align(table.BodyRows.Count, expected.Count, Sim, Threshold, usableRows < expected.Count ? SimPair : null);
             rowPairs = MonotoneAligner.FillGaps(anchors, table.BodyRows.Count, expected.Count,
                 (i, _) => !grid.IsThinRow(table.BodyRows[i]));
-            (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, FitMeasure.Span(rowPairs));
+            // A label cell over a run of rows whose text holds one label more than the run has rows places none of them
+            // (see RunSimilarity), yet it is this layout's text, and a layout with no such label there has no reason to read
+            // it so: for the fit, the run is explained by those labels, though placed nowhere.
+            var fitPairs = rowPairs.Concat(RunsHoldingOneLabelMore(table, rowPairs, labels)).OrderBy(p => p.Observed).ToList();
+            (rowF, rowP, rowR) = FitMeasure.Of(fitPairs, usableRows, FitMeasure.Span(fitPairs));
         }
 
         // ---- columns
@@ -299,6 +303,38 @@ internal static class GridTableSnapper
             first > 0 ? LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first - 1).Take(run.Length + 1).ToList()) : 0,
             first + run.Length < labels.Count ? LabelSimilarity.ScoreRunNormalized(read, labels.Skip(first).Take(run.Length + 1).ToList()) : 0);
         return longer > score ? 0 : score;
+    }
+
+    /// <summary>
+    /// Runs of body rows under one label cell that no row of theirs was placed from, whose shared text holds the labels of one
+    /// more consecutive layout rows than the run has, between the layout rows placed before and after it: a pair per row of the
+    /// run (the last standing for two), to measure the fit with, not to place cells by.
+    /// </summary>
+    private static IEnumerable<AlignedPair> RunsHoldingOneLabelMore(GridTableAnalysis table, IReadOnlyList<AlignedPair> placed, IReadOnlyList<string> labels)
+    {
+        var placedRows = placed.Select(p => p.Observed).ToHashSet();
+        for (var i = 0; i < table.BodyRows.Count; i++)
+        {
+            var (at, length) = table.OwnLabelRuns[i];
+            if (at != 0 || length < 2 || i + length > table.BodyRows.Count
+                || Enumerable.Range(i, length).Any(r => placedRows.Contains(r) || table.Grid.IsThinRow(table.BodyRows[r])))
+            {
+                continue;
+            }
+            var before = placed.Where(p => p.Observed < i).Select(p => p.Expected + p.ExpectedCount - 1).DefaultIfEmpty(-1).Max();
+            var after = placed.Where(p => p.Observed >= i + length).Select(p => p.Expected).DefaultIfEmpty(labels.Count).Min();
+            var (score, first) = (0.0, -1);
+            for (var j = before + 1; j + length < after; j++)
+            {
+                var s = LabelSimilarity.ScoreRunNormalized(table.RowLabels[i].Own, labels.Skip(j).Take(length + 1).ToList());
+                if (s > score) (score, first) = (s, j);
+            }
+            if (score < Threshold) continue;
+            for (var k = 0; k < length; k++)
+            {
+                yield return new AlignedPair(i + k, first + k, k == length - 1 ? 2 : 1, score, MatchBasis.Label);
+            }
+        }
     }
 
     private static double ColumnSimilarity(GridTableAnalysis table, int i, double leafSimilarity, IReadOnlyList<string> groups)
