@@ -146,21 +146,32 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     /// <summary>The tables of one picture, read from its text layer where that covers them, else by OCR.</summary>
     private List<ReadTable> ReadPage(DecodedPage page, string name, TextLayer? text, EngineSet engines, RecoveryRequest request, List<Overlay> overlays)
     {
-        var first = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, throughGrain: false, request.RenderOverlay);
+        var first = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, GridLook.Rules, request.RenderOverlay);
         if (text is null && first.Fits.All(f => f == 0))
         {
             // Nothing a layout fits: the page's light rules may be lost in grain, and with them its orientation, which the
             // text in the cells of the grid found tells. The look through grain finds them and the orientation anew.
-            var grainy = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, throughGrain: true, request.RenderOverlay);
+            var grainy = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, GridLook.RulesThroughGrain, request.RenderOverlay);
             var better = grainy.FitsBetterThan(first);
             _logger.LogDebug("Look through grain at {Name}: {Tables} table(s) a layout fits, {Outcome}", name, grainy.Fits.Count(f => f > 0),
                 better ? "taken" : "kept the first");
             if (better) first = grainy;
         }
+        if (text is null && first.Tables.Count > 0 && first.Fits.All(f => f == 0))
+        {
+            // Still nothing a layout fits: the rules a bilevel scan kept may be scraps (light rules cut into a few strokes, which
+            // make a table of a cell or two), with the table standing in its text alone. The text is looked at as if no rule
+            // had made a table (UnruledTable). Where no rule made one, the first look already did.
+            var fromText = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, GridLook.TextAlone, request.RenderOverlay);
+            var better = fromText.FitsBetterThan(first);
+            _logger.LogDebug("Look at the text alone of {Name}: {Tables} table(s) a layout fits, {Outcome}", name, fromText.Fits.Count(f => f > 0),
+                better ? "taken" : "kept the first");
+            if (better) first = fromText;
+        }
         var chosen = first;
         if (text is null && first.Tables.Count > 0 && first.Fits.Min() < WeakFit)
         {
-            var second = ReadPageAt(page, name, text, engines, first.Turns, SecondLookScale, sharpen: false, first.ThroughGrain, request.RenderOverlay);
+            var second = ReadPageAt(page, name, text, engines, first.Turns, SecondLookScale, sharpen: false, first.Look, request.RenderOverlay);
             var better = second.FitsBetterThan(first);
             _logger.LogDebug("Second look at {Name} at {Scale}x: layout fits {First} -> {Second}, {Outcome}", name, SecondLookScale,
                 string.Join(", ", first.Fits.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture))),
@@ -188,7 +199,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     {
         var before = Vouching.Of(_judge.Assemble(chosen.Tables));
         if (before.ForReview < before.Cells * SharpenWhenForReview) return chosen;
-        var sharp = ReadPageAt(page, name, null, engines, chosen.Turns, chosen.ScaleFactor, sharpen: true, chosen.ThroughGrain, renderOverlay);
+        var sharp = ReadPageAt(page, name, null, engines, chosen.Turns, chosen.ScaleFactor, sharpen: true, chosen.Look, renderOverlay);
         var after = Vouching.Of(_judge.Assemble(sharp.Tables));
         var taken = after.Identifies(before) && after.Vouched >= before.Vouched + Math.Max(MinimumVouchedGain, before.Cells * MinimumVouchedGainShare);
         _logger.LogDebug("Sharpened look at {Name}: cells vouched for {Before} -> {After} of {Cells}, {Outcome}", name, before.Vouched, after.Vouched,
@@ -250,9 +261,9 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
     /// <summary>
     /// The tables of one picture as read at one scale, sharpened or not, with how well each fits its layout (0 for none).
     /// <c>ScaleFactor</c> is the look's factor past the scale the text height asks for; <c>Scale</c> the
-    /// page's whole enlargement; <c>ThroughGrain</c> whether its rules were looked for through grain.
+    /// page's whole enlargement; <c>Look</c> how its grid was looked for.
     /// </summary>
-    private sealed record PageRead(List<ReadTable> Tables, IReadOnlyList<double> Fits, int Turns, double ScaleFactor, double Scale, bool ThroughGrain,
+    private sealed record PageRead(List<ReadTable> Tables, IReadOnlyList<double> Fits, int Turns, double ScaleFactor, double Scale, GridLook Look,
         Overlay? Overlay)
     {
         /// <summary>More tables identified, or as many and a clearly better fit in all.</summary>
@@ -263,17 +274,32 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
         }
     }
 
+    /// <summary>How a look finds the page's grids.</summary>
+    private enum GridLook
+    {
+        /// <summary>By the rules (<see cref="TableFinder.Find"/>), and by the text where no rule makes a table.</summary>
+        Rules,
+        /// <summary>By the rules, light ones looked for through grain.</summary>
+        RulesThroughGrain,
+        /// <summary>By the text alone, whatever scraps of rules there are (<see cref="UnruledTable.Find"/>).</summary>
+        TextAlone,
+    }
+
+    private static IReadOnlyList<DetectedTable> FindTables(NormalizedImage image, GridLook look) => look == GridLook.TextAlone
+        ? UnruledTable.Find(image)
+        : TableFinder.Find(image, throughGrain: look == GridLook.RulesThroughGrain);
+
     /// <param name="turns">The page's quarter turns when known (a second look); null to find them.</param>
-    /// <param name="throughGrain">Light rules looked for through grain (<see cref="TableFinder.Find"/>).</param>
+    /// <param name="look">How the grid is looked for: by its rules, through grain or not, or in its text alone.</param>
     private PageRead ReadPageAt(DecodedPage page, string name, TextLayer? text, EngineSet engines, int? turns, double scaleFactor, bool sharpen,
-        bool throughGrain, bool renderOverlay)
+        GridLook look, bool renderOverlay)
     {
         var knownTurns = turns ?? 0;
         var image = _normalizer.Normalize(page, knownTurns, scaleFactor, sharpen);
         try
         {
-            var tables = TableFinder.Find(image, throughGrain);
-            if (tables.Count == 0) return new PageRead([], [], knownTurns, scaleFactor, image.Transform.Scale, throughGrain, null);
+            var tables = FindTables(image, look);
+            if (tables.Count == 0) return new PageRead([], [], knownTurns, scaleFactor, image.Transform.Scale, look, null);
             var crops = CropMaker.For(image.Gray);
             var inks = new CellInks(image);
             var labels = new LabelReader(engines, crops);
@@ -306,7 +332,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             fitted = fitted.Where((f, i) => !tables[i].FromText || f.Fit > 0).ToList();
             var read = fitted.Select(f => f.Read).ToList();
             var overlay = renderOverlay ? new Overlay(name, OverlayRenderer.Render(image, read, [])) : null;
-            return new PageRead(read, [.. fitted.Select(f => f.Fit)], knownTurns, scaleFactor, image.Transform.Scale, throughGrain, overlay);
+            return new PageRead(read, [.. fitted.Select(f => f.Fit)], knownTurns, scaleFactor, image.Transform.Scale, look, overlay);
 
             // A table no layout fits, or one that fits with layout rows, columns or cells not placed, may have lost rules
             // whole (a bilevel scan thresholds thin gray rules away): read again on the lattice its text shows, and kept
@@ -341,7 +367,7 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
             {
                 image.Dispose();
                 image = _normalizer.Normalize(page, knownTurns, scaleFactor, sharpen);
-                tables = TableFinder.Find(image, throughGrain);
+                tables = FindTables(image, look);
                 crops = CropMaker.For(image.Gray);
                 inks = new CellInks(image);
                 labels = new LabelReader(engines, crops);
