@@ -99,7 +99,13 @@ internal sealed class CellCandidates
     /// reading (and at <see cref="RivalChoice"/> or more). Where no sum checks the cell, its readings alone must vouch for it,
     /// and they do not.
     /// </summary>
-    public bool NearlyTorn { get; private init; }
+    private bool NearlyTorn { get; init; }
+
+    /// <summary>
+    /// Its readings alone may vouch for its top value, as for a cell no sum checks: they agree independently
+    /// (<see cref="IndependentAgreement"/>) and no choice of another value came close (<see cref="NearlyTorn"/>).
+    /// </summary>
+    public bool AgreesWithoutRival => IndependentAgreement && !NearlyTorn;
 
     /// <summary>
     /// Three of the Cell, Strip, Template and Shape readings (or a text layer, or a person) read the top value at

@@ -198,7 +198,7 @@ public sealed class TableReconciler
             // guess: none of them is vouched for, only the pinned cells (by their own readings).
             for (var i = 0; i < own.Length; i++)
             {
-                pinned[i] |= own[i].HasCandidates && own[i].IndependentAgreement && own[i].Candidates[0].Probability >= _options.OkPosterior;
+                pinned[i] |= own[i].HasCandidates && own[i].AgreesWithoutRival && own[i].Candidates[0].Probability >= _options.OkPosterior;
             }
             cells = own.Select((c, i) => pinned[i] ? c.PinnedToTop() : c).ToArray();
             search = Solve(cells, window);
@@ -359,7 +359,7 @@ public sealed class TableReconciler
             else if (!cellIdentities[i].Any(k => !brokenOrFree[k]))
             {
                 // Every identity of the cell leans on an inferred or misprinted value: it checks nothing.
-                status = value == top && cand.IndependentAgreement && !cand.NearlyTorn && posterior >= _options.OkPosterior
+                status = value == top && cand.AgreesWithoutRival && posterior >= _options.OkPosterior
                     ? Statuses.Ok
                     : Statuses.NeedsReview;
             }
@@ -641,7 +641,7 @@ public sealed class TableReconciler
                 // A cell its readings make sure of, as a cell no sum checks is made ok (see UncheckedCell), needs no clean sum
                 // when no rival assignment reaches it: every sum of a hard scan's zero read alike four ways may hold a misread
                 // the search moved.
-                var sureByItself = cand.IndependentAgreement && top.Probability >= _options.OkPosterior;
+                var sureByItself = cand.AgreesWithoutRival && top.Probability >= _options.OkPosterior;
                 var vouched = (sureByItself || cellIdentities[i].Any(k => clean[k] && !CopyMayHide(identityCells[k], identityCoef[k], i, c => best.Values[c], cells)))
                     && !AlternativeWithinMargin(i);
                 result[i] = new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
@@ -698,7 +698,7 @@ public sealed class TableReconciler
             return new ReconciledCell(cand.Evidence.Id, null, cand.TopText, 0, Statuses.NeedsReview, [], ValueSource.None);
         }
         var top = cand.Candidates[0];
-        var ok = cand.IndependentAgreement && !cand.NearlyTorn && top.Probability >= _options.OkPosterior;
+        var ok = cand.AgreesWithoutRival && top.Probability >= _options.OkPosterior;
         var alternatives = cand.Candidates.Skip(1).ToDictionary(c => c.Scaled, c => c.Probability);
         return new ReconciledCell(cand.Evidence.Id, CellCandidates.ToDecimal(top.Scaled), cand.TopText,
             Math.Min(top.Probability, MaxConfidence), ok ? Statuses.Ok : Statuses.NeedsReview, Alternatives(alternatives),
