@@ -48,10 +48,13 @@ internal static class FixtureCapture
             var text = cell.IsNumeric ? cell.Readings.FirstOrDefault()?.Text ?? string.Empty : cell.Text;
             output.AppendLine(CultureInfo.InvariantCulture, $"cell {cell.Cell.Row} {cell.Cell.Column} {cell.Cell.RowSpan}x{cell.Cell.ColumnSpan} {kind} {Escape(text)}");
         }
-        foreach (var p in truthTable.GetProperty("cells").EnumerateObject().Where(_ => gridAsTruth))
+        if (gridAsTruth)
         {
-            var grid = p.Value.GetProperty("grid");
-            output.AppendLine(CultureInfo.InvariantCulture, $"truth {p.Name} {grid[0].GetInt32()} {grid[1].GetInt32()}");
+            foreach (var p in truthTable.GetProperty("cells").EnumerateObject())
+            {
+                var grid = p.Value.GetProperty("grid");
+                output.AppendLine(CultureInfo.InvariantCulture, $"truth {p.Name} {grid[0].GetInt32()} {grid[1].GetInt32()}");
+            }
         }
         Console.Write(output.ToString());
         return 0;

@@ -151,22 +151,14 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
         {
             // Nothing a layout fits: the page's light rules may be lost in grain, and with them its orientation, which the
             // text in the cells of the grid found tells. The look through grain finds them and the orientation anew.
-            var grainy = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, GridLook.RulesThroughGrain, request.RenderOverlay);
-            var better = grainy.FitsBetterThan(first);
-            _logger.LogDebug("Look through grain at {Name}: {Tables} table(s) a layout fits, {Outcome}", name, grainy.Fits.Count(f => f > 0),
-                better ? "taken" : "kept the first");
-            if (better) first = grainy;
+            first = TakenIfBetter(first, GridLook.RulesThroughGrain);
         }
         if (text is null && first.Tables.Count > 0 && first.Fits.All(f => f == 0))
         {
             // Still nothing a layout fits: the rules a bilevel scan kept may be scraps (light rules cut into a few strokes, which
             // make a table of a cell or two), with the table standing in its text alone. The text is looked at as if no rule
             // had made a table (UnruledTable). Where no rule made one, the first look already did.
-            var fromText = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, GridLook.TextAlone, request.RenderOverlay);
-            var better = fromText.FitsBetterThan(first);
-            _logger.LogDebug("Look at the text alone of {Name}: {Tables} table(s) a layout fits, {Outcome}", name, fromText.Fits.Count(f => f > 0),
-                better ? "taken" : "kept the first");
-            if (better) first = fromText;
+            first = TakenIfBetter(first, GridLook.TextAlone);
         }
         var chosen = first;
         if (text is null && first.Tables.Count > 0 && first.Fits.Min() < WeakFit)
@@ -184,6 +176,16 @@ public sealed class TableRecoverer : ITableRecoverer, IDisposable
         }
         if (chosen.Overlay is { } overlay) overlays.Add(overlay);
         return chosen.Tables;
+
+        // The page looked at anew, its orientation found anew too, kept when it identifies more or fits clearly better.
+        PageRead TakenIfBetter(PageRead current, GridLook look)
+        {
+            var other = ReadPageAt(page, name, text, engines, turns: null, scaleFactor: 1, sharpen: false, look, request.RenderOverlay);
+            var better = other.FitsBetterThan(current);
+            _logger.LogDebug("Look at {Name} by {Look}: {Tables} table(s) a layout fits, {Outcome}", name, look, other.Fits.Count(f => f > 0),
+                better ? "taken" : "kept the first");
+            return better ? other : current;
+        }
     }
 
     /// <summary>
