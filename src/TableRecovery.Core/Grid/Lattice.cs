@@ -20,6 +20,13 @@ public readonly record struct PixelRect(int X, int Y, int Width, int Height)
         return r <= x || b <= y ? default : new PixelRect(x, y, r - x, b - y);
     }
 
+    /// <summary>The smallest rectangle holding both.</summary>
+    public PixelRect Union(PixelRect other)
+    {
+        int x = Math.Min(X, other.X), y = Math.Min(Y, other.Y);
+        return new PixelRect(x, y, Math.Max(Right, other.Right) - x, Math.Max(Bottom, other.Bottom) - y);
+    }
+
     public override string ToString() => $"[{X},{Y} {Width}x{Height}]";
 }
 

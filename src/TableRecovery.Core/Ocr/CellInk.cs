@@ -48,6 +48,39 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// <summary>How close to a stroke, in text heights, the short piece of a glyph stands.</summary>
     private const double NearTheCore = 0.15;
 
+    /// <summary>
+    /// The pieces, joined where they stand within <paramref name="gap"/> text heights of each other, make no group that
+    /// reaches <paramref name="extent"/> text heights any way: specks strewn apart, where the broken strokes of a glyph,
+    /// however faint, stand together and span most of its height.
+    /// </summary>
+    public bool ScatteredSpecks(double textHeight, double gap, double extent)
+    {
+        var groups = PieceBoxes.Select(b => (Box: b, Group: -1)).ToArray();
+        var near = (int)Math.Ceiling(textHeight * gap);
+        var next = 0;
+        for (var i = 0; i < groups.Length; i++)
+        {
+            if (groups[i].Group >= 0) continue;
+            // Grown one piece at a time: a group is every piece reachable through near neighbours.
+            var box = groups[i].Box;
+            groups[i].Group = next;
+            for (var grew = true; grew;)
+            {
+                grew = false;
+                for (var j = 0; j < groups.Length; j++)
+                {
+                    if (groups[j].Group >= 0 || box.Inflate(near, near).Intersect(groups[j].Box) is not { Width: > 0, Height: > 0 }) continue;
+                    groups[j].Group = next;
+                    box = box.Union(groups[j].Box);
+                    grew = true;
+                }
+            }
+            if (Math.Max(box.Width, box.Height) >= textHeight * extent) return false;
+            next++;
+        }
+        return true;
+    }
+
     /// <summary>The longest side of the largest piece of the text, in pixels.</summary>
     public int LargestPiece { get; init; }
 

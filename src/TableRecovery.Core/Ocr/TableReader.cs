@@ -303,7 +303,8 @@ public sealed class TableReader
 
         var templates = ReadByTemplates(crops, lattice, numeric, inks, t, readings);
         DoubtReadingsShortOfTheirInk(lattice, numeric, inks, readings, templates, t);
-        foreach (var cell in smoothedBlank.Where(c => numeric.Contains(c) && NothingButBlanks(readings[c]) && inks[c].InkBox!.Value.Height < t * SpecksAloneHeight))
+        foreach (var cell in smoothedBlank.Where(c => numeric.Contains(c) && NothingButBlanks(readings[c])
+            && (inks[c].InkBox!.Value.Height < t * SpecksAloneHeight || inks[c].ScatteredSpecks(t, SpecksTogether, SpecksAloneHeight))))
         {
             readings[cell] = [.. readings[cell].Select(r => r.Method == ReadingMethod.Cell && r.Text.Length == 0 ? r with { Confidence = Math.Max(r.Confidence, SpecksAloneBlankConfidence) } : r)];
         }
@@ -972,11 +973,21 @@ public sealed class TableReader
     private const double SpecksAloneBlankConfidence = 0.85;
 
     /// <summary>
-    /// And only for ink in a box lower than this share of a text height. On the committed case 0148 scaled for its 85th
+    /// And only for ink in a box lower than this share of a text height, or strewn in groups each smaller than it every way
+    /// (<see cref="SpecksTogether"/>). On the committed case 0148 scaled for its 85th
     /// percentile glyph height, a faint 2 the smoothing erased read as nothing every way: its two pieces spanned 0.53 of a
     /// text height; the 21 speck cells beside it spanned 0.13–0.27.
     /// </summary>
     private const double SpecksAloneHeight = 0.4;
+
+    /// <summary>
+    /// Specks closer than this share of a text height are taken together, as the pieces of one glyph. The faint 2 of 0148
+    /// broke into two pieces a few pixels apart; pepper noise strewn over a blank cell of a grainy scan stands a text
+    /// height and more apart, its box as wide as the cell. Over the solver dumps of eight corpora, the 223 cells read as nothing
+    /// but a weak smoothed blank all held a printed blank or zero; taking the strewn ones as specks alone left bench150 504
+    /// cells for review instead of 520 (its 0077: 41 instead of 57), with no wrong value passed.
+    /// </summary>
+    private const double SpecksTogether = 0.25;
 
     /// <summary>Every reading but the engine's alternatives is empty.</summary>
     private static bool NothingButBlanks(List<Reading> readings) =>
