@@ -1377,7 +1377,7 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     /// The same scan: the specks of most blank cells stand a text height and more apart, their box as wide as the cell, where
     /// the pieces of a faint glyph the smoothing erased stand together (0148's 2: its top and its base, 0.3 of a text height
     /// apart). Such strewn specks are read as a blank as sure as a speck alone, for the sums to settle: 57 cells were left
-    /// for review, 31 now with the sums that close on one changed cell (the faint 2 of 0148 stays weak,
+    /// for review, 31 now with the sums that close on one changed cell, 44 with those sums alone (the faint 2 of 0148 stays weak,
     /// <see cref="Specks_no_way_reads_as_anything_are_a_sure_blank"/>).
     /// </summary>
     [Fact]
@@ -1387,8 +1387,9 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
         var review = table.Cells.Count(c => c.Status == Statuses.NeedsReview);
         var strewn = table.Cells.Count(c => truth.Cells[c.Id].Text == "" && c.Readings?.Any(r => r.Method == "cell" && r.Text == "" && r.Confidence is >= 0.84 and < 0.9) == true);
         var wrongPassed = table.Cells.Where(c => c.Value != truth.Cells[c.Id].Value && c.Status is Statuses.Ok or Statuses.Corrected).Select(c => $"{c.Id}: {c.Value} {c.Status}").ToList();
-        Assert.True(review <= 48 && wrongPassed.Count == 0,
-            $"{review} of {table.Cells.Count} cells for review (57 before, 31 measured), {strewn} printed blanks read blank at 0.85; wrong values passed: {string.Join(", ", wrongPassed)}");
+        // Measured: 31 for review and 62 such blanks; with a speck's box alone telling, 44 and 35.
+        Assert.True(review <= 38 && strewn >= 50 && wrongPassed.Count == 0,
+            $"{review} of {table.Cells.Count} cells for review (31 measured), {strewn} printed blanks read blank at 0.85 (62 measured); wrong values passed: {string.Join(", ", wrongPassed)}");
     }
 
     /// <summary>
