@@ -28,17 +28,12 @@ internal static class TableDump
                 var alone = new LayoutSnapper().Snap(read);
                 Console.WriteLine($"    snapped alone: {alone.Reason}");
                 foreach (var candidate in alone.Candidates) Console.WriteLine($"      {candidate.LayoutId} {candidate.Score:0.00}: {candidate.Explanation}");
-                if (alone.Candidates.Count > 0 && Environment.GetEnvironmentVariable("DUMP_NOTES") is { } layoutId)
-                {
-                    var forced = new LayoutSnapper(minimumScore: 0).SnapAs(read, LayoutCatalog.Default[layoutId]);
-                    Console.WriteLine($"      notes as {layoutId}: {string.Join(" | ", forced.Table?.Notes ?? [])}");
-                }
             }
-            if (table.Snapped is not null && Environment.GetEnvironmentVariable("DUMP_NOTES") is { } otherLayout && otherLayout != table.Snapped.Layout.Id)
+            if (Environment.GetEnvironmentVariable("DUMP_NOTES") is { } notesLayout && notesLayout != table.Snapped?.Layout.Id)
             {
-                // The runner-up's own reading of the table, to see why it lost.
-                var forced = new LayoutSnapper(minimumScore: 0).SnapAs(read, LayoutCatalog.Default[otherLayout]);
-                Console.WriteLine($"    notes as {otherLayout}: {string.Join(" | ", forced.Table?.Notes ?? [])}");
+                // The table read as that layout (one that did not fit, or the runner-up), to see why it lost.
+                var forced = new LayoutSnapper(minimumScore: 0).SnapAs(read, LayoutCatalog.Default[notesLayout]);
+                Console.WriteLine($"    notes as {notesLayout}: {string.Join(" | ", forced.Table?.Notes ?? [])}");
                 foreach (var row in forced.Table?.Rows ?? []) Console.WriteLine($"      r{row.LatticeRow,-2} {row.RowKey} ({row.Similarity:0.00} {row.Basis})");
             }
             foreach (var row in read.Cells.GroupBy(c => c.Cell.Row).OrderBy(g => g.Key))

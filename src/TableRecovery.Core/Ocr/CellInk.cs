@@ -55,28 +55,26 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// </summary>
     public bool ScatteredSpecks(double textHeight, double gap, double extent)
     {
-        var groups = PieceBoxes.Select(b => (Box: b, Group: -1)).ToArray();
         var near = (int)Math.Ceiling(textHeight * gap);
-        var next = 0;
-        for (var i = 0; i < groups.Length; i++)
+        var grouped = new bool[PieceBoxes.Count];
+        for (var i = 0; i < PieceBoxes.Count; i++)
         {
-            if (groups[i].Group >= 0) continue;
+            if (grouped[i]) continue;
             // Grown one piece at a time: a group is every piece reachable through near neighbours.
-            var box = groups[i].Box;
-            groups[i].Group = next;
+            var box = PieceBoxes[i];
+            grouped[i] = true;
             for (var grew = true; grew;)
             {
                 grew = false;
-                for (var j = 0; j < groups.Length; j++)
+                for (var j = 0; j < PieceBoxes.Count; j++)
                 {
-                    if (groups[j].Group >= 0 || box.Inflate(near, near).Intersect(groups[j].Box) is not { Width: > 0, Height: > 0 }) continue;
-                    groups[j].Group = next;
-                    box = box.Union(groups[j].Box);
+                    if (grouped[j] || box.Inflate(near, near).Intersect(PieceBoxes[j]) is not { Width: > 0, Height: > 0 }) continue;
+                    grouped[j] = true;
+                    box = box.Union(PieceBoxes[j]);
                     grew = true;
                 }
             }
             if (Math.Max(box.Width, box.Height) >= textHeight * extent) return false;
-            next++;
         }
         return true;
     }
