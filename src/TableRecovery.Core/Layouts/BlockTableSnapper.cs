@@ -381,7 +381,35 @@ internal static class BlockTableSnapper
             var (first, last) = own ? (columns[p.Observed], columns[p.Observed]) : (cell!.Cell.Column, cell.Cell.LastColumn);
             matches.Add(new ColumnMatch(block.Key, block.Columns[p.Expected].Key, first, last, p.Similarity, p.Basis, texts[p.Observed]));
         }
-        return matches;
+        return HeaderCellsInPlace(columns, cells, block, (i, k) => Math.Max(Single(i, k), Run(i, k)), matches) ? [.. matches.Select(m => m with { AtItsPlace = true })] : matches;
+    }
+
+    /// <summary>
+    /// The block's columns were placed one to one, in order, on the header row's cells (本年增/减 over the two lattice columns
+    /// a wider block leaves) or on its lattice columns (two headers run together in one cell over two columns of numbers): as
+    /// a grid table's columns at their place (<see cref="GridTableSnapper"/>), none reads clearly as another column's header
+    /// and at least half read as their own.
+    /// </summary>
+    private static bool HeaderCellsInPlace(List<int> columns, List<ReadCell?> cells, LayoutBlock block, Func<int, int, double> similarity,
+        List<ColumnMatch> matches)
+    {
+        var expectedCount = block.Columns.Count;
+        if (cells.Any(c => c is null) || matches.Count != expectedCount) return false;
+        var starts = Enumerable.Range(0, cells.Count).Where(i => i == 0 || !ReferenceEquals(cells[i], cells[i - 1])).ToList();
+        var all = Enumerable.Range(0, cells.Count).ToList();
+        return OneToOne(starts, i => (cells[i]!.Cell.Column, cells[i]!.Cell.LastColumn)) || OneToOne(all, i => (columns[i], columns[i]));
+
+        bool OneToOne(List<int> places, Func<int, (int First, int Last)> span)
+        {
+            if (places.Count != expectedCount
+                || !matches.Select((m, k) => (m, k)).All(x => x.m.ColumnKey == block.Columns[x.k].Key
+                    && (x.m.FirstLatticeColumn, x.m.LastLatticeColumn) == span(places[x.k])))
+            {
+                return false;
+            }
+            var inPlace = MonotoneAligner.InPlace(places, expectedCount, similarity, Threshold, GridTableSnapper.ClearLabel, GridTableSnapper.ContradictionMargin);
+            return inPlace is not null && inPlace.Count(p => p.Basis == MatchBasis.Label) * 2 >= expectedCount;
+        }
     }
 
     private static void Describe(ReadGrid grid, TableLayout layout, List<Item> items, List<AlignedPair> pairs,

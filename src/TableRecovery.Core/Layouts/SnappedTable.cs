@@ -8,7 +8,15 @@ public sealed record RowMatch(string RowKey, int LatticeRow, double Similarity, 
 
 /// <summary>Where a layout column was found: the lattice columns under its header, within a block.</summary>
 public sealed record ColumnMatch(string BlockKey, string ColumnKey, int FirstLatticeColumn, int LastLatticeColumn,
-    double Similarity, MatchBasis Basis, string ReadHeader);
+    double Similarity, MatchBasis Basis, string ReadHeader)
+{
+    /// <summary>
+    /// The block's column header row has exactly one header cell for each of its columns, in order, none read as another
+    /// column's and at least half as their own: the column sits at its place by the whole header row, however weakly its
+    /// own header read (an active table's 本年新公开数量 read 本年新公卉数晕).
+    /// </summary>
+    public bool AtItsPlace { get; init; }
+}
 
 /// <summary>How well one layout explains a read table (0..1), and why.</summary>
 public sealed record LayoutCandidate(string LayoutId, double Score, string Explanation);

@@ -71,7 +71,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         bool FirmByLabel(ColumnMatch c) => c.Basis == MatchBasis.Label
             && IsFirm(c.Similarity, c.ReadHeader, layout.Blocks.Where(b => b.Key == c.BlockKey).SelectMany(b => b.Columns)
                 .Where(x => x.Key != c.ColumnKey).Select(x => x.Label));
-        var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || part.ColumnsAtTheirPlace || columns.All(FirmByLabel)
+        var columnFirm = columns.Count > 0 && (snapped.ColumnsAtTheirPlace || part.ColumnsAtTheirPlace || columns.All(c => FirmByLabel(c) || c.AtItsPlace)
             || columns.All(c => c.Basis == MatchBasis.Position && (TheOneLeft(c) || WhereTheHeadReadIt(c))))
             || columns.Count == 0 && WhereOtherBlocksReadIt();
         return rowFirm && columnFirm;
