@@ -119,6 +119,46 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
 
     private const int MaxSlashDashes = 8;
 
+    /// <summary>
+    /// One flat stroke low enough for a dash (or its parts on one line, salt cut it) and beside it only a few specks too short
+    /// for a stroke: a dash printed for zero in a peppered cell (p61 0018, a requests table of dashes under salt and pepper: a
+    /// speck kept beside the dash, where a point or a minus may stand, took the cell for words and left half its columns
+    /// without numbers). Null otherwise, and for a lone piece (<see cref="IsDash"/>). Whether faint glyph ink lies about the
+    /// stroke is for the gray image to tell (<see cref="FaintGlyph"/>, <see cref="FaintInk"/>).
+    /// </summary>
+    public PixelRect? DashAmongSpecks(double textHeight) =>
+        Pieces >= 2 && FlatStroke([.. PieceBoxes.Select(p => (p.X, p.Y, p.Width, p.Height))], textHeight) is { } d
+            ? new PixelRect(d.X, d.Y, d.W, d.H)
+            : null;
+
+    /// <summary>
+    /// The box of the stroke pieces (a longer side of <see cref="NoiseSpeckShare"/> or more) when they lie on one line, each
+    /// within <see cref="DashGap"/> of the next, and make a box low and wider than tall, with at most
+    /// <see cref="MaxSpecksBesideADash"/> specks beside them.
+    /// </summary>
+    private static (int X, int Y, int W, int H)? FlatStroke(IReadOnlyList<(int X, int Y, int W, int H)> pieces, double t)
+    {
+        var strokes = pieces.Where(p => Math.Max(p.W, p.H) >= t * NoiseSpeckShare).OrderBy(p => p.X).ToList();
+        if (strokes.Count is 0 or > MaxDashParts || pieces.Count - strokes.Count > MaxSpecksBesideADash) return null;
+        for (var k = 1; k < strokes.Count; k++)
+        {
+            var (a, b) = (strokes[k - 1], strokes[k]);
+            if (b.X - (a.X + a.W) > t * DashGap || Math.Min(a.Y + a.H, b.Y + b.H) <= Math.Max(a.Y, b.Y)) return null;
+        }
+        int x0 = strokes.Min(p => p.X), y0 = strokes.Min(p => p.Y), x1 = strokes.Max(p => p.X + p.W), y1 = strokes.Max(p => p.Y + p.H);
+        return y1 - y0 < t * 0.35 && x1 - x0 >= (y1 - y0) * 1.3 ? (x0, y0, x1 - x0, y1 - y0) : null;
+    }
+
+    private const int MaxSpecksBesideADash = 3;
+
+    /// <summary>A dash salt cut apart breaks into this many parts at most, each this far from the next (in text heights).</summary>
+    private const int MaxDashParts = 3;
+
+    private const double DashGap = 0.15;
+
+    /// <summary>The cell's ink as the one stroke alone, the specks beside it taken for the paper's.</summary>
+    public CellInk OnlyThe(PixelRect stroke) => this with { InkBox = stroke, Pieces = 1, PieceBoxes = [stroke], LargestPiece = Math.Max(stroke.Width, stroke.Height), Lines = 1 };
+
     /// <summary>One piece, low and at least as wide as tall: a dash by its shape, or a short hyphen once the engine reads one.</summary>
     public bool IsLowLoneStroke(double textHeight) =>
         Pieces == 1 && InkBox is { } b && b.Height < textHeight * 0.35 && b.Width >= b.Height;
@@ -315,6 +355,7 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     {
         if (lines > 1 || ink.Height > t * 1.5) return false;
         if (pieces.Count == 1 && pieces[0].H < t * 0.35 && pieces[0].W >= pieces[0].H) return true; // dash
+        if (pieces.Count > 1 && FlatStroke(pieces, t) is not null) return true; // a dash among specks (see DashAmongSpecks)
         // One glyph well under the text height, whatever its pieces: serif digits stand well below the Chinese
         // glyphs the text height is measured on, and their faint thin strokes break apart on a poor scan (a 0 in
         // three specks); a Chinese glyph, broken or not, is as tall as the text.

@@ -51,12 +51,20 @@ public sealed class TableReader
                 ink = ink with { InkBox = widened };
                 inks[cell] = ink;
             }
+            if (ink.DashAmongSpecks(t) is { } stroke && crops.FaintGlyphBeside(stroke, ink.Interior, t) is null
+                && crops.FaintInkAround(stroke, ink.Interior, t) is null)
+            {
+                // Pepper beside a printed dash: in the gray image nothing faint continues the stroke, so the specks are
+                // the paper's, and the cell is read as the lone dash it holds.
+                ink = ink.OnlyThe(stroke);
+                inks[cell] = ink;
+            }
             // A faint glyph above or below the stroke: its base (a 2) or its bar (a 7) alone binarized, no dash. Read as a
             // number, by the cell alone.
             var faintGlyph = ink.IsLowLoneStroke(t) ? crops.FaintGlyphBeside(ink.InkBox!.Value, ink.Interior, t) : null;
             if (ink.IsDash(t) && faintGlyph is null)
             {
-                (readings[cell], texts[cell]) = ReadDash(digits, crops, ink.InkBox!.Value, pad, t);
+                (readings[cell], texts[cell]) = ReadDash(digits, crops, ink, pad, t);
                 continue;
             }
             readings[cell] = cell.RowSpan > 1
@@ -755,9 +763,10 @@ public sealed class TableReader
     /// nothing or scores it low and runs every retry (a requests table printing its zeros as dashes spent 585 engine calls,
     /// 2.5 s, on them). The cell's own reading, as for any number, only when the line reads no dash.
     /// </remarks>
-    private static (List<Reading> Readings, string Text) ReadDash(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double t)
+    private static (List<Reading> Readings, string Text) ReadDash(OcrEngine digits, CropMaker crops, CellInk ink, int pad, double t)
     {
-        var read = DashInALine(digits, crops, ink, pad, t) ?? ReadNumberCell(digits, crops, ink, pad)[0];
+        var stroke = ink.InkBox!.Value;
+        var read = DashInALine(digits, crops, stroke, pad, t, ink.Peppered) ?? ReadNumberCell(digits, crops, stroke, pad)[0];
         return (DashReadings(read), read.Text.Length > 0 ? read.Text : "-");
     }
 
@@ -788,7 +797,12 @@ public sealed class TableReader
     /// line's height and reads nothing (six of a clean table's seven cells to review were such dashes); a short
     /// one as it is reads as a point.
     /// </summary>
-    private static Reading? DashInALine(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double t)
+    /// <param name="peppered">
+    /// Specks of pepper about the dash (<see cref="CellInk.Peppered"/>): shown first with the stroke alone on white paper. Among
+    /// the specks of its line the engine reads a dash as nothing or as a point (p61 0018: a table of dashes under salt and
+    /// pepper, most of its dashes to review).
+    /// </param>
+    private static Reading? DashInALine(OcrEngine digits, CropMaker crops, PixelRect ink, int pad, double t, bool peppered = false)
     {
         var line = new PixelRect(ink.X, ink.CenterY - (int)(t / 2), ink.Width, (int)t);
         // A hyphen's length, about half a text height: a long dash squeezed, a small font's short one (read as a
@@ -801,12 +815,16 @@ public sealed class TableReader
         // `generate --count 60 --seed 5151`, 0028). Shown a pixel bolder on each side, each read as one at 0.56-0.90; of a
         // mild page's dashes 4 px tall, one read only so, and only as it stands.
         var thin = ink.Height <= t * ThinDash;
+        var alone = new (Func<PixHandle> Crop, bool Bolder)[]
+        {
+            (() => crops.PaddedKeeping(line, [ink], pad), false), (() => crops.PaddedKeeping(line, [ink], pad), true),
+        };
         var shows = new (Func<PixHandle> Crop, bool Bolder)[]
         {
             (() => crops.PaddedFullContrast(line, pad), false), (() => crops.Padded(line, pad), false),
             (() => crops.PaddedFullContrast(line, pad), true), (() => crops.Padded(line, pad), true),
         };
-        foreach (var (crop, bolder) in shows.Where(s => thin || !s.Bolder))
+        foreach (var (crop, bolder) in (peppered ? alone.Concat(shows) : shows).Where(s => thin || !s.Bolder))
         {
             using var shown = crop();
             using var hyphen = Leptonica.pixScale(shown, squeeze, 1);
@@ -856,7 +874,7 @@ public sealed class TableReader
             }
             else if (ink.IsDash(t))
             {
-                (readings, text) = ReadDash(digits, crops, ink.InkBox!.Value, pad, t);
+                (readings, text) = ReadDash(digits, crops, ink, pad, t);
             }
             else if (ink.LooksNumeric)
             {

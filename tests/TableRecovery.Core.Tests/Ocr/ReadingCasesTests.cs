@@ -63,6 +63,25 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// p61 (`generate --count 40 --seed 6161 --classes mild,hard --show-through mixed --warp mixed`), image 0018: a hard scan of
+    /// a requests table printing its zeros as "—" under salt and pepper. A speck kept beside a dash, or salt cutting a dash in
+    /// two, made its cell look like words rather than a number: two columns were read as labels, and 114 of the 175 cells went
+    /// to review. The dash is the one flat stroke among specks (or its parts on one line), shown to the engine alone.
+    /// </summary>
+    [Fact]
+    public void Dashes_among_specks_of_pepper_are_read_as_dashes()
+    {
+        var (table, truth) = Recover("0018_requests-2021_hard_peppered_dashes", "requests-2021");
+        var dashes = truth.Cells.Keys.Where(id => truth.Cells[id].Text == "—").ToList();
+        Assert.True(dashes.Count >= 150, $"only {dashes.Count} dashes printed");
+        var readAsDash = dashes.Count(id => table.Cells.Single(c => c.Id == id).Readings?.Any(r => r.Text == "-" && r.Confidence >= 0.9) == true);
+        var review = table.Cells.Count(c => c.Status == Statuses.NeedsReview);
+        Assert.True(readAsDash >= 125 && review <= 45,
+            $"{readAsDash} of {dashes.Count} dashes read as one at 0.9 or more (at least 125 wanted), {review} of {table.Cells.Count} cells for review (45 at most)");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// `generate --count 30 --seed 9898 --bilevel mixed --latin-font mixed`, image 0021: a requests table printing "/" for zero
     /// in a thin sans (Nimbus Sans), which the bilevel cut broke into three or four dashes each. The line model read them as
     /// 1s and 4s (a strip's 4 at 0.88) or nothing, and no shape test saw a slash in dashes: none had a "/" to choose.
