@@ -395,6 +395,12 @@ internal static class GridTableSnapper
             // all but the blank ones (an extra blank column at the edge, or between the groups)
             usable = usable.Where(i => table.ColumnHeaders[i].Leaf.Length > 0 || table.ColumnHasData[i]).ToList();
         }
+        if (usable.Count == expected + 1 && new[] { usable[0], usable[^1] }.Where(i => MarkedByNoise(table, i)).ToList() is [var extra])
+        {
+            // An extra blank column at the edge, where show-through or specks wrote a mark or two (p61 0017: a dash and two
+            // 1s in 23 rows, under a header of a rule's remnant): no column of the layout.
+            usable.Remove(extra);
+        }
         if (MonotoneAligner.InPlace(usable, expected, similarity, Threshold, ClearLabel, ContradictionMargin) is not { } pairs)
         {
             return null;
@@ -402,6 +408,21 @@ internal static class GridTableSnapper
         notes.Add($"the {expected} data columns are the layout's {expected} columns in order; {pairs.Count(p => p.Basis == MatchBasis.Label)} confirmed by their headers");
         return pairs;
     }
+
+    /// <summary>
+    /// A data column with no written header (nothing or a rule's remnant, no glyph) that holds something in at most one
+    /// body row in <see cref="RowsPerNoiseMark"/>: a blank column with noise in it. A column of the layout printing its
+    /// zeros blank keeps its header.
+    /// </summary>
+    private static bool MarkedByNoise(GridTableAnalysis table, int i)
+    {
+        if (table.ColumnHeaders[i].Leaf.Any(char.IsLetter)) return false;
+        var column = table.DataColumns[i];
+        var marked = table.BodyRows.Count(r => table.Grid.At(r, column) is { } cell && !string.IsNullOrWhiteSpace(cell.Text));
+        return marked * RowsPerNoiseMark <= table.BodyRows.Count;
+    }
+
+    private const int RowsPerNoiseMark = 3;
 
     /// <summary>A header matching another layout column this well ...</summary>
     public const double ClearLabel = 0.75;

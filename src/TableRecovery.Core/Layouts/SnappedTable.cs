@@ -11,9 +11,9 @@ public sealed record ColumnMatch(string BlockKey, string ColumnKey, int FirstLat
     double Similarity, MatchBasis Basis, string ReadHeader)
 {
     /// <summary>
-    /// The block's column header row has exactly one header cell for each of its columns, in order, none read as another
-    /// column's and at least half as their own: the column sits at its place by the whole header row, however weakly its
-    /// own header read (an active table's 本年新公开数量 read 本年新公卉数晕).
+    /// The block's column header row has exactly one header cell (or one lattice column) for each of its columns, in order,
+    /// none read as another column's and at least half as their own: the column sits at its place by the whole header row,
+    /// however weakly its own header read (an active table's 本年新公开数量 read 本年新公卉数晕).
     /// </summary>
     public bool AtItsPlace { get; init; }
 }

@@ -288,6 +288,24 @@ public class LayoutIdentificationTests
         Assert.True(cell.Status == expected, $"{cell.Id} {cell.Value} {cell.Status}, expected {expected}; notes: {string.Join(" | ", result.Notes ?? [])}");
     }
 
+    /// <summary>
+    /// p61 0017: an extra blank column at the right edge, where show-through and specks wrote a dash and two 1s in 23 rows. As a
+    /// column with data it made eight data columns for the layout's seven, and the columns whose headers read poorly (自然人
+    /// read 自杞用) went to review however well the others read.
+    /// </summary>
+    [Fact]
+    public void Columns_are_at_their_place_beside_an_extra_blank_column_that_noise_wrote_a_few_marks_in()
+    {
+        var table = SyntheticTable.Official("requests-2021").Label("自然人", "自杞用").Label("商业企业", "11");
+        table.InsertBlankColumn(table.ColumnCount);
+        var rows = table.NumberRows;
+        table.Mark(rows[2], table.ColumnCount - 1, "1").Mark(rows[9], table.ColumnCount - 1, "-").Mark(rows[17], table.ColumnCount - 1, "1");
+
+        var snapped = SnapAssert.Snapped(_snapper.Snap(table.ToReadTable()), table);
+
+        Assert.True(snapped.ColumnsAtTheirPlace, SnapAssert.Notes(snapped));
+    }
+
     [Fact]
     public void Rows_are_not_at_their_place_by_structure_when_the_table_has_a_row_more()
     {

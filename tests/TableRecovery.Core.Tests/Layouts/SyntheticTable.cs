@@ -337,6 +337,18 @@ internal sealed class SyntheticTable
         return this;
     }
 
+    /// <summary>Writes <paramref name="text"/> in the cell at the row and column: a mark noise left where nothing was printed.</summary>
+    public SyntheticTable Mark(int row, int column, string text)
+    {
+        var cell = At(row, column);
+        Assert.True(cell is not null, $"test setup: no cell at r{row}c{column}");
+        cell.Text = text;
+        return this;
+    }
+
+    /// <summary>The rows holding numbers, top to bottom.</summary>
+    public IReadOnlyList<int> NumberRows => [.. _cells.Where(c => c.IsNumeric).Select(c => c.Row).Distinct().Order()];
+
     /// <summary>An extra row: one cell across the whole width (a title), or blank cells of a given height (a doubled rule).</summary>
     public SyntheticTable InsertRow(int row, string? title, int height = 36)
     {
