@@ -93,7 +93,10 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// One flat stroke and nothing else: a dash printed for zero. A small font's hyphen, scaled up and blurred, is only
     /// 1.4 times as wide as it is thick (7×5 px at a 30 px text height); a speck or a point is about as wide as tall.
     /// </summary>
-    public bool IsDash(double textHeight) => IsLowLoneStroke(textHeight) && InkBox!.Value.Width >= InkBox.Value.Height * 1.3;
+    public bool IsDash(double textHeight) => Pieces == 1 && InkBox is { } b && IsFlat(b.Width, b.Height, textHeight);
+
+    /// <summary>A dash's shape: lower than 0.35 of a text height, and 1.3 times as wide as tall at least.</summary>
+    private static bool IsFlat(int width, int height, double textHeight) => height < textHeight * 0.35 && width >= height * 1.3;
 
     /// <summary>
     /// Three or more short narrow pieces one above the other, each a little left of the one above, the whole a half text
@@ -146,7 +149,7 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
             if (b.X - (a.X + a.W) > t * DashGap || Math.Min(a.Y + a.H, b.Y + b.H) <= Math.Max(a.Y, b.Y)) return null;
         }
         int x0 = strokes.Min(p => p.X), y0 = strokes.Min(p => p.Y), x1 = strokes.Max(p => p.X + p.W), y1 = strokes.Max(p => p.Y + p.H);
-        return y1 - y0 < t * 0.35 && x1 - x0 >= (y1 - y0) * 1.3 ? (x0, y0, x1 - x0, y1 - y0) : null;
+        return IsFlat(x1 - x0, y1 - y0, t) ? (x0, y0, x1 - x0, y1 - y0) : null;
     }
 
     private const int MaxSpecksBesideADash = 3;
