@@ -540,19 +540,40 @@ internal sealed class RepairSearch
         return !(c == _forced && value == _forcedAway);
     }
 
-    /// <summary>Non-negative unknowns all on one side cannot close an identity whose known side already exceeds it.</summary>
+    /// <summary>
+    /// Non-negative unknowns all on one side cannot close an identity whose known side already exceeds it, nor one the known
+    /// side closes exactly if one of them cannot be 0: the cell whose margin is measured, moved from its 0. Left open, such a
+    /// sum let a ring of blanks over two rows and two columns (+v, −v, −v, +v) pass for an alternative to each of them that
+    /// no non-negative values make, and a hard scan's weak blanks, every sum of theirs holding, all went to review.
+    /// </summary>
     private bool CanStillClose(int k)
+    {
+        if (OneSidedSign(k) is not { } sign) return true;
+        return -_sum[k] * sign > 0 || _sum[k] == 0 && EachCanBeZero(k);
+    }
+
+    /// <summary>The side (+1 or −1) every unknown of the identity stands on when they are all non-negative; null otherwise.</summary>
+    private int? OneSidedSign(int k)
     {
         var sign = 0;
         for (var x = 0; x < _identityCells[k].Length; x++)
         {
             var c = _identityCells[k][x];
             if (_known[c]) continue;
-            if (!_cells[c].IsNonNegative) return true;
+            if (!_cells[c].IsNonNegative) return null;
             if (sign == 0) sign = _identityCoef[k][x];
-            else if (sign != _identityCoef[k][x]) return true;
+            else if (sign != _identityCoef[k][x]) return null;
         }
-        return -_sum[k] * sign >= 0;
+        return sign == 0 ? null : sign;
+    }
+
+    private bool EachCanBeZero(int k)
+    {
+        foreach (var c in _identityCells[k])
+        {
+            if (!_known[c] && !CanHold(c, 0)) return false;
+        }
+        return true;
     }
 
     private bool IsMovable(int c) => _known[c] && _originKnown[c] && !_locked[c] && _move[c] == RepairMove.Base;

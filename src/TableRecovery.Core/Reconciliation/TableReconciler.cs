@@ -570,8 +570,12 @@ public sealed class TableReconciler
         }
     }
 
-    /// <summary>Nodes the repair search may spend on the best assignment, and on each cell's margin.</summary>
-    private const long RepairNodes = 200_000, MarginNodes = 20_000;
+    /// <summary>
+    /// Nodes the repair search may spend on the best assignment, and on each cell's margin. A margin search cut short
+    /// vouches for nothing; on the solver dumps of five corpora 20 000 nodes a margin settled 0–5 more cells per corpus
+    /// than 10 000, at up to 40 % more solving time on the hard tables that run out.
+    /// </summary>
+    private const long RepairNodes = 200_000, MarginNodes = 10_000;
 
     /// <summary>
     /// How much less probable than the best any assignment giving a kept cell another value must be for the cell to be

@@ -145,6 +145,21 @@ public sealed class RealReadingsReconcilerTests
     }
 
     [Fact]
+    public void Blanks_whose_sums_leave_them_only_zero_are_vouched_for_by_their_margins_past_a_search_too_large()
+    {
+        // A page of speckled blanks: 35 ambiguous cells, so the exact search gives up and the repair search vouches by margins.
+        // A blank moved off its 0 with its row's other weak blank, and the same two of another row, passed for its rival,
+        // though the row's other cells already close the sum and leave the two non-negative blanks nothing but 0. 66 flagged.
+        var (table, result) = Reconcile("p6161_0023_requests-2019_hard_speckled_blanks");
+
+        var flagged = Flagged(result);
+        var right = ValuesRight(table, result);
+        Assert.True(flagged <= 30 && right == result.Cells.Count,
+            $"search complete {result.Statistics.Complete} after {result.Statistics.Nodes} nodes; {flagged} of {result.Cells.Count} flagged (66 before), {right} values right");
+        Assert.Empty(SilentErrors(table, result));
+    }
+
+    [Fact]
     public void A_cell_read_surely_alike_is_vouched_for_by_its_margin_where_every_sum_of_it_was_spent_on_a_misread()
     {
         // A row the grid lost and dozens of weak cells: every sum holds some cell the repair search moved, so no sum is clean
