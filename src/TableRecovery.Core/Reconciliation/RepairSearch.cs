@@ -306,6 +306,11 @@ internal sealed class RepairSearch
         }
         if (problem is null)
         {
+            if (_forced >= 0 && !OpenValuesExist())
+            {
+                Unpin(pinned);
+                return;
+            }
             var total = _cost + extra;
             if (total <= Threshold + 1e-9 && (_best is null || total < _best.Cost))
             {
@@ -446,6 +451,62 @@ internal sealed class RepairSearch
             }
         }
         return problem < 0 ? null : ProblemAt(problem);
+    }
+
+    /// <summary>
+    /// Whether the values every sum leaves open can be given at all. A sum the known cells close exactly makes each of its
+    /// non-negative open cells on one side 0, and that 0 may close another sum, pin its last open cell, or leave the cell
+    /// whose margin is measured where it was: a ring of open cells over two rows and two columns (+v, −v, −v, +v about a
+    /// part and its total) passes every sum alone and no non-negative values make it. Checked at a leaf only, on a copy of
+    /// the pins that is undone: pinned during the search, those zeros would widen every problem to the sums that pinned them.
+    /// Only a margin needs it, as an impossible rival there vouches for too little; in the search for the best assignment,
+    /// where an open value only leaves its cell for review, the check left bench150's dumps 49 more cells for review.
+    /// </summary>
+    private bool OpenValuesExist()
+    {
+        var mark = _pinnedCount;
+        var possible = true;
+        for (var progress = true; progress && possible;)
+        {
+            progress = false;
+            for (var k = 0; k < _identityCells.Length && possible; k++)
+            {
+                if (_unknown[k] == 0)
+                {
+                    possible = _sum[k] == 0;
+                    continue;
+                }
+                if (_unknown[k] == 1)
+                {
+                    var (u, coef) = TheUnknownOf(k);
+                    possible = CanHold(u, -_sum[k] * coef);
+                    if (!possible) break;
+                    SetKnown(u, -_sum[k] * coef);
+                    _pinned[_pinnedCount++] = u;
+                    progress = true;
+                    continue;
+                }
+                if (OneSidedSign(k) is not { } sign) continue;
+                if (-_sum[k] * sign < 0)
+                {
+                    possible = false;
+                }
+                else if (_sum[k] == 0)
+                {
+                    possible = EachCanBeZero(k);
+                    if (!possible) break;
+                    foreach (var c in _identityCells[k])
+                    {
+                        if (_known[c]) continue;
+                        SetKnown(c, 0);
+                        _pinned[_pinnedCount++] = c;
+                    }
+                    progress = true;
+                }
+            }
+        }
+        Unpin(mark);
+        return possible;
     }
 
     /// <summary>Undoes the pins made since the stack of pinned cells held <paramref name="mark"/> of them, last first.</summary>

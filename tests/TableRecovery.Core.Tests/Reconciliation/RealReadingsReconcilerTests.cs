@@ -160,6 +160,20 @@ public sealed class RealReadingsReconcilerTests
     }
 
     [Fact]
+    public void A_number_whose_only_rival_would_leave_blanks_beside_it_negative_is_vouched_for()
+    {
+        // 其他处理's 46 (strip 0.96, the cell 6): its rival moved it with the blanks of its row, of 要求确认's row and of their
+        // two columns, each left open. Every sum holds alone, yet 要求确认's sum, closed by its other cells, leaves its two
+        // blanks only 0, and then the column of natural persons gives the 46 back.
+        var (table, result) = Reconcile("p6161_0023_requests-2019_hard_speckled_blanks");
+
+        var cell = result.Cell("other/natural_person");
+        Assert.True(cell.Status == Statuses.Ok && cell.Value == 46m,
+            $"other/natural_person: output {cell.Value} ({cell.Status} @{cell.Confidence:0.000}), truth {table.TruthOf("other/natural_person")}");
+        Assert.Empty(SilentErrors(table, result));
+    }
+
+    [Fact]
     public void A_cell_read_surely_alike_is_vouched_for_by_its_margin_where_every_sum_of_it_was_spent_on_a_misread()
     {
         // A row the grid lost and dozens of weak cells: every sum holds some cell the repair search moved, so no sum is clean
