@@ -164,7 +164,7 @@ public sealed class RealReadingsReconcilerTests
     {
         // 其他处理's 46 (strip 0.96, the cell 6): its rival moved it with the blanks of its row, of 要求确认's row and of their
         // two columns, each left open. Every sum holds alone, yet 要求确认's sum, closed by its other cells, leaves its two
-        // blanks only 0, and then the column of natural persons gives the 46 back.
+        // blanks only 0, and with them 0 the natural persons' column sum pins the 46 to 46 again: that rival is no rival.
         var (table, result) = Reconcile("p6161_0023_requests-2019_hard_speckled_blanks");
 
         var cell = result.Cell("other/natural_person");
