@@ -439,6 +439,27 @@ public class TableReconcilerTests
         Assert.True(cell.Value == 3 && cell.Status == status, Detail(result, "art20_6.penalty/prev_year_items"));
     }
 
+    [Theory]
+    [InlineData(1.00, Statuses.Ok)]
+    [InlineData(0.80, Statuses.NeedsReview)]
+    public void A_glyph_the_engine_was_torn_over_is_read_by_the_tables_own_digits_where_a_sure_template_agrees(double template, string status)
+    {
+        // bench150 0001, a mild scan: a 1 of 处理决定数量 read 1 by the templates (1.00), the strip (0.96) and the cell (0.54),
+        // the cell's choices 4 and 2 scoring 0.54 too. The engine was torn; the table's own digits were not.
+        var layout = LayoutCatalog.Default["active-2019"];
+        var readings = layout.Cells.ToDictionary(c => c.Id, _ => Agreeing("5"));
+        readings["art20_5.other_services/decisions"] =
+        [
+            new("1", template, ReadingMethod.Template), new("1", 0.96, ReadingMethod.Strip), new("1", 0.54, ReadingMethod.Cell),
+            new("4", 0.54, ReadingMethod.Choice), new("2", 0.54, ReadingMethod.Choice), new("0", 0.20, ReadingMethod.Choice),
+        ];
+
+        var result = Run(layout, readings);
+
+        var cell = result.Cell("art20_5.other_services/decisions");
+        Assert.True(cell.Value == 1 && cell.Status == status, Detail(result, "art20_5.other_services/decisions"));
+    }
+
     [Fact]
     public void A_number_cell_and_strip_read_alike_outweighs_the_cells_choices_however_low_the_strip_scored_it()
     {
