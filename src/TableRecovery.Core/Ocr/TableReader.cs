@@ -51,6 +51,7 @@ public sealed class TableReader
                 ink = ink with { InkBox = widened };
                 inks[cell] = ink;
             }
+            var dashAmongSpecks = false;
             if (ink.DashAmongSpecks(t) is { } stroke && crops.FaintGlyphBeside(stroke, ink.Interior, t) is null
                 && crops.FaintInkAround(stroke, ink.Interior, t) is null)
             {
@@ -58,10 +59,11 @@ public sealed class TableReader
                 // the paper's, and the cell is read as the lone dash it holds.
                 ink = ink.OnlyThe(stroke);
                 inks[cell] = ink;
+                dashAmongSpecks = true;
             }
             // A faint glyph above or below the stroke: its base (a 2) or its bar (a 7) alone binarized, no dash. Read as a
-            // number, by the cell alone.
-            var faintGlyph = ink.IsLowLoneStroke(t) ? crops.FaintGlyphBeside(ink.InkBox!.Value, ink.Interior, t) : null;
+            // number, by the cell alone. (A dash among specks was just found with none.)
+            var faintGlyph = !dashAmongSpecks && ink.IsLowLoneStroke(t) ? crops.FaintGlyphBeside(ink.InkBox!.Value, ink.Interior, t) : null;
             if (ink.IsDash(t) && faintGlyph is null)
             {
                 (readings[cell], texts[cell]) = ReadDash(digits, crops, ink, pad, t);

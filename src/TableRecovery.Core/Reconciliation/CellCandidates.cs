@@ -406,8 +406,9 @@ internal sealed class CellCandidates
             // confirms at 0.5 or more was right in every one of ~7,000 cells; two engine readings at 0.8, in 99%.
             // A zero's loops (one tall enclosed loop, measured without the engine) are as independent a witness: beside
             // an engine reading of 0, right in all of ~1,500 cells of three generated corpora.
-            var templateConfirmed = primaries.Any(p => (p.Method == ReadingMethod.Template && p.RawConf >= SureTemplate || p.Method == ReadingMethod.Shape) && p.Value == top)
-                && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip && p.Value == top && p.RawConf >= TemplateConfirmation);
+            var sureTemplate = primaries.Any(p => p.Method == ReadingMethod.Template && p.RawConf >= SureTemplate && p.Value == top);
+            var engineConfirms = primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip && p.Value == top && p.RawConf >= TemplateConfirmation);
+            var templateConfirmed = (sureTemplate || primaries.Any(p => p.Method == ReadingMethod.Shape && p.Value == top)) && engineConfirms;
             // The engine torn at one glyph: a choice of another value scored as high as the cell's own reading (the choice
             // takes the lower of the two). Two ways agreeing then share the doubt: over the readings of four corpora
             // (bench150, g80, n60 and a fresh one, `generate --count 60 --seed 3131`), cell and strip agreeing at 0.8 or
@@ -419,9 +420,7 @@ internal sealed class CellCandidates
             // margin and with no other value read at 0.5 or more, were all right. Torn, a clean 1 that template (1.00) and strip
             // (0.96) read went to review beside the cell's 0.54 and a choice of 2 at 0.54 (bench150 0001), where no sum checks it.
             var cellScore = evidence.Readings.FirstOrDefault(r => r.Method == ReadingMethod.Cell)?.Confidence;
-            var templateMends = primaries.Any(p => p.Method == ReadingMethod.Template && p.RawConf >= SureTemplate && p.Value == top)
-                && primaries.Any(p => p.Method == ReadingMethod.Cell && p.Value == top)
-                && primaries.Any(p => p.Method is ReadingMethod.Cell or ReadingMethod.Strip && p.Value == top && p.RawConf >= TemplateConfirmation);
+            var templateMends = sureTemplate && engineConfirms && primaries.Any(p => p.Method == ReadingMethod.Cell && p.Value == top);
             var rivals = templateMends ? [] : choices.Where(c => c.Value != top && !(top == OneScaled && c.Value == FourScaled)).ToList();
             var torn = cellScore is double score && rivals.Any(c => c.Raw >= score);
             nearlyTorn = cellScore is double near && rivals.Any(c => c.Raw >= Math.Max(near - TornMargin, RivalChoice));
