@@ -352,13 +352,10 @@ internal static class BlockTableSnapper
         }
         var expected = block.Columns.Select(c => LabelNormalizer.Normalize(c.Label)).ToList();
         double Single(int i, int k) => LabelSimilarity.ScoreNormalized(texts[i], expected[k]);
-        double Run(int i, int k)
-        {
-            var first = k - runs[i].At;
-            return runs[i].Length < 2 || first < 0 || first + runs[i].Length > expected.Count
-                ? 0
-                : LabelSimilarity.ScoreRunNormalized(texts[i], expected.Skip(first).Take(runs[i].Length).ToList());
-        }
+        // A header cell whose text holds one column's label more than it has lattice columns under it lost the column of
+        // one of them, and which is anybody's guess (a text-only table of three headers over two columns of numbers put
+        // the 2 under 本年废止件数 and the 20 under 现行有效件数 as the two columns before them, surely).
+        double Run(int i, int k) => GridTableSnapper.RunSimilarity(texts[i], runs[i], k, expected);
         // A header row with a cell of its own for each of the block's columns holds them in order: garbled headers
         // (本年制发件数 read 村年拥声伟数) must not shift the columns to where a half-alike header pulls one.
         var inPlace = runs.All(r => r.Length == 1)

@@ -289,7 +289,7 @@ internal static class GridTableSnapper
     /// How well a text shared by a run of lattice rows (or columns) holds the labels of as many consecutive layout
     /// items, when the item at <paramref name="at"/> of the run is layout item <paramref name="expected"/>.
     /// </summary>
-    private static double RunSimilarity(string read, (int At, int Length) run, int expected, IReadOnlyList<string> labels)
+    internal static double RunSimilarity(string read, (int At, int Length) run, int expected, IReadOnlyList<string> labels)
     {
         var first = expected - run.At;
         if (run.Length < 2 || first < 0 || first + run.Length > labels.Count)

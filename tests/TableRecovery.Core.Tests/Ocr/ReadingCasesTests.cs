@@ -292,6 +292,20 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// A hard bilevel scan (`generate --count 60 --seed 4848 --latin-font mixed --bilevel mixed`, image 0058) whose gray rules
+    /// the cut took whole and whose zeros print blank: 本年制发件数, 本年废止件数 and 现行有效件数 read as one header cell over
+    /// the two columns of numbers the text shows (the 2 of 规章 under 本年废止件数, the 20 of 行政规范性文件 under 现行有效件数).
+    /// The run of two header labels fitted the first two as well as any two, and the 2 and the 20 passed as `ok` one column
+    /// to the left: which of three columns the text lost is anybody's guess.
+    /// </summary>
+    [Fact]
+    public void Numbers_under_a_header_cell_holding_one_label_more_than_its_columns_are_not_placed_surely()
+    {
+        var (table, truth) = Recover("0058_active-2021_hard_unruled_three_headers_two_columns", "active-2021");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A bilevel scan (`generate --bilevel mixed --count 60 --seed 6060`, image 0034): a light brush font cut at 41 % gray
     /// lost the thin strokes of its digits, and the 4 of 4.6 kept its stem and a speck of its diagonal. Cell and strip both
     /// read a sure 1.6, which no identity checks: it passed as `ok`.
