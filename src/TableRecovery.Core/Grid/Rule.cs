@@ -16,6 +16,12 @@ public sealed record Rule(bool Horizontal, int Position, int Thickness, IReadOnl
     public int Start => Stretches[0].Start;
     public int End => Stretches[^1].End;
 
+    /// <summary>
+    /// Built of pieces none longer than a glyph's stroke can be (<see cref="RuleDetector"/>): a faint line found only in
+    /// fragments, or the aligned stems of glyphs in the lines of a wrapped label.
+    /// </summary>
+    public bool OfStrokeLengthPieces { get; init; }
+
     /// <summary>How much of <paramref name="span"/> the rule's stretches cover, 0..1.</summary>
     public double Coverage(Interval span)
     {

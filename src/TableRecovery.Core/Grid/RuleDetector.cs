@@ -275,7 +275,9 @@ public static class RuleDetector
     /// <summary>One row of a vertical rule with ink beside it on both sides, in a good part of its pixel rows.</summary>
     private static bool IsGlyphStem(Rule rule, Interval segment, PixHandle binary, double t)
     {
-        if (segment.Length >= t * ShortVerticalRows) return false;
+        // A rule of stroke-length pieces may be the aligned stems of a wrapped label's lines (机 over 获, two text heights and
+        // more), no stem alone: it is judged by the ink beside it however long.
+        if (segment.Length >= t * ShortVerticalRows && !rule.OfStrokeLengthPieces) return false;
         var margin = (int)Math.Ceiling(t * 0.2);
         var top = segment.Start + margin;
         var height = segment.Length - 2 * margin;
@@ -386,7 +388,10 @@ public static class RuleDetector
                 group.Add(pieces[j]);
                 j++;
             }
-            rules.AddRange(SplitAtGaps(group, t).Select(g => MakeRule(g, horizontal, t)));
+            rules.AddRange(SplitAtGaps(group, t).Select(g => MakeRule(g, horizontal, t) with
+            {
+                OfStrokeLengthPieces = g.All(p => p.Along.Length < t * GlyphStrokeLength),
+            }));
             i = j;
         }
         return rules;

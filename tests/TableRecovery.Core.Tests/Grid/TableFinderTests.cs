@@ -135,6 +135,16 @@ public sealed class TableFinderTests
     }
 
     [Fact]
+    public void Aligned_stems_in_the_lines_of_a_wrapped_label_do_not_split_it_into_columns()
+    {
+        // A hard scan (benchmark corpus 0093): in labels wrapped over two lines, a stem of the first line and one of the
+        // second stood at nearly the same x, each a little longer than the opening keeps. Clustered, the two made a rule of
+        // fragments over two text heights long, too long for the test of a stem, and the lattice took two columns more
+        // than drawn through its labels.
+        AssertFindsTheDrawnLattice("0093_requests-2021_hard_aligned_stems");
+    }
+
+    [Fact]
     public void The_feet_of_a_line_of_glyphs_blurred_into_a_line_do_not_split_its_cell_into_rows()
     {
         // A small mild scan scaled up three times: the bottom strokes of 本年增/减, centred in a two-line header row, ran
