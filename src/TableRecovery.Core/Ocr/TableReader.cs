@@ -319,6 +319,19 @@ public sealed class TableReader
             readings[cell] = [.. readings[cell].Select(r => r.Method == ReadingMethod.Cell && r.Text.Length == 0 ? r with { Confidence = Math.Max(r.Confidence, SpecksAloneBlankConfidence) } : r)];
         }
 
+        if (image.FromBilevelScan)
+        {
+            foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && IsRemnantOfACutGlyph(inks[c], t)
+                && readings[c].All(r => r.Method == ReadingMethod.Choice || r.Text.Trim() is "" or "-")))
+            {
+                // A bilevel cut takes the thin strokes of a glyph whole and leaves a speck or two of it (the flag of a sans 1,
+                // the dots where a light serif 1 was thickest): the engine reads them as a dash or as nothing, surely. On a
+                // clean bilevel page there is no noise to leave such ink; only the identities or a reviewer can say it was a
+                // zero.
+                readings[cell] = [.. readings[cell].Select(r => r.Method == ReadingMethod.Choice ? r : r with { Confidence = Math.Min(r.Confidence, SmoothedBlankConfidence) })];
+            }
+        }
+
         // In a table found from its text alone, a row showing no ink beside its label may be no row of the table at all: a line
         // of a label wrapped beside another row's numbers that the rows were not told apart from (a hard bilevel page, bands of
         // specks between its lines: 申请人无正当理由逾期不补 took the blanks beside it, and its 2 and 4 went to the next row).
@@ -976,6 +989,16 @@ public sealed class TableReader
 
     /// <summary>A dash with a glyph's faint ink above it is most likely no dash.</summary>
     private const double FaintDashCap = 0.3;
+
+    /// <summary>
+    /// Ink a digit's size at most, neither a dash's flat stroke (twice as wide as tall at least) nor pepper strewn over the
+    /// cell: what a bilevel cut leaves of a thin glyph.
+    /// </summary>
+    private static bool IsRemnantOfACutGlyph(CellInk ink, double t) =>
+        ink.InkBox is { } box && !ink.Peppered && box.Width < t * RemnantWidth && box.Height < t
+        && !ink.PieceBoxes.Any(p => p.Width >= p.Height * 2);
+
+    private const double RemnantWidth = 0.6;
 
     /// <summary>
     /// A blank for ink that vanishes from the page smoothed against specks: specks, or a faint thin glyph the smoothing

@@ -306,6 +306,18 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// A clean bilevel page (`generate --count 40 --seed 4850 --bilevel mixed`, image 0034) in a light sans cut at 43 % gray: the
+    /// stem of the 1 of 行政强制 went whole, and of the glyph a speck of its flag was left, about a quarter of a text height
+    /// each way. Cell and strip read it as a dash (0.90, 0.97), and with no identity over the row it passed as a sure 0.
+    /// </summary>
+    [Fact]
+    public void A_speck_a_bilevel_cut_left_of_a_thin_glyph_is_not_taken_for_a_printed_zero()
+    {
+        var (table, truth) = Recover("0034_page-2021_clean_bilevel_cut_one", "active-2021");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A bilevel scan (`generate --bilevel mixed --count 60 --seed 6060`, image 0034): a light brush font cut at 41 % gray
     /// lost the thin strokes of its digits, and the 4 of 4.6 kept its stem and a speck of its diagonal. Cell and strip both
     /// read a sure 1.6, which no identity checks: it passed as `ok`.
