@@ -998,6 +998,7 @@ public sealed class TableReader
         ink.InkBox is { } box && !ink.Peppered && box.Width < t * RemnantWidth && box.Height < t
         && !ink.PieceBoxes.Any(p => p.Width >= p.Height * 2);
 
+    /// <summary>In text heights: a remnant is narrower than most digits; a glyph the cut kept whole is read as one.</summary>
     private const double RemnantWidth = 0.6;
 
     /// <summary>
