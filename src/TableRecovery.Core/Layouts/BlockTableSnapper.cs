@@ -38,15 +38,28 @@ internal static class BlockTableSnapper
             items.AddRange(block.Rows.Select(r => new Item(ItemKind.DataRow, b, r, LabelNormalizer.Normalize(r.Label))));
         }
         var rowTexts = Enumerable.Range(0, grid.RowCount).Select(grid.RowText).ToList();
-        var rowLabels = Enumerable.Range(0, grid.RowCount).Select(r => grid.Label(grid.CellsCovering(r).FirstOrDefault(c => !grid.HoldsNumber(c)))).ToList();
+        var labelCells = Enumerable.Range(0, grid.RowCount).Select(r => grid.CellsCovering(r).FirstOrDefault(c => !grid.HoldsNumber(c))).ToList();
+        var rowLabels = labelCells.Select(grid.Label).ToList();
         var hasNumbers = Enumerable.Range(0, grid.RowCount).Select(grid.HasNumbers).ToList();
+        var itemTexts = items.Select(i => i.Text).ToList();
+        // A label cell over several rows of numbers: the rule between their labels was lost, and its text holds both
+        // (规章 garbled, then 规范性文件). Each row takes a label of the run only where the text holds every label of the
+        // run: the one it reads clearly is no sign of which row it is (the first row took 规范性文件 with the numbers of 规章).
+        (int At, int Length)? SharedLabel(int r)
+        {
+            if (labelCells[r] is not { Cell.RowSpan: > 1 } cell) return null;
+            var rows = Enumerable.Range(cell.Cell.Row, cell.Cell.RowSpan).Where(x => x < grid.RowCount && hasNumbers[x]).ToList();
+            return rows.Count > 1 && rows.IndexOf(r) is >= 0 and var at ? (at, rows.Count) : null;
+        }
 
         double Sim(int r, int j)
         {
             var item = items[j];
             if (item.Kind == ItemKind.DataRow)
             {
-                var s = LabelSimilarity.ScoreNormalized(rowLabels[r], item.Text);
+                var s = hasNumbers[r] && SharedLabel(r) is { } run
+                    ? GridTableSnapper.RunSimilarity(rowLabels[r], run, j, itemTexts)
+                    : LabelSimilarity.ScoreNormalized(rowLabels[r], item.Text);
                 return hasNumbers[r] ? s : s * WrongKindFactor;
             }
             var h = LabelSimilarity.ScoreNormalized(rowTexts[r], item.Text);

@@ -306,6 +306,18 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// A hard warped scan (`generate --count 40 --seed 4853 --classes hard --warp mixed`, image 0021) that lost the rule
+    /// between 规章 and 规范性文件 in the label column only: one label cell over both rows read 1规范性文件, and the first
+    /// row took 规范性文件 with the numbers of 规章 (2, 4 and 0 passed as `ok` a row down).
+    /// </summary>
+    [Fact]
+    public void Rows_under_one_label_cell_are_not_placed_by_the_one_label_it_reads_clearly()
+    {
+        var (table, truth) = Recover("0021_active-2019_hard_two_labels_one_cell", "active-2019");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// A clean bilevel page (`generate --count 40 --seed 4850 --bilevel mixed`, image 0034) in a light sans cut at 43 % gray: the
     /// stem of the 1 of 行政强制 went whole, and of the glyph a speck of its flag was left, about a quarter of a text height
     /// each way. Cell and strip read it as a dash (0.90, 0.97), and with no identity over the row it passed as a sure 0.
