@@ -45,6 +45,7 @@ internal static class BlockTableSnapper
         // A label cell over several rows of numbers: the rule between their labels was lost, and its text holds both
         // (规章 garbled, then 规范性文件). Each row takes a label of the run only where the text holds every label of the
         // run: the one it reads clearly is no sign of which row it is (the first row took 规范性文件 with the numbers of 规章).
+        var sharedLabels = Enumerable.Range(0, grid.RowCount).Select(SharedLabel).ToList();
         (int At, int Length)? SharedLabel(int r)
         {
             if (labelCells[r] is not { Cell.RowSpan: > 1 } cell) return null;
@@ -57,7 +58,8 @@ internal static class BlockTableSnapper
             var item = items[j];
             if (item.Kind == ItemKind.DataRow)
             {
-                var s = hasNumbers[r] && SharedLabel(r) is { } run
+                // Only a row of numbers has a run (see SharedLabel).
+                var s = sharedLabels[r] is { } run
                     ? GridTableSnapper.RunSimilarity(rowLabels[r], run, j, itemTexts)
                     : LabelSimilarity.ScoreNormalized(rowLabels[r], item.Text);
                 return hasNumbers[r] ? s : s * WrongKindFactor;
