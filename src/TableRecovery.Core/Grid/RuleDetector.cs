@@ -53,6 +53,7 @@ public static class RuleDetector
         // A dashed rule is light where its gaps are, but it is the page's own: the show-through check would cut it back to dashes.
         var dashed = horizontal.Where(r => DashedRules.Holds(dashedH, r)).Concat(vertical.Where(r => DashedRules.Holds(dashedV, r))).ToHashSet();
         (horizontal, vertical) = WithoutShowThrough(horizontal, vertical, image.Gray, t, dashed);
+        vertical = [.. vertical.SelectMany(r => CutWhereAGapHoldsACrossing(r, horizontal, image.Binary, t))];
         var (h, v) = KeepConnected(horizontal, vertical, t);
         var trimmed = v.Select(r => WithoutGlyphStems(r, h, image.Binary, t)).ToList();
         return trimmed.SequenceEqual(v) ? (h, v) : KeepConnected([.. h], trimmed.OfType<Rule>().ToList(), t);
@@ -237,6 +238,36 @@ public static class RuleDetector
     }
 
     /// <summary>
+    /// A rule of stroke-length pieces cut where a horizontal rule runs through a gap between two of its pieces that both
+    /// have glyph ink beside them: the stems of the first glyphs of two rows (彳 of 行 in 行政处罚 over 行政强制, a hard
+    /// scan of `generate --count 60 --seed 4902 --show-through mixed --latin-font mixed --classes mild,hard`, 0040) stand at
+    /// one x, each nearly its row's height, and clustered they spanned both rows and met a border at either end, a column
+    /// the lattice cut through the labels. Neither reaches the border between the rows, as the broken pieces of a cell
+    /// border do not either, but a border has its cell's padding beside it (<see cref="IsGlyphStem"/>). Cut, each stem is
+    /// a short rule on its own, and a short rule meets a border at both ends or goes (<see cref="KeepConnected"/>).
+    /// </summary>
+    private static IEnumerable<Rule> CutWhereAGapHoldsACrossing(Rule rule, IReadOnlyList<Rule> horizontal, PixHandle binary, double t)
+    {
+        if (!rule.OfStrokeLengthPieces || rule.Stretches.Count < 2)
+        {
+            yield return rule;
+            yield break;
+        }
+        var tolerance = (int)Math.Max(4, t * 0.25);
+        var from = 0;
+        for (var i = 0; i + 1 < rule.Stretches.Count; i++)
+        {
+            Interval above = rule.Stretches[i], below = rule.Stretches[i + 1];
+            var crossed = horizontal.Any(h => h.Reaches(rule.Position, tolerance)
+                && h.Position - above.End > tolerance && below.Start - h.Position > tolerance);
+            if (!crossed || !HasGlyphInkBeside(rule, above, binary, t) || !HasGlyphInkBeside(rule, below, binary, t)) continue;
+            yield return rule with { Stretches = [.. rule.Stretches.Skip(from).Take(i + 1 - from)] };
+            from = i + 1;
+        }
+        yield return from == 0 ? rule : rule with { Stretches = [.. rule.Stretches.Skip(from)] };
+    }
+
+    /// <summary>
     /// A short horizontal run that is the bottom strokes of a line of glyphs, blurred into one: a small scan scaled up
     /// three times joined the feet of 本年增/减 into a line through the header, which split its cell in two (benchmark
     /// corpus 0149). A border has its cells' white padding above and below; the strokes of the glyphs run into such a
@@ -285,6 +316,19 @@ public static class RuleDetector
         // A rule of stroke-length pieces may be the aligned stems of a wrapped label's lines (机 over 获, two text heights and
         // more), no stem alone: it is judged by the ink beside it however long.
         if (segment.Length >= t * ShortVerticalRows && !rule.OfStrokeLengthPieces) return false;
+        return InkedSides(rule, segment, binary, t) is (var left, var right) && left >= InkedSideShare && right >= InkedSideShare;
+    }
+
+    /// <summary>A stretch of a vertical rule with ink beside it on one side at least, in a good part of its pixel rows.</summary>
+    private static bool HasGlyphInkBeside(Rule rule, Interval segment, PixHandle binary, double t) =>
+        InkedSides(rule, segment, binary, t) is (var left, var right) && Math.Max(left, right) >= InkedSideShare;
+
+    /// <summary>
+    /// The share of the segment's pixel rows (less a margin at either end) with ink beside the rule, left and right, within
+    /// half a text height; null where that reaches out of the image.
+    /// </summary>
+    private static (double Left, double Right)? InkedSides(Rule rule, Interval segment, PixHandle binary, double t)
+    {
         var margin = (int)Math.Ceiling(t * 0.2);
         var top = segment.Start + margin;
         var height = segment.Length - 2 * margin;
@@ -292,9 +336,8 @@ public static class RuleDetector
         var offset = rule.Thickness / 2 + 2;
         int imageWidth = Leptonica.pixGetWidth(binary), imageHeight = Leptonica.pixGetHeight(binary);
         if (height <= 0 || top < 0 || top + height > imageHeight
-            || rule.Position - offset - width < 0 || rule.Position + offset + width > imageWidth) return false;
-        return InkedRows(binary, rule.Position - offset - width, top, width, height) >= InkedSideShare
-            && InkedRows(binary, rule.Position + offset, top, width, height) >= InkedSideShare;
+            || rule.Position - offset - width < 0 || rule.Position + offset + width > imageWidth) return null;
+        return (InkedRows(binary, rule.Position - offset - width, top, width, height), InkedRows(binary, rule.Position + offset, top, width, height));
     }
 
     private const double ShortVerticalRows = 2.2;
