@@ -45,6 +45,15 @@ public static class NumericCellClassifier
                 // A first row printing its zeros blank, its specks followed by more numbers, still counts as one.
                 isData = false;
             }
+            if (isData && numeric == 0 && textHeight is { } height && WordsAcrossNumberColumns(lattice, inks, row.Key, dataColumns.Min(), height))
+            {
+                // No number in the row's own cells and words across the number columns: a header row. A header row of an
+                // active-2021 block (本年处理决定数量 over the three number columns) has no cell of its own there, unless the
+                // table has an extra blank column at the right (`generate --count 60 --seed 4902 --show-through mixed
+                // --latin-font mixed --classes mild,hard`, 0058): then its blank cell made it a row of printed zeros, the
+                // header was read as a number, and the labels no longer fitted the layout.
+                isData = false;
+            }
             if (!isData) continue;
             seenDataRow = true;
             dataRows.Add(row.Key);
@@ -90,6 +99,16 @@ public static class NumericCellClassifier
             c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column >= firstDataColumn && (labelled.Contains(c.Row) || dataRows.Contains(c.Row))
             && (inks[c].IsBlank || inks[c].LooksNumeric || dataRows.Contains(c.Row) && inks[c].Lines == 1));
     }
+
+    /// <summary>
+    /// A cell of the row over several columns from the first number column on, holding words: ink that does not look numeric
+    /// and runs two text heights wide at least (a printed 无 or — is one glyph).
+    /// </summary>
+    private static bool WordsAcrossNumberColumns(Lattice lattice, IReadOnlyDictionary<LatticeCell, CellInk> inks, int row, int firstDataColumn, double t) =>
+        lattice.Cells.Any(c => c.Row == row && c.RowSpan == 1 && c.ColumnSpan > 1 && c.Column >= firstDataColumn
+            && inks[c] is { InkBox: { } box, LooksNumeric: false } && box.Width >= t * WordWidth);
+
+    private const double WordWidth = 2;
 
     /// <summary>Every inked cell is one line no taller than digits beside Chinese glyphs stand (about 0.7 of them).</summary>
     private static bool AllDigitHigh(IEnumerable<LatticeCell> row, IReadOnlyDictionary<LatticeCell, CellInk> inks, double t) =>

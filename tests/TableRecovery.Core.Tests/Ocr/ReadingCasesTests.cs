@@ -803,6 +803,16 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     [Fact]
+    public void A_header_across_the_number_columns_beside_an_extra_blank_column_is_not_taken_for_a_number()
+    {
+        // The header rows of the active-2021 blocks (本年处理决定数量 over the three number columns) had one cell of their own
+        // in the number columns, the table's extra blank column, and blank it made each a row of printed zeros: the headers
+        // were read as numbers, and the numbers under them, placed by the headers, had no value.
+        var (table, truth) = Recover("0058_page-2021_hard_extra_blank_column", "active-2021");
+        AssertRead(table, truth, ["art20_5.licensing/decisions", "art20_6.penalty/decisions", "art20_6.enforcement/decisions", "art20_8.fees/amount"]);
+    }
+
+    [Fact]
     public void Old_style_round_zeros_are_read_as_digits()
     {
         var (table, truth) = Recover("0033_requests-2019_clean", "requests-2019");
