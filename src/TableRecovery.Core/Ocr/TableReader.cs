@@ -332,7 +332,7 @@ public sealed class TableReader
                 // alike wherever the font prints it, and a sum of digits all cut to nothing holds on zeros (a row of 1, 1 and
                 // their total 2 read as three dashes, `generate --count 40 --seed 4850 --bilevel mixed` 0023, its requests table
                 // cut out: nine zeros passed). Such a cell carries no reading: its sums check nothing, and it goes to review.
-                readings[cell] = remnants.Any(other => other != cell && SharesARowOrColumn(cell, other))
+                readings[cell] = !SidesOfAZero(inks[cell]) && remnants.Any(other => other != cell && SharesARowOrColumn(cell, other))
                     ? []
                     : [.. readings[cell].Select(r => r.Method == ReadingMethod.Choice ? r : r with { Confidence = Math.Min(r.Confidence, SmoothedBlankConfidence) })];
             }
@@ -995,6 +995,18 @@ public sealed class TableReader
 
     /// <summary>A dash with a glyph's faint ink above it is most likely no dash.</summary>
     private const double FaintDashCap = 0.3;
+
+    /// <summary>
+    /// Two plumb strokes side by side, each the ink's height nearly: a zero whose hairline top and bottom the cut took (a
+    /// brush 0 kept as "| |", bilevel corpus 0003), which no other digit leaves. The cut takes zeros alike as it takes 1s,
+    /// but a sum of zeros so read holds because they are zeros.
+    /// </summary>
+    private static bool SidesOfAZero(CellInk ink) =>
+        ink.InkBox is { } box && ink.PieceBoxes.Where(p => p.Height > p.Width && p.Height >= box.Height * ZeroSideHeight).ToList() is { Count: 2 } sides
+        && (sides[0].X + sides[0].Width <= sides[1].X || sides[1].X + sides[1].Width <= sides[0].X);
+
+    /// <summary>A side of a zero stands this share of the ink's height at least (a 1's flag and foot stand a third of it).</summary>
+    private const double ZeroSideHeight = 0.7;
 
     private static bool SharesARowOrColumn(LatticeCell a, LatticeCell b) =>
         a.Row <= b.LastRow && b.Row <= a.LastRow || a.Column <= b.LastColumn && b.Column <= a.LastColumn;
