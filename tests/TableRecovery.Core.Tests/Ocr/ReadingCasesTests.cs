@@ -330,6 +330,16 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     [Fact]
+    public void A_row_count_made_exact_by_a_lost_rule_and_a_found_one_does_not_place_a_clearly_read_row_elsewhere()
+    {
+        // Two rows in one cell (a rule lost) and a wrapped label cut in two (a rule too many) left exactly the layout's body
+        // rows. Placed by position, 5.要求行政机关确认或重新出具已获取信息, read clearly, went one row up, and its 1s passed as
+        // 无正当理由大量反复申请's.
+        var (table, truth) = Recover("0010_requests-2021_mild_bilevel_rows_merged_and_split", "requests-2021");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    [Fact]
     public void Digits_a_bilevel_cut_left_as_specks_row_after_row_are_not_passed_as_zeros()
     {
         // The cut kept a flag and a foot of each 1 and 2 and took the zeros whole: a row of 1, 1 and their total 2 read as
