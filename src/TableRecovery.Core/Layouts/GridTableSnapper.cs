@@ -128,7 +128,7 @@ internal static class GridTableSnapper
             (rowF, rowP, rowR) = FitMeasure.Of(rowPairs, usableRows, layout.Rows.Count);
         }
         else if (exactShape && layout.Rows.Count > 1 && !MonotoneAligner.SamePlaces(rowPairs, shapeRows!)
-            && MonotoneAligner.InPlace(shapeRows!.Select(p => p.Observed).ToList(), layout.Rows.Count, RowAt, Threshold, ClearLabel, ContradictionMargin) is not null)
+            && !MonotoneAligner.OneReadsAsAnother([.. shapeRows!.Select(p => p.Observed)], layout.Rows.Count, RowAt, ClearLabel, ContradictionMargin))
         {
             // Exactly the layout's body rows, but labels too poorly read to align them all: each row is the layout row at
             // its place (a monotone alignment of equal counts can only leave gaps), vouched for by its label where that

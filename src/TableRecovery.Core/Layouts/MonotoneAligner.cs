@@ -220,16 +220,9 @@ internal static class MonotoneAligner
             return null;
         }
         var own = observed.Select((i, k) => similarity(i, k)).ToList();
-        for (var k = 0; k < expectedCount; k++)
+        if (OneReadsAsAnother(observed, expectedCount, similarity, own, clear, margin))
         {
-            for (var other = 0; other < expectedCount; other++)
-            {
-                var s = similarity(observed[k], other);
-                if (other != k && s >= clear && s - own[k] > margin)
-                {
-                    return null;
-                }
-            }
+            return null;
         }
         if (own.All(s => s < threshold))
         {
@@ -238,6 +231,30 @@ internal static class MonotoneAligner
         return observed.Select((i, k) => own[k] >= threshold
             ? new AlignedPair(i, k, 1, own[k], MatchBasis.Label)
             : new AlignedPair(i, k, 1, 0, MatchBasis.Neighbours)).ToList();
+    }
+
+    /// <summary>
+    /// With each observed item at the expected place of the same index, one reads clearly as another expected item: at
+    /// least <paramref name="clear"/>, and by <paramref name="margin"/> over its own place.
+    /// </summary>
+    public static bool OneReadsAsAnother(IReadOnlyList<int> observed, int expectedCount, Func<int, int, double> similarity, double clear, double margin) =>
+        OneReadsAsAnother(observed, expectedCount, similarity, [.. observed.Select((i, k) => similarity(i, k))], clear, margin);
+
+    private static bool OneReadsAsAnother(IReadOnlyList<int> observed, int expectedCount, Func<int, int, double> similarity, List<double> own,
+        double clear, double margin)
+    {
+        for (var k = 0; k < observed.Count; k++)
+        {
+            for (var other = 0; other < expectedCount; other++)
+            {
+                var s = similarity(observed[k], other);
+                if (other != k && s >= clear && s - own[k] > margin)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>Both alignments put every observed item on the same layout item, one to one.</summary>

@@ -20,6 +20,7 @@ public static class NumericCellClassifier
             .ToHashSet();
         if (dataColumns.Count == 0) return [];
 
+        var firstDataColumn = dataColumns.Min();
         var dataRows = new HashSet<int>();
         var seenDataRow = false;
         var rows = single.Where(c => dataColumns.Contains(c.Column)).GroupBy(c => c.Row).OrderBy(g => g.Key).ToList();
@@ -45,7 +46,7 @@ public static class NumericCellClassifier
                 // A first row printing its zeros blank, its specks followed by more numbers, still counts as one.
                 isData = false;
             }
-            if (isData && numeric == 0 && textHeight is { } height && WordsAcrossNumberColumns(lattice, inks, row.Key, dataColumns.Min(), height))
+            if (isData && numeric == 0 && textHeight is { } height && WordsAcrossNumberColumns(lattice, inks, row.Key, firstDataColumn, height))
             {
                 // No number in the row's own cells and words across the number columns: a header row. A header row of an
                 // active-2021 block (本年处理决定数量 over the three number columns) has no cell of its own there, unless the
@@ -61,7 +62,6 @@ public static class NumericCellClassifier
 
         // A column printed all blank (zeros) has only its Chinese header written, and lost the first vote:
         // within the number rows, right of the first number column, nothing but blanks and numbers qualifies.
-        var firstDataColumn = dataColumns.Min();
         foreach (var column in single.Where(c => dataRows.Contains(c.Row) && c.Column > firstDataColumn && !dataColumns.Contains(c.Column)).GroupBy(c => c.Column))
         {
             if (column.All(c => inks[c].IsBlank || inks[c].LooksNumeric)) dataColumns.Add(column.Key);

@@ -998,8 +998,9 @@ public sealed class TableReader
 
     /// <summary>
     /// Two plumb strokes side by side, each the ink's height nearly: a zero whose hairline top and bottom the cut took (a
-    /// brush 0 kept as "| |", bilevel corpus 0003), which no other digit leaves. The cut takes zeros alike as it takes 1s,
-    /// but a sum of zeros so read holds because they are zeros.
+    /// brush 0 kept as "| |", bilevel corpus 0003). An 11 cut to its stems would look alike, but it is wider than a remnant
+    /// and the engine reads its stems. The cut takes zeros alike as it takes 1s, but a sum of zeros so read holds because
+    /// they are zeros.
     /// </summary>
     private static bool SidesOfAZero(CellInk ink) =>
         ink.InkBox is { } box && ink.PieceBoxes.Where(p => p.Height > p.Width && p.Height >= box.Height * ZeroSideHeight).ToList() is { Count: 2 } sides
