@@ -432,7 +432,7 @@ public static class RuleDetector
             .Select(b => horizontal
                 ? (Across: b.Y + b.H / 2.0, Thick: b.H, Along: new Interval(b.X, b.X + b.W))
                 : (Across: b.X + b.W / 2.0, Thick: b.W, Along: new Interval(b.Y, b.Y + b.H)))
-            .Where(p => p.Thick <= Math.Max(6, t * 0.6))
+            .Where(p => p.Thick <= Math.Max(6, t * ThinRuleShare) || p.Thick <= t * ThickRuleShare && p.Along.Length >= t * ThickRuleLength)
             .OrderBy(p => p.Across)
             .ToList();
         var rules = new List<Rule>();
@@ -455,6 +455,18 @@ public static class RuleDetector
         }
         return rules;
     }
+
+    /// <summary>In text heights: a piece of rule is at most this thick, a glyph's bar or a dark band being thicker.</summary>
+    private const double ThinRuleShare = 0.6;
+
+    /// <summary>
+    /// A piece this many text heights long may be up to <see cref="ThickRuleShare"/> thick: no glyph's bar runs that far, and a
+    /// page whose text height was measured short keeps its thick borders (f50b 0020: thin kai glyphs a bilevel scan broke into
+    /// pieces measured half their height, and the 3 px borders, 21 px at the scale that asked for, were all dropped).
+    /// </summary>
+    private const double ThickRuleLength = 10;
+
+    private const double ThickRuleShare = 1.0;
 
     /// <summary>
     /// Tables stacked on a page share the x of their side borders; pieces far apart along the line are

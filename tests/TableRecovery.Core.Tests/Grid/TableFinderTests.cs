@@ -324,6 +324,15 @@ public sealed class TableFinderTests
             $"{name}: drawn {drawn.GridRows}x{drawn.GridColumns}; found {string.Join(", ", found.Select(t => $"{t.Lattice.RowCount}x{t.Lattice.ColumnCount}"))}");
     }
 
+    [Fact]
+    public void Thick_borders_stay_rules_on_a_page_whose_text_height_was_measured_short()
+    {
+        // A clean bilevel appeals table in a thin calligraphic font: its strokes broke into pieces half a glyph tall, the
+        // page was scaled for text that small, and its 3 px borders came to 21 px, past the thickness a piece of rule may
+        // have: every solid rule was dropped and no table was found.
+        AssertFindsTheDrawnLattice("0020_appeals_clean_bilevel_thick_borders");
+    }
+
     private static void AssertFindsTheDrawnLattice(string name)
     {
         var source = Fixtures.Case(name);
