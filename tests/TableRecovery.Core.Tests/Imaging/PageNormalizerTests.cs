@@ -175,6 +175,19 @@ public sealed class PageNormalizerTests
     }
 
     [Fact]
+    public void Specks_of_a_darkened_bilevel_scan_do_not_pass_for_its_text()
+    {
+        // A hard bilevel scan darkened toward its right edge: thousands of specks there outnumbered the glyphs, the upper
+        // quartile of heights was a speck's (11 px for 30 px digits), and the page was read at 2.9 times its size.
+        var source = Fixtures.Case("0038_requests-2019_hard_bilevel_dark_edge");
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var normalized = new PageNormalizer().Normalize(page, 0);
+        var estimated = normalized.TextHeight / normalized.Transform.Scale;
+        Assert.True(estimated >= source.DigitHeight && estimated <= source.DigitHeight * 1.6,
+            $"text height estimated at {estimated:F1}px (scale {normalized.Transform.Scale:F2}) for digits printed {source.DigitHeight:F1}px tall; Chinese glyphs run about 1.3 times a digit");
+    }
+
+    [Fact]
     public void Boxes_map_back_to_the_source_through_quarter_turns_skew_and_scale()
     {
         var t = new ImageTransform(SourceWidth: 1000, SourceHeight: 600, QuarterTurns: 1, Border: 20, SkewDegrees: 0, Scale: 2);
