@@ -25,22 +25,36 @@ public sealed class CutTableJoiner(LayoutSnapper snapper)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var joined = new List<JoinedTable>();
+        // The table a part may continue: the last one a layout fits, with nothing after it but scraps.
+        var open = -1;
         foreach (var part in parts)
         {
-            if (joined.Count > 0 && joined[^1] is { Parts: [var single], Table: not null } && BestPair(single, part) is var (head, tail))
+            if (open >= 0 && joined[open] is { Parts: [var single], Table: not null } && BestPair(single, part) is var (head, tail))
             {
-                joined[^1] = new JoinedTable([head, tail], Merge(head.Table!, tail.Table!, 1));
+                joined[open] = new JoinedTable([head, tail], Merge(head.Table!, tail.Table!, 1));
                 continue;
             }
-            if (joined.Count > 0 && joined[^1] is { Parts.Count: > 1, Table: { } open } && EndsEarly(open) && Continuation(open, joined[^1].Parts[^1], part) is { } next)
+            if (open >= 0 && joined[open] is { Parts.Count: > 1, Table: { } table } && EndsEarly(table)
+                && Continuation(table, joined[open].Parts[^1], part) is { } next)
             {
-                joined[^1] = new JoinedTable([.. joined[^1].Parts, next], Merge(open, next.Table!, joined[^1].Parts.Count));
+                joined[open] = new JoinedTable([.. joined[open].Parts, next], Merge(table, next.Table!, joined[open].Parts.Count));
                 continue;
             }
             joined.Add(new JoinedTable([part], part.Table));
+            if (part.Table is not null) open = joined.Count - 1;
+            else if (!IsScrap(part)) open = -1;
         }
         return joined;
     }
+
+    /// <summary>
+    /// A part no layout fits, of a row or two: a scrap of rules a scan broke off a table (a light table on a grainy page
+    /// came out as its head, three scraps of one or two cells from the rows where its rules were lost, and its tail, f50a
+    /// 0020). It stays in the output as found, and the table before it may still be continued past it.
+    /// </summary>
+    private static bool IsScrap(SnapResult part) => part.Table is null && part.Source.Lattice.RowCount <= ScrapRows;
+
+    private const int ScrapRows = 2;
 
     /// <summary>
     /// The first two parts of a cut table, snapped as the layout that fits both best. The head alone may not tell sibling

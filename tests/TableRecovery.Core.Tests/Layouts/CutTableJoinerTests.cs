@@ -77,6 +77,41 @@ public sealed class CutTableJoinerTests
     }
 
     [Fact]
+    public void Scraps_of_rules_found_between_a_table_and_its_rest_do_not_keep_them_apart()
+    {
+        // A light table on a grainy page lost its rules over a few rows: it came out as its head, scraps of a cell or two from
+        // the rows between (garble no layout fits), and its tail, which went unjoined with its 56 cells read twice over.
+        var head = SyntheticTable.Official("requests-2019", heading: "三、收到和处理政府信息公开申请情况");
+        var tail = SyntheticTable.Official("requests-2019");
+        var cut = head.RowOf("3.补正后申请内容仍不明确");
+        head.CutLastRows(head.RowCount - cut);
+        tail.CutFirstRows(cut);
+        var scrap = SyntheticTable.Official("requests-2019");
+        scrap.CutFirstRows(scrap.RowCount - 2).Labels(_ => "口了");
+
+        var tables = _assembler.Assemble([head.ToReadTable("page.png"), scrap.ToReadTable("page.png"), tail.ToReadTable("page.png")]);
+
+        Assert.True(tables.Count == 2 && tables[0].Layout == "requests-2019" && tables[0].MissingRows is null && tables[1].Layout == "unidentified",
+            $"tables: {string.Join(", ", tables.Select(t => $"{t.Layout} ({t.Parts?.Count ?? 1} parts, missing rows {string.Join(" ", t.MissingRows ?? [])})"))}");
+    }
+
+    [Fact]
+    public void A_table_no_layout_fits_between_a_table_and_a_later_part_keeps_them_apart()
+    {
+        var head = SyntheticTable.Official("requests-2019", heading: "三、收到和处理政府信息公开申请情况");
+        var tail = SyntheticTable.Official("requests-2019");
+        var cut = head.RowOf("3.补正后申请内容仍不明确");
+        head.CutLastRows(head.RowCount - cut);
+        tail.CutFirstRows(cut);
+        var other = SyntheticTable.Official("requests-2019");
+        other.CutFirstRows(other.RowCount - 4).Labels(_ => "口了");
+
+        var tables = _assembler.Assemble([head.ToReadTable("a.png"), other.ToReadTable("b.png"), tail.ToReadTable("c.png")]);
+
+        Assert.True(tables.Count == 3, $"tables: {string.Join(", ", tables.Select(t => $"{t.Layout} ({t.Parts?.Count ?? 1} parts)"))}");
+    }
+
+    [Fact]
     public void Two_whole_tables_of_different_layouts_stay_apart()
     {
         var requests = SyntheticTable.Official("requests-2021");
