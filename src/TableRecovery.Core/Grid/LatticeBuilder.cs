@@ -16,9 +16,11 @@ public static class LatticeBuilder
         var rowEdges = MergePositions(horizontal.Select(r => r.Position), mergeDistance);
         var columnEdges = MergePositions(vertical.Select(r => r.Position), mergeDistance);
 
-        // Tables without outer side borders: the horizontal rules still show where the table ends.
-        var left = horizontal.Min(r => r.Start);
-        var right = horizontal.Max(r => r.End);
+        // Tables without outer side borders: the horizontal rules still show where the table ends; but only where two of
+        // them reach. One lengthened by a rule beside it (the back's, showing through, runs on past the border to the edge of
+        // the picture: f50c 0037) would add a column of nothing.
+        var left = horizontal.Count > 1 ? horizontal.Select(r => r.Start).Order().ElementAt(1) : horizontal[0].Start;
+        var right = horizontal.Count > 1 ? horizontal.Select(r => r.End).OrderDescending().ElementAt(1) : horizontal[0].End;
         if (columnEdges.Count == 0 || columnEdges[0] - left > t) columnEdges.Insert(0, left);
         if (right - columnEdges[^1] > t) columnEdges.Add(right);
         // Tables without a top or bottom border: the vertical rules show where the table ends; but only where at

@@ -333,6 +333,30 @@ public sealed class TableFinderTests
         AssertFindsTheDrawnLattice("0020_appeals_clean_bilevel_thick_borders");
     }
 
+    [Fact]
+    public void A_rule_of_the_back_running_on_past_the_border_does_not_add_a_column()
+    {
+        // A clean keystoned scan with a requests table showing through: the back's rule beside the top border clustered with
+        // it and ran on to the edge of the picture, and that one end was taken for the side of a table without side borders.
+        AssertFindsTheDrawnLattice("0037_active-2019_clean_showthrough_overshoot");
+    }
+
+    [Fact]
+    public void A_table_without_side_borders_ends_where_its_rules_do_and_not_where_one_runs_on()
+    {
+        static Rule Across(int y, int from, int to) => new(true, y, 2, [new Interval(from, to)]);
+        static Rule Down(int x) => new(false, x, 2, [new Interval(100, 400)]);
+        Rule[] rules = [Across(100, 50, 950), Across(200, 50, 950), Across(300, 50, 950), Across(400, 50, 950)];
+        Rule[] columns = [Down(350), Down(650)];
+
+        var open = LatticeBuilder.Build(rules, columns, 30)!;
+        rules[0] = Across(100, 50, 1200); // the top rule runs on past the others (a rule beside it, clustered with it)
+        var overrun = LatticeBuilder.Build(rules, columns, 30)!;
+
+        Assert.True(open.ColumnEdges.SequenceEqual([50, 350, 650, 950]) && overrun.ColumnEdges.SequenceEqual(open.ColumnEdges),
+            $"column edges without side borders: {string.Join(", ", open.ColumnEdges)}; with the top rule running on: {string.Join(", ", overrun.ColumnEdges)}");
+    }
+
     private static void AssertFindsTheDrawnLattice(string name)
     {
         var source = Fixtures.Case(name);
