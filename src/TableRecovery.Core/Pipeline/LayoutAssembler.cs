@@ -199,23 +199,24 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
         {
             var read = snapped.CellsById.TryGetValue(c.Id, out var rc) ? rc : null;
             var part = read is null ? null : PartOf(joined, c.Id, read);
+            // A cell not in the picture (a table cut over two pictures) cannot be vouched for; nor can one whose row or column
+            // was placed without a clear label unless its identities check it.
+            var held = read is null ? null
+                : snapped.IdentifiedByShape ? Holds.IdentifiedByShape
+                : !verified.Contains(c.Id) && !IsFirmlyPlaced(c.Id, snapped, part?.Table ?? snapped, HeadWithTheSameColumns(joined, part))
+                    ? Holds.NotFirmlyPlaced
+                : AnotherReadingHasMoreDigits(read, c.Value) ? Holds.DigitsMayBeLost
+                : NumbersStandApart(read) ? Holds.NumbersStandApart
+                : fromText && PlacedOnPartOfItsLabel(c.Id, snapped) ? Holds.PlacedOnPartOfItsLabel
+                : null;
             return new CellResult
             {
                 Id = c.Id,
                 Value = c.Value,
                 Text = c.Text ?? read?.Text,
                 Confidence = Math.Round(c.Confidence, 4),
-                // A cell not in the picture (a table cut over two pictures) cannot be vouched for; nor can one
-                // whose row or column was placed without a clear label unless its identities check it.
-                Status = read is null || snapped.IdentifiedByShape ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && !verified.Contains(c.Id)
-                        && !IsFirmlyPlaced(c.Id, snapped, part?.Table ?? snapped, HeadWithTheSameColumns(joined, part))
-                        ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && AnotherReadingHasMoreDigits(read, c.Value) ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && NumbersStandApart(read) ? Statuses.NeedsReview
-                    : c.Status is Statuses.Ok or Statuses.Corrected && fromText && PlacedOnPartOfItsLabel(c.Id, snapped)
-                        ? Statuses.NeedsReview
-                    : c.Status,
+                Status = read is null || held is not null ? Statuses.NeedsReview : c.Status,
+                Held = held,
                 // A Word table's cells are in no picture: they have no box.
                 Box = read is null || read.SourceBox.IsEmpty ? null : [read.SourceBox.X, read.SourceBox.Y, read.SourceBox.Width, read.SourceBox.Height],
                 Image = part?.Source.Image,

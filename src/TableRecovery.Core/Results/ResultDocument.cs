@@ -71,6 +71,14 @@ public sealed record CellResult
     public bool Unreadable { get; init; }
 
     /// <summary>
+    /// Why a cell its readings and identities would vouch for is kept for review all the same (<see cref="Holds"/>): its row
+    /// or column placed without a clear label, its table identified by its shape alone, and the like. A re-solve after a
+    /// reviewer's decision keeps it for review: the solver sees only readings and sums, not where the cell was placed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Held { get; init; }
+
+    /// <summary>
     /// The OCR's own readings of the cell (extra field of the contract). Kept so a reviewer's decision can be
     /// re-solved exactly as the pipeline solved the table, from the document alone.
     /// </summary>
@@ -78,6 +86,25 @@ public sealed record CellResult
 }
 
 public sealed record AlternativeResult(decimal? Value, double Confidence);
+
+/// <summary>The reasons a cell is held for review beyond its readings (<see cref="CellResult.Held"/>): stable snake_case words.</summary>
+public static class Holds
+{
+    /// <summary>The table was identified by its shape alone: nothing read placed its numbers.</summary>
+    public const string IdentifiedByShape = "identified_by_shape";
+
+    /// <summary>The cell's row or column was placed without a clear label, and no identity checks the cell.</summary>
+    public const string NotFirmlyPlaced = "not_firmly_placed";
+
+    /// <summary>Another reading of the cell shows more digits: one may have been lost.</summary>
+    public const string DigitsMayBeLost = "digits_may_be_lost";
+
+    /// <summary>The cell's ink stands in separate groups: two numbers may share a cell whose rule was lost.</summary>
+    public const string NumbersStandApart = "numbers_stand_apart";
+
+    /// <summary>The row was placed on part of its label, in a table found from its text alone.</summary>
+    public const string PlacedOnPartOfItsLabel = "placed_on_part_of_its_label";
+}
 
 /// <summary>One reading of a cell: the text, the engine's confidence and how it was read (cell, strip, choice, text).</summary>
 public sealed record ReadingResult(string Text, double Confidence, string Method);

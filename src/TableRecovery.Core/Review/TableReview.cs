@@ -73,15 +73,18 @@ public sealed class TableReview(LayoutCatalog catalog, TableReconciler reconcile
                     ? before with { Alternatives = [new AlternativeResult(suggestion, Math.Round(s.Confidence, 4))] }
                     : before;
             }
-            // A cell that is not in the picture (a table cut over two pictures) cannot be vouched for.
+            // A cell that is not in the picture (a table cut over two pictures) cannot be vouched for, nor one held for
+            // where it was placed: the readings say nothing of that.
             var absent = before is null || (before.Box is null && before.Readings is null);
+            var held = before?.Held;
             return new CellResult
             {
                 Id = s.Id,
                 Value = s.Value,
                 Text = s.Text ?? before?.Text,
                 Confidence = Math.Round(s.Confidence, 4),
-                Status = absent ? Statuses.NeedsReview : s.Status,
+                Status = absent || held is not null ? Statuses.NeedsReview : s.Status,
+                Held = held,
                 Box = before?.Box,
                 Alternatives = s.Alternatives.Select(a => new AlternativeResult(a.Value, Math.Round(a.Confidence, 4))).ToList(),
                 Readings = before?.Readings,

@@ -90,6 +90,24 @@ public sealed class TableReviewTests(RecovererFixture pipeline) : IClassFixture<
     }
 
     [Fact]
+    public void Cells_held_for_where_they_were_placed_stay_for_review_after_a_decision_elsewhere()
+    {
+        // A bilevel requests table whose labels lost their strokes, identified by its shape alone: every cell read right and
+        // held for review, since nothing read placed the numbers. Re-solved after one confirmation, the solver, which sees
+        // only readings and sums, made the other 160 `ok`.
+        var source = Fixtures.Case("0021_requests-2019_mild_bilevel_labels_lost");
+        var table = Assert.Single(pipeline.Recover(source.Name, source.Bytes).Tables);
+        Assert.True(table.Cells.All(c => c.Status == Statuses.NeedsReview && c.Held == Holds.IdentifiedByShape),
+            $"recovered: {string.Join(", ", table.Cells.GroupBy(c => (c.Status, c.Held)).Select(g => $"{g.Count()} {g.Key.Status} held {g.Key.Held ?? "no"}"))}");
+        var first = table.Cells[0];
+
+        var after = Review.Apply(table, new ConfirmValue(first.Id, first.Value!.Value, "alice", At));
+
+        var passed = after.Cells.Where(c => c.Id != first.Id && c.Status != Statuses.NeedsReview).Select(c => $"{c.Id} {c.Status}").ToList();
+        Assert.True(passed.Count == 0, $"{passed.Count} of {after.Cells.Count - 1} held cells passed after the re-solve: {string.Join(", ", passed.Take(6))}");
+    }
+
+    [Fact]
     public void Re_solving_a_recovered_table_without_decisions_gives_back_the_same_table()
     {
         var image = Fixtures.CorpusWhere(c => c.Name.StartsWith("0006_", StringComparison.Ordinal));
