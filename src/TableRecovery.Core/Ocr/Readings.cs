@@ -70,4 +70,7 @@ public sealed record ReadTable(
 {
     /// <summary>Found from its text alone (its rules were lost): its rows are the page's lines of text, told apart by their gaps.</summary>
     public bool FromText { get; init; }
+
+    /// <summary>Read from a bilevel scan, whose cut can take a thin stroke whole: a minus leaves no trace.</summary>
+    public bool FromBilevelScan { get; init; }
 }

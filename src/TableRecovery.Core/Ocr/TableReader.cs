@@ -376,6 +376,7 @@ public sealed class TableReader
         return new ReadTable(imageName, lattice, cells, heading, image.Transform.RotationDegrees, Math.Round(image.Transform.SkewDegrees, 2))
         {
             FromText = table.FromText,
+            FromBilevelScan = image.FromBilevelScan,
         };
 
         // A cell the ink vote did not take for a number but a later test did: read both ways like the voted ones.

@@ -167,6 +167,14 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
             && (double)LabelSimilarity.LongestCommonSubsequence(LabelNormalizer.Normalize(r.ReadLabel), label) / label.Length < WholeLabelShare);
     }
 
+    /// <summary>
+    /// A positive number where the layout allows a negative one, read from a bilevel scan: the cut can take a thin minus whole
+    /// and leave the digits (f49c 0026: a -15 of 本年增/减 is 15 in the scan itself, read 15 at 0.97 both ways), and no
+    /// identity checks such a cell. Only a reviewer, with the print or the report's other copies, can tell.
+    /// </summary>
+    private static bool SignMayBeCut(string cellId, decimal? value, TableLayout layout, ReadTable source) =>
+        source.FromBilevelScan && value > 0 && layout.Cell(cellId).Kind == CellValueKind.SignedInteger;
+
     /// <summary>A label read whole shows this share of its characters at least (a glyph or two misread or lost).</summary>
     private const double WholeLabelShare = 0.7;
 
@@ -208,6 +216,7 @@ public sealed class LayoutAssembler(LayoutSnapper snapper, TableReconciler recon
                 : AnotherReadingHasMoreDigits(read, c.Value) ? Holds.DigitsMayBeLost
                 : NumbersStandApart(read) ? Holds.NumbersStandApart
                 : fromText && PlacedOnPartOfItsLabel(c.Id, snapped) ? Holds.PlacedOnPartOfItsLabel
+                : SignMayBeCut(c.Id, c.Value, layout, part?.Source ?? source) ? Holds.SignMayBeCut
                 : null;
             return new CellResult
             {

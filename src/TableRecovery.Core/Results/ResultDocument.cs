@@ -104,6 +104,9 @@ public static class Holds
 
     /// <summary>The row was placed on part of its label, in a table found from its text alone.</summary>
     public const string PlacedOnPartOfItsLabel = "placed_on_part_of_its_label";
+
+    /// <summary>A positive number that may be negative, read from a bilevel scan, whose cut can take a minus whole.</summary>
+    public const string SignMayBeCut = "sign_may_be_cut";
 }
 
 /// <summary>One reading of a cell: the text, the engine's confidence and how it was read (cell, strip, choice, text).</summary>

@@ -73,8 +73,8 @@ public sealed class TableReview(LayoutCatalog catalog, TableReconciler reconcile
                     ? before with { Alternatives = [new AlternativeResult(suggestion, Math.Round(s.Confidence, 4))] }
                     : before;
             }
-            // A cell that is not in the picture (a table cut over two pictures) cannot be vouched for, nor one held for
-            // where it was placed: the readings say nothing of that.
+            // A cell that is not in the picture (a table cut over two pictures) cannot be vouched for, nor one the recovery
+            // held for what its readings cannot tell (where it was placed, a minus a bilevel cut may have taken).
             var absent = before is null || (before.Box is null && before.Readings is null);
             var held = before?.Held;
             return new CellResult

@@ -81,11 +81,7 @@ public sealed class CutTableJoinerTests
     {
         // A light table on a grainy page lost its rules over a few rows: it came out as its head, scraps of a cell or two from
         // the rows between (garble no layout fits), and its tail, which went unjoined with its 56 cells read twice over.
-        var head = SyntheticTable.Official("requests-2019", heading: "三、收到和处理政府信息公开申请情况");
-        var tail = SyntheticTable.Official("requests-2019");
-        var cut = head.RowOf("3.补正后申请内容仍不明确");
-        head.CutLastRows(head.RowCount - cut);
-        tail.CutFirstRows(cut);
+        var (head, tail) = CutBefore("requests-2019", "3.补正后申请内容仍不明确");
         var scrap = SyntheticTable.Official("requests-2019");
         scrap.CutFirstRows(scrap.RowCount - 2).Labels(_ => "口了");
 
@@ -98,17 +94,24 @@ public sealed class CutTableJoinerTests
     [Fact]
     public void A_table_no_layout_fits_between_a_table_and_a_later_part_keeps_them_apart()
     {
-        var head = SyntheticTable.Official("requests-2019", heading: "三、收到和处理政府信息公开申请情况");
-        var tail = SyntheticTable.Official("requests-2019");
-        var cut = head.RowOf("3.补正后申请内容仍不明确");
-        head.CutLastRows(head.RowCount - cut);
-        tail.CutFirstRows(cut);
+        var (head, tail) = CutBefore("requests-2019", "3.补正后申请内容仍不明确");
         var other = SyntheticTable.Official("requests-2019");
         other.CutFirstRows(other.RowCount - 4).Labels(_ => "口了");
 
         var tables = _assembler.Assemble([head.ToReadTable("a.png"), other.ToReadTable("b.png"), tail.ToReadTable("c.png")]);
 
         Assert.True(tables.Count == 3, $"tables: {string.Join(", ", tables.Select(t => $"{t.Layout} ({t.Parts?.Count ?? 1} parts)"))}");
+    }
+
+    /// <summary>A table with its heading, cut before the row labelled <paramref name="label"/>: its head and the rest.</summary>
+    private static (SyntheticTable Head, SyntheticTable Tail) CutBefore(string layoutId, string label)
+    {
+        var head = SyntheticTable.Official(layoutId, heading: "三、收到和处理政府信息公开申请情况");
+        var tail = SyntheticTable.Official(layoutId);
+        var cut = head.RowOf(label);
+        head.CutLastRows(head.RowCount - cut);
+        tail.CutFirstRows(cut);
+        return (head, tail);
     }
 
     [Fact]
