@@ -52,9 +52,11 @@ public sealed record LabelView(string Key, string Label, string? Group);
 
 public sealed record CandidateView(string Key, decimal Value, double Confidence);
 
+/// <param name="Held">Why the recovery held the cell for review beyond its readings (<see cref="Holds"/>), shown beside its status.</param>
 public sealed record CellView(
     string Id, decimal? Value, string? Text, string Status, double Confidence, bool HasBox, bool Unreadable,
-    string? ConfirmedBy, DateTimeOffset? ConfirmedAt, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<string> Identities)
+    string? ConfirmedBy, DateTimeOffset? ConfirmedAt, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<string> Identities,
+    string? Held = null)
 {
     /// <summary>The shown value first, then the alternatives, each once, keyed a, b, c … on the page.</summary>
     public static CellView From(CellResult cell, IReadOnlyList<string> identities)
@@ -68,7 +70,7 @@ public sealed record CellView(
         var candidates = values.Take(TableView.CandidateKeys.Length)
             .Select((x, i) => new CandidateView(TableView.CandidateKeys[i].ToString(), x.Value, x.Confidence)).ToList();
         return new CellView(cell.Id, cell.Value, cell.Text, cell.Status, cell.Confidence, cell.Box is not null, cell.Unreadable,
-            cell.ConfirmedBy, cell.ConfirmedAt, candidates, identities);
+            cell.ConfirmedBy, cell.ConfirmedAt, candidates, identities, cell.Status == Statuses.Confirmed ? null : cell.Held);
     }
 }
 

@@ -184,6 +184,16 @@ async function loadCrop(img, tableId, id, context) {
   img.src = url;
 }
 
+// Why a cell its readings would vouch for is held for review all the same (the result's `held`).
+const HELD = {
+  not_firmly_placed: "its row or column was placed without a clear label",
+  identified_by_shape: "the table was identified by its shape alone",
+  digits_may_be_lost: "another reading shows more digits",
+  numbers_stand_apart: "two numbers may share this cell",
+  placed_on_part_of_its_label: "its row was placed on part of its label",
+  sign_may_be_cut: "a bilevel scan may have cut a minus away",
+};
+
 function focusCell(id) {
   if (!id) return;
   state.focus = id; state.entry = "";
@@ -196,7 +206,8 @@ function focusCell(id) {
   $("focus-labels").textContent = labelsOf(id);
   $("focus-state").textContent = cell
     ? "shown " + (cell.unreadable ? "unreadable" : (cell.value == null ? "nothing" : cell.value)) + " · read \u201c" + (cell.text || "") + "\u201d · " +
-      cell.status + " · confidence " + Number(cell.confidence).toFixed(3) + (cell.confirmed_by ? " · confirmed by " + cell.confirmed_by : "")
+      cell.status + (cell.held ? " (" + (HELD[cell.held] || cell.held) + ")" : "") + " · confidence " + Number(cell.confidence).toFixed(3) +
+      (cell.confirmed_by ? " · confirmed by " + cell.confirmed_by : "")
     : "";
   const candidates = $("candidates");
   candidates.replaceChildren();
