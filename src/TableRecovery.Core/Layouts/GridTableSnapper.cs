@@ -25,6 +25,7 @@ internal static class GridTableSnapper
         var block = layout.Blocks[0];
 
         // ---- rows
+        var expectedRows = layout.Rows.Select(r => (Label: LabelNormalizer.Normalize(r.Label), Groups: GroupParts(r.Group))).ToList();
         List<AlignedPair> rowPairs;
         double rowF, rowP, rowR;
         var usableRows = table.BodyRows.Count(r => !grid.IsThinRow(r));
@@ -35,7 +36,7 @@ internal static class GridTableSnapper
         }
         else
         {
-            var expected = layout.Rows.Select(r => (Label: LabelNormalizer.Normalize(r.Label), Groups: GroupParts(r.Group))).ToList();
+            var expected = expectedRows;
             var labels = expected.Select(e => e.Label).ToList();
             double Sim(int i, int j)
             {
@@ -119,7 +120,7 @@ internal static class GridTableSnapper
         // Where the numbers sit is told by the row labels, or for appeals (one row, no labels) by the column headers.
         var nothingPlacesTheNumbers = layout.Rows.Count > 1 ? !rowEvidence : !columnEvidence;
         var shapeRows = RowsOfTheShape(table, layout, rowPairs);
-        double RowAt(int i, int j) => RowSimilarity(table.RowLabels[i], LabelNormalizer.Normalize(layout.Rows[j].Label), GroupParts(layout.Rows[j].Group));
+        double RowAt(int i, int j) => RowSimilarity(table.RowLabels[i], expectedRows[j].Label, expectedRows[j].Groups);
         var exactShape = shapeRows is not null && columnPairs.Count == columns.Count;
         var placedByShape = exactShape && nothingPlacesTheNumbers;
         if (placedByShape && layout.Rows.Count > 1)

@@ -71,9 +71,9 @@ public sealed record CellResult
     public bool Unreadable { get; init; }
 
     /// <summary>
-    /// Why a cell its readings and identities would vouch for is kept for review all the same (<see cref="Holds"/>): its row
-    /// or column placed without a clear label, its table identified by its shape alone, and the like. A re-solve after a
-    /// reviewer's decision keeps it for review: the solver sees only readings and sums, not where the cell was placed.
+    /// Why the cell is kept for review whatever its readings and identities say (<see cref="Holds"/>): its row or column
+    /// placed without a clear label, its table identified by its shape alone, and the like. A re-solve after a reviewer's
+    /// decision keeps it for review, since the solver sees only readings and sums; confirming the cell ends the hold.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Held { get; init; }

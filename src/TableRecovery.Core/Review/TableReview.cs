@@ -29,12 +29,12 @@ public sealed class TableReview(LayoutCatalog catalog, TableReconciler reconcile
             ConfirmValue c => WithCell(table, c.CellId, cell => cell with
             {
                 Value = c.Value, Status = Statuses.Confirmed, Confidence = 1, Unreadable = false,
-                ConfirmedBy = c.Reviewer, ConfirmedAt = c.At, Alternatives = [],
+                ConfirmedBy = c.Reviewer, ConfirmedAt = c.At, Alternatives = [], Held = null,
             }),
             MarkUnreadable u => WithCell(table, u.CellId, cell => cell with
             {
                 Value = null, Status = Statuses.Confirmed, Confidence = 0, Unreadable = true,
-                ConfirmedBy = u.Reviewer, ConfirmedAt = u.At,
+                ConfirmedBy = u.Reviewer, ConfirmedAt = u.At, Held = null,
             }),
             KeepAsPrinted k => WithIdentity(table, k.IdentityName, identity => identity with
             {

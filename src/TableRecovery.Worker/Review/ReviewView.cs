@@ -70,7 +70,7 @@ public sealed record CellView(
         var candidates = values.Take(TableView.CandidateKeys.Length)
             .Select((x, i) => new CandidateView(TableView.CandidateKeys[i].ToString(), x.Value, x.Confidence)).ToList();
         return new CellView(cell.Id, cell.Value, cell.Text, cell.Status, cell.Confidence, cell.Box is not null, cell.Unreadable,
-            cell.ConfirmedBy, cell.ConfirmedAt, candidates, identities, cell.Status == Statuses.Confirmed ? null : cell.Held);
+            cell.ConfirmedBy, cell.ConfirmedAt, candidates, identities, cell.Held);
     }
 }
 

@@ -1,4 +1,5 @@
 using TableRecovery.Core.Results;
+using TableRecovery.Core.Review;
 using TableRecovery.Worker.Review;
 
 namespace TableRecovery.Worker.Tests.Review;
@@ -19,7 +20,9 @@ public sealed class ReviewViewTests
         };
 
         var shown = CellView.From(held, []);
-        var confirmed = CellView.From(held with { Value = -15, Status = Statuses.Confirmed, ConfirmedBy = "alice" }, []);
+        var table = new TableResult { Layout = "active-2019", Image = "scan.png", Status = Statuses.NeedsReview, Cells = [held], Identities = [] };
+        var decided = TableReview.Default.Apply(table, new ConfirmValue(held.Id, -15, "alice", DateTimeOffset.UnixEpoch));
+        var confirmed = CellView.From(decided.Cells.Single(c => c.Id == held.Id), []);
 
         Assert.True((shown.Held, confirmed.Held) == (Holds.SignMayBeCut, null), $"held shown as {shown.Held ?? "nothing"}, once confirmed {confirmed.Held ?? "nothing"}");
     }
