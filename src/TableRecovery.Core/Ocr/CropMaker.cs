@@ -166,6 +166,9 @@ public sealed class CropMaker(byte[] gray, int width, int height)
     /// <summary>A minus sign left of the number's ink, judged in gray (see <see cref="FaintMinus"/>).</summary>
     public bool MinusBefore(PixelRect ink, PixelRect interior, double textHeight) => FaintMinus.Before(gray, width, height, ink, interior, textHeight);
 
+    /// <summary>A minus sign left of the number's ink, alone or among other ink (see <see cref="FaintMinus.Look"/>).</summary>
+    public MinusSighting LookForMinus(PixelRect ink, PixelRect interior, double textHeight) => FaintMinus.Look(gray, width, height, ink, interior, textHeight);
+
     /// <summary>The shape (loops, slant) of the largest glyph in the region.</summary>
     public GlyphShape? Shape(PixelRect region, double inkShare = GlyphShape.InkShare, bool closeGaps = false) =>
         GlyphShape.Measure(gray, width, height, region, inkShare, closeGaps);

@@ -31,15 +31,19 @@ public static class FaintMinus
     private const int MinContrast = 40;
 
     /// <param name="ink">The number's ink box; the minus may lie inside it (a dot of ink) or left of it (no ink at all).</param>
-    public static bool Before(byte[] gray, int width, int height, PixelRect ink, PixelRect interior, double t)
+    public static bool Before(byte[] gray, int width, int height, PixelRect ink, PixelRect interior, double t) =>
+        Look(gray, width, height, ink, interior, t) == MinusSighting.Clear;
+
+    /// <summary>Whether a minus stands left of the number's ink, and whether it stands there alone.</summary>
+    public static MinusSighting Look(byte[] gray, int width, int height, PixelRect ink, PixelRect interior, double t)
     {
         var page = new PixelRect(0, 0, width, height);
         var digits = ink.Intersect(page);
-        if (digits.Width <= 0 || digits.Height < 3) return false;
+        if (digits.Width <= 0 || digits.Height < 3) return MinusSighting.None;
         var left = Math.Max(Math.Max(0, interior.X), ink.X - (int)Math.Ceiling(t * Reach));
         var (darkest, _) = CropMaker.ToneRange(gray, width, digits);
         var paper = Percentile(gray, width, new PixelRect(left, ink.Y, Math.Max(1, ink.X - left), ink.Height).Intersect(page), 0.9);
-        if (ink.X - left < 1 || paper - darkest < MinContrast) return false;
+        if (ink.X - left < 1 || paper - darkest < MinContrast) return MinusSighting.None;
         var threshold = paper - DarkShare * (paper - darkest);
         var digitStart = DigitStart(gray, width, digits, paper - DigitShare * (paper - darkest));
         // Back off the first digit's soft edge too: up to the last clear column before it, but no wider than a soft edge.
@@ -48,7 +52,7 @@ public static class FaintMinus
         var softEdgeEnd = digitStart - Math.Max(SoftEdge, (int)Math.Ceiling(t * MaxSoftEdge));
         while (digitStart > left && digitStart > softEdgeEnd && !ColumnClear(gray, width, digitStart - 1, digits, threshold)) digitStart--;
         var region = new PixelRect(left, ink.Y, digitStart - left, ink.Height).Intersect(page);
-        if (region.Width < t * MinLength) return false;
+        if (region.Width < t * MinLength) return MinusSighting.None;
 
         // Rows holding a long dark run (the stroke), and rows holding any dark pixel (anything else there).
         var strokeRows = new List<int>();
@@ -65,14 +69,13 @@ public static class FaintMinus
             if (longest >= t * MinLength) strokeRows.Add(y);
             if (row.IndexOfAnyInRange((byte)0, (byte)Math.Ceiling(threshold - 1)) >= 0) darkRows.Add(y);
         }
-        if (strokeRows.Count == 0) return false;
+        if (strokeRows.Count == 0) return MinusSighting.None;
         int first = strokeRows[0], last = strokeRows[^1];
         var thickness = last - first + 1;
         var middle = (first + last) / 2.0 / region.Height;
         // One flat stroke near the middle height, and no other ink (a glyph, a rule remnant) above or below its soft edges.
-        return thickness == strokeRows.Count && thickness <= Math.Max(2, t * MaxThickness)
-            && middle is >= 0.25 and <= 0.8
-            && darkRows.All(y => y >= first - SoftEdge && y <= last + SoftEdge);
+        if (thickness != strokeRows.Count || thickness > Math.Max(2, t * MaxThickness) || middle is < 0.25 or > 0.8) return MinusSighting.None;
+        return darkRows.All(y => y >= first - SoftEdge && y <= last + SoftEdge) ? MinusSighting.Clear : MinusSighting.AmongOtherInk;
     }
 
     /// <summary>Rows of a smoothed stroke's faint edge above and below its dark core.</summary>
@@ -116,4 +119,18 @@ public static class FaintMinus
         }
         return 255;
     }
+}
+
+/// <summary>What <see cref="FaintMinus.Look"/> saw left of a number.</summary>
+public enum MinusSighting
+{
+    None,
+
+    /// <summary>One flat stroke at a minus's height and nothing else about it.</summary>
+    Clear,
+
+    /// <summary>
+    /// The stroke, with other ink above or below it: a minus in a mottled scan's noise, or a stroke of something else.
+    /// </summary>
+    AmongOtherInk,
 }

@@ -479,6 +479,38 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
+    /// `generate --count 50 --seed 5101 --latin-font mixed`, image 0001: a small hard scan of an active table (digits 11 px,
+    /// read at 1.8 times its size). A speck under a zero and one beside it, kept as strokes, made the engine read a 9 by cell
+    /// (0.91) and by strip (0.84); as three pieces of ink the cell was no lone glyph, so no loop was measured, and with no
+    /// identity over an active table the 9 passed as ok. Its loop runs its height: the cell goes to review.
+    /// </summary>
+    [Fact]
+    public void A_zero_with_specks_read_as_a_sure_nine_is_held_for_review_by_its_loop()
+    {
+        var (table, truth) = Recover("0001_active-2019_hard_speckled_zero", "active-2019");
+        var cell = table.Cells.Single(c => c.Id == "art20_6.penalty/decisions");
+        Assert.True(cell.Readings?.Any(r => r.Method == "shape" && r.Text == "0") == true && (cell.Status == Statuses.NeedsReview || cell.Value == 0),
+            $"{cell.Id}: {cell.Value} ({cell.Status}), readings [{string.Join(", ", (cell.Readings ?? []).Select(r => $"{r.Method} '{r.Text}' {r.Confidence:0.00}"))}]");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
+    /// Benchmark image 0062: a small hard scan of an active table. The faint minus of -3 in 本年增/减 touches the 3, and the
+    /// engine read the two as a 4, by cell (0.91) and by strip (0.93). In gray the minus is one flat stroke at a minus's
+    /// height, but the scan's mottle puts dark pixels above and below it, where a lone minus has none, so it was not taken
+    /// for one, and no identity checks an active table: 4 passed as ok. A stroke among other ink is a doubt of its own.
+    /// </summary>
+    [Fact]
+    public void A_minus_in_a_mottled_scan_read_into_its_digit_puts_the_number_in_review()
+    {
+        var (table, truth) = Recover("0062_active-2019_hard_minus_in_mottle", "active-2019");
+        var cell = table.Cells.Single(c => c.Id == "art20_5.licensing/change");
+        Assert.True(truth.Cells[cell.Id].Value == -3 && (cell.Status == Statuses.NeedsReview || cell.Value == -3),
+            $"{cell.Id} printed '{truth.Cells[cell.Id].Text}': {cell.Value} ({cell.Status}), readings [{string.Join(", ", (cell.Readings ?? []).Select(r => $"{r.Method} '{r.Text}' {r.Confidence:0.00}"))}]");
+        AssertNoWrongValuePassed(table.Cells, truth);
+    }
+
+    /// <summary>
     /// The same scan: a blurred zero that cell and strip read as nothing (0.20 and 0.00). Its loop runs its height: the
     /// loops read it, and its neighbours' sums then propose 0, not 5 or 20, for the zeros misread beside it.
     /// </summary>
