@@ -188,6 +188,20 @@ public sealed class PageNormalizerTests
     }
 
     [Fact]
+    public void Pieces_of_glyphs_a_bilevel_cut_broke_do_not_pass_for_its_text()
+    {
+        // A hard bilevel scan whose glyphs the cut broke into pieces: they outnumber the whole glyphs, the upper quartile of
+        // heights was a piece's (0.84 of the digit height, where a whole page's is 1.2-1.35), and the page was read at 1.3
+        // times the size its text asks for, in 74 s.
+        var source = Fixtures.Case("0012_requests-2019_hard_bilevel_broken_glyphs");
+        using var page = new ImageDecoder(100_000_000).Decode(source.Name, source.Bytes)[0];
+        using var normalized = new PageNormalizer().Normalize(page, 0);
+        var estimated = normalized.TextHeight / normalized.Transform.Scale;
+        Assert.True(estimated >= source.DigitHeight && estimated <= source.DigitHeight * 1.6,
+            $"text height estimated at {estimated:F1}px (scale {normalized.Transform.Scale:F2}) for digits printed {source.DigitHeight:F1}px tall; Chinese glyphs run about 1.3 times a digit");
+    }
+
+    [Fact]
     public void Boxes_map_back_to_the_source_through_quarter_turns_skew_and_scale()
     {
         var t = new ImageTransform(SourceWidth: 1000, SourceHeight: 600, QuarterTurns: 1, Border: 20, SkewDegrees: 0, Scale: 2);
