@@ -41,29 +41,23 @@ public static class TextHeightEstimator
         }
         heights.Sort();
         var estimate = heights[(int)(heights.Count * (bilevel ? BilevelGlyphPercentile : GlyphPercentile))];
-        return bilevel && HeightWeighted(heights, BilevelGlyphPercentile) is var weighted && weighted >= estimate * PiecesShortfall
-            ? Math.Min(weighted, heights[(int)(heights.Count * WeightedCap)])
+        return bilevel && HeightWeighted(heights, BilevelGlyphPercentile) is var weighted && weighted >= estimate * SpeckledShortfall
+            ? Math.Min(weighted, heights[(int)(heights.Count * SpeckledCap)])
             : estimate;
     }
 
     /// <summary>
-    /// A bilevel scan's components are counted by height too, and that upper quartile taken where it is this many times the
-    /// counted one. The cut breaks glyphs into pieces and leaves specks, and where both outnumber whole glyphs the counted
-    /// quartile is a piece's or a speck's height: f50b 0038, a page darkened at an edge, 11 px for 30 px digits, read at 2.9
-    /// times its size for 47 s and no table found; f51b 0012 and 0034, hard scans, 0.84 and 0.74 of the digit height where a
-    /// whole page's is 1.2–1.35, read for 74 and 148 s. Counted by height, each component has a say in proportion to its height
-    /// and whole glyphs outweigh the pieces. Not taken everywhere: on most pages it is a pixel or three above the count, and
-    /// that moved fragile pages (`generate --count 40 --seed 4850 --bilevel mixed`, f48o: 0022's table lost, 0023's review
-    /// 46 → 137 cells). At 1.15, over five bilevel corpora (f49c = `--count 40 --seed 4903 --bilevel mixed`, f50b = `--count
-    /// 40 --seed 5002 --bilevel mixed --warp mixed --latin-font mixed`, f51b = `--count 40 --seed 5102 --bilevel mixed
-    /// --show-through mixed`, f48o, and `--count 60 --seed 4848 --bilevel mixed --latin-font mixed`): review 17.11 → 16.85,
-    /// 22.18 → 18.39, 32.96 → 31.90, 21.09 → 20.89 and 37.10 → 35.12 %; tables identified 45 → 46, 39 → 41 and 54 → 56 in
-    /// f49c, f51b and the last, none lost; no wrong value passed, with a 4 the cut broke into a 1 doubted (TableReader).
+    /// A bilevel scan of a page darkened at an edge (uneven light under a cut near the paper's level) carries thousands of specks
+    /// there, which outnumber the glyphs: the upper quartile of heights fell to a speck's (f50b 0038: 11 px for 30 px digits, the
+    /// page read at 2.9 times its size for 47 s and no table found). Counted by height, each component has a say in proportion to
+    /// its height and the specks no longer outvote the glyphs (40 px there). Taken only where that is this many times the count's
+    /// percentile, capped at <see cref="SpeckledCap"/>: counted by height, a page's merged blobs (a dark band cut into a few pieces)
+    /// weigh in too. Over the 160 bilevel images of four corpora (f48c, f49c, f49d, f50b) it changed that page and one other by
+    /// a pixel (34 to 35 px).
     /// </summary>
-    private const double PiecesShortfall = 1.15;
+    private const double SpeckledShortfall = 2;
 
-    /// <summary>Counted by height, a page's merged blobs (a dark band cut into a few pieces) weigh in too: capped at the 90th percentile.</summary>
-    private const double WeightedCap = 0.9;
+    private const double SpeckledCap = 0.9;
 
     /// <summary>The height under which this share of the summed heights lies (the heights sorted).</summary>
     private static int HeightWeighted(List<int> sorted, double share)

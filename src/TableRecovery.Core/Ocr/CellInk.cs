@@ -17,9 +17,6 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
     /// <summary>The boxes of the text's pieces in the page, rule remnants and specks left out.</summary>
     public IReadOnlyList<PixelRect> PieceBoxes { get; init; } = [];
 
-    /// <summary>The boxes of the specks too small for a stroke, in the page.</summary>
-    public IReadOnlyList<PixelRect> SpeckBoxes { get; init; } = [];
-
     /// <summary>
     /// The box of the pieces whose longer side is at least <see cref="CoreShare"/> of a text height: in a peppered cell the
     /// ink box takes in the noise around the text (a bilevel scan's label runs 2.8 text heights tall and the cell wide), and
@@ -222,7 +219,6 @@ public sealed record CellInk(PixelRect Interior, PixelRect? InkBox, int Pieces, 
             PieceBoxes = kept.Select(b => new PixelRect(interior.X + b.X, interior.Y + b.Y, b.W, b.H)).ToList(),
             LargestPiece = kept.Max(b => Math.Max(b.W, b.H)),
             Peppered = specks.Count > MaxSpecksBesideAMark,
-            SpeckBoxes = specks.Select(b => new PixelRect(interior.X + b.X, interior.Y + b.Y, b.W, b.H)).ToList(),
         };
     }
 

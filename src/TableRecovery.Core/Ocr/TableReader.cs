@@ -345,18 +345,6 @@ public sealed class TableReader
                     ? []
                     : [.. readings[cell].Select(r => r.Method == ReadingMethod.Choice ? r : r with { Confidence = Math.Min(r.Confidence, SmoothedBlankConfidence) })];
             }
-            foreach (var cell in lattice.Cells.Where(c => numeric.Contains(c) && !printedNone.Contains(c) && readings.ContainsKey(c)))
-            {
-                // A 4 the cut left as its stem, its thin diagonal and bar gone but for a speck left of the stem where the bar
-                // ended: the engine reads a sure 1 (0.96 by cell for the 4 of 40, read 10; `generate --count 40 --seed 4850
-                // --bilevel mixed` 0000 and 0032). A 1 has no speck beside it on a clean page; the 4 competes, for a reviewer
-                // or the identities.
-                if (readings[cell].Where(r => r.Method is ReadingMethod.Cell or ReadingMethod.Strip && r.Text is ['1', ..] && r.Text.All(char.IsAsciiDigit))
-                    .MaxBy(r => r.Confidence) is { } best && SpeckWhereABarEnded(inks[cell], t))
-                {
-                    readings[cell].Add(new Reading("4" + best.Text[1..], best.Confidence * BrokenFourShare, ReadingMethod.Cell));
-                }
-            }
         }
 
         // In a table found from its text alone, a row showing no ink beside its label may be no row of the table at all: a line
@@ -574,21 +562,6 @@ public sealed class TableReader
 
     private static bool IsLoneGlyph(CellInk ink, double t) =>
         ink.InkBox is { } box && ink.Pieces <= 2 && box.Width <= box.Height && box.Height >= t * 0.4 && !ink.IsDash(t);
-
-    /// <summary>
-    /// A speck left of the ink's first piece, within 0.6 of a text height, its centre at 0.4–0.9 of the ink's height (a 4's bar
-    /// runs at about two thirds), in a cell not peppered with specks.
-    /// </summary>
-    private static bool SpeckWhereABarEnded(CellInk ink, double t)
-    {
-        if (ink.InkBox is not { } box || ink.Peppered || ink.PieceBoxes.Count == 0) return false;
-        var first = ink.PieceBoxes.MinBy(p => p.X);
-        return ink.SpeckBoxes.Any(s => s.X + s.Width <= first.X + 1 && first.X - (s.X + s.Width) <= t * 0.6
-            && (s.Y + s.Height / 2.0 - box.Y) / box.Height is >= 0.4 and <= 0.9);
-    }
-
-    /// <summary>The share of the engine's confidence a 4 read into a broken one's 1 gets: enough to disagree.</summary>
-    private const double BrokenFourShare = 0.9;
 
     /// <summary>As <see cref="IsLoneGlyph"/>, but of three pieces: a glyph and specks the cut kept as strokes, or a glyph in pieces.</summary>
     private static bool IsGlyphWithSpecks(CellInk ink, double t) =>

@@ -511,24 +511,6 @@ public sealed class ReadingCasesTests(RecovererFixture pipeline) : IClassFixture
     }
 
     /// <summary>
-    /// `generate --count 40 --seed 4850 --bilevel mixed`, images 0032 and 0000: clean and mild bilevel active tables in AR PL
-    /// UKai, whose cut took a 4's thin diagonal and bar but for a speck left of its stem. Read at their text's size, the 4
-    /// passed as a 1 and a 40 as a 10 (cell 0.96, strip 0.95); no identity checks an active table. The speck where a bar
-    /// ended makes a 4 compete.
-    /// </summary>
-    [Theory]
-    [InlineData("0032_active-2021_clean_bilevel_broken_four", "active-2021", "art20_1.rules/issued")]
-    [InlineData("0000_active-2019_mild_bilevel_broken_four", "active-2019", "art20_1.normative_docs/new_published")]
-    public void A_four_the_cut_left_as_its_stem_and_a_speck_is_not_passed_as_a_one(string name, string layout, string id)
-    {
-        var (table, truth) = Recover(name, layout);
-        var cell = table.Cells.Single(c => c.Id == id);
-        Assert.True(truth.Cells[id].Text.StartsWith('4') && (cell.Status == Statuses.NeedsReview || cell.Value == truth.Cells[id].Value),
-            $"{id} printed '{truth.Cells[id].Text}': {cell.Value} ({cell.Status}), readings [{string.Join(", ", (cell.Readings ?? []).Select(r => $"{r.Method} '{r.Text}' {r.Confidence:0.00}"))}]");
-        AssertNoWrongValuePassed(table.Cells, truth);
-    }
-
-    /// <summary>
     /// The same scan: a blurred zero that cell and strip read as nothing (0.20 and 0.00). Its loop runs its height: the
     /// loops read it, and its neighbours' sums then propose 0, not 5 or 20, for the zeros misread beside it.
     /// </summary>
